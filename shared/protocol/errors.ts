@@ -1,0 +1,26 @@
+import { z } from 'zod'
+
+/** Every error code the API can answer with; clients switch on these, people read the message. */
+export const errorCodeSchema = z.enum([
+  'bad_request',
+  'invalid_json',
+  'payload_too_large',
+  'unauthorized',
+  'forbidden',
+  'board_not_found',
+  'template_not_found',
+  'not_found',
+  'internal',
+])
+export type ErrorCode = z.infer<typeof errorCodeSchema>
+
+export const apiErrorSchema = z.object({
+  error: z.object({ code: errorCodeSchema, message: z.string() }),
+})
+export type ApiError = z.infer<typeof apiErrorSchema>
+
+/** An error as a value: what went wrong, for code and for people. */
+export interface Failure {
+  code: ErrorCode
+  message: string
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod'
+import type { Role } from './roles'
+
+/** Board ids and capability tokens: 128 random bits in base64url (22 characters). */
+export const boardIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'not a board id')
+export const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'not a board token')
+
+/** The path of a board's page; the token travels in the fragment so it never reaches logs or Referer. */
+export function boardPath(boardId: string): string {
+  return `/b/${boardId}`
+}
+
+/** A share link, path only (the client prefixes its own origin). */
+export function boardLink(boardId: string, token: string): string {
+  return `${boardPath(boardId)}#k=${token}`
+}
+
+/** The board id in a page path like `/b/<id>`, or null. */
+export function boardIdFromPath(pathname: string): string | null {
+  const match = /^\/b\/([^/]+)\/?$/.exec(pathname)
+  const id = match?.[1]
+  return id && boardIdSchema.safeParse(id).success ? id : null
+}
+
+/** The token in a fragment like `#k=<token>`, or null. */
+export function tokenFromFragment(hash: string): string | null {
+  const params = new URLSearchParams(hash.replace(/^#/, ''))
+  const token = params.get('k')
+  return token && tokenSchema.safeParse(token).success ? token : null
+}
+
+/** Path of the Yjs socket for a board (DESIGN.md §3); the token goes in the `token` query parameter. */
+export const YJS_PATH_PREFIX = '/yjs'
+
+export type ShareLinks = Record<Role, string>

@@ -1,0 +1,28 @@
+import { z } from 'zod'
+
+/** The three capabilities a board link can carry (DESIGN.md §5). */
+export const roleSchema = z.enum(['facilitator', 'editor', 'viewer'])
+export type Role = z.infer<typeof roleSchema>
+
+/** Whether a participant with this role may change the board's content. */
+export function canEditBoard(role: Role): boolean {
+  switch (role) {
+    case 'facilitator':
+    case 'editor':
+      return true
+    case 'viewer':
+      return false
+    default:
+      return assertNever(role)
+  }
+}
+
+/** Whether a participant with this role may drive the live session. */
+export function canDriveSession(role: Role): boolean {
+  return role === 'facilitator'
+}
+
+/** Compile-time exhaustiveness check for switches over unions. */
+export function assertNever(value: never): never {
+  throw new Error(`Unexpected value: ${String(value)}`)
+}

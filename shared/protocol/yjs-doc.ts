@@ -1,0 +1,30 @@
+/** Layout of a board's Yjs document (DESIGN.md §3). */
+export const BOARD_DOC = {
+  /** tldraw document-scope records (shapes, bindings, pages, assets, document), keyed by record id. */
+  recordsMap: 'tldraw',
+  /** Board metadata and the tldraw store schema used to write the records. */
+  metaMap: 'meta',
+  /** Key in the meta map holding tldraw's serialized store schema, for migrations. */
+  schemaKey: 'schema',
+} as const
+
+/** WebSocket close codes the Yjs endpoint uses (contract: 4401, 4404). */
+export const YJS_CLOSE = {
+  badToken: 4401,
+  boardNotFound: 4404,
+  malformedMessage: 4400,
+  tokenRevoked: 4403,
+  /** Standard code the ws library sends when a frame exceeds the size limit. */
+  messageTooBig: 1009,
+  serverShuttingDown: 1001,
+} as const
+
+/** Human explanations for close codes, shown by the client's connection badge. */
+export const YJS_CLOSE_REASON: Record<number, string> = {
+  [YJS_CLOSE.badToken]: 'This link is not valid for this board.',
+  [YJS_CLOSE.boardNotFound]: 'This board does not exist (it may have been deleted).',
+  [YJS_CLOSE.malformedMessage]: 'The connection sent something the server could not read.',
+  [YJS_CLOSE.tokenRevoked]: 'This link has been replaced by the facilitator.',
+  [YJS_CLOSE.messageTooBig]: 'A change was too large to send.',
+  [YJS_CLOSE.serverShuttingDown]: 'The server is restarting.',
+}

@@ -1,0 +1,21 @@
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vite'
+
+const serverPort = Number(process.env.PORT ?? 3000)
+const serverUrl = `http://localhost:${serverPort}`
+
+// The client lives in client/; its build is served by the Node server from dist/client.
+export default defineConfig({
+  root: 'client',
+  plugins: [react()],
+  build: { outDir: '../dist/client', emptyOutDir: true, chunkSizeWarningLimit: 4000 },
+  server: {
+    port: 5173,
+    proxy: {
+      '/api': serverUrl,
+      '/healthz': serverUrl,
+      '/yjs': { target: serverUrl, ws: true },
+      '/socket.io': { target: serverUrl, ws: true },
+    },
+  },
+})
