@@ -11,7 +11,11 @@ const envSchema = z.object({
   REDIS_URL: z.string().optional(),
   TLDRAW_LICENSE_KEY: z.string().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
-  MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(16 * MiB),
+  MAX_MESSAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(16 * MiB),
   IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
   COMPACT_EVERY_UPDATES: z.coerce.number().int().min(1).default(500),
 })

@@ -19,7 +19,9 @@ export const participantSchema = z.object({
 })
 export type Participant = z.infer<typeof participantSchema>
 
-export const presenceHelloSchema = z.object({ name: participantNameSchema, color: participantColorSchema }).strict()
+export const presenceHelloSchema = z
+  .object({ name: participantNameSchema, color: participantColorSchema })
+  .strict()
 export type PresenceHello = z.infer<typeof presenceHelloSchema>
 
 /** Server → client events. */

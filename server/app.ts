@@ -1,0 +1,92 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import express from 'express'
+import type { ClientConfig } from '../shared/protocol/rest'
+import { canEditBoard } from '../shared/protocol/roles'
+import { BoardAccess } from './auth/board-access'
+import { configFromEnv, type ServerConfig } from './config'
+import { boardsApi } from './http/boards-api'
+import { clientApp } from './http/client-app'
+import { errorHandler, sendError } from './http/errors'
+import { createLogger, type Logger } from './log'
+import { attachSessionServer } from './session/session-server'
+import type { BoardStore } from './storage/board-store'
+import { SqliteBoardStore } from './storage/sqlite-store'
+import { BoardRooms } from './sync/board-rooms'
+import { attachYjsEndpoint } from './sync/yjs-endpoint'
+
+export interface RunningServer {
+  url: string
+  port: number
+  store: BoardStore
+  rooms: BoardRooms
+  log: Logger
+  /** Stops accepting, closes sockets, flushes every board to storage and closes the store. */
+  close(): Promise<void>
+}
+
+/** Opens the configured store: SQLite under DATA_DIR by default. */
+function openStore(config: ServerConfig): BoardStore {
+  if (config.databaseUrl) {
+    throw new Error('DATABASE_URL is not supported yet; unset it to use the embedded SQLite store.')
+  }
+  return new SqliteBoardStore(path.join(config.dataDir, 'lockstep.db'))
+}
+
+/** Builds and starts the whole server on one HTTP port: REST, static client, Yjs endpoint, socket.io. */
+export async function startServer(overrides: Partial<ServerConfig> = {}): Promise<RunningServer> {
+  const config: ServerConfig = { ...configFromEnv(), ...overrides }
+  const log = createLogger(config.logLevel)
+  const store = openStore(config)
+  const access = new BoardAccess(store)
+  const rooms = new BoardRooms({
+    store,
+    log,
+    idleUnloadMs: config.idleUnloadMs,
+    compactEveryUpdates: config.compactEveryUpdates,
+    mayEdit: (connection) => canEditBoard(connection.role),
+  })
+
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', 'loopback')
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true })
+  })
+  app.use('/api', express.json({ limit: '256kb' }))
+  app.get('/api/config', (_req, res) => {
+    const clientConfig: ClientConfig = { tldrawLicenseKey: config.tldrawLicenseKey ?? null }
+    res.json(clientConfig)
+  })
+  app.use('/api/boards', boardsApi(store, access))
+  app.use('/api', (_req, res) => sendError(res, 'not_found', 'No such API route.'))
+  app.use(clientApp(config.clientDir))
+  app.use(errorHandler(log))
+
+  const server = http.createServer(app)
+  const yjs = attachYjsEndpoint(server, { access, rooms, log, maxMessageBytes: config.maxMessageBytes })
+  const io = attachSessionServer(server, { access, log, maxMessageBytes: config.maxMessageBytes })
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(config.port, config.host, () => resolve())
+  })
+  const port = (server.address() as AddressInfo).port
+  const url = `http://${config.host && config.host !== '0.0.0.0' ? config.host : 'localhost'}:${port}`
+  log.info('Lockstep is listening', { url, data: config.dataDir })
+
+  let closing: Promise<void> | undefined
+  const close = () => {
+    closing ??= (async () => {
+      yjs.close()
+      await io.close() // also closes the HTTP server
+      server.closeAllConnections()
+      await rooms.unloadAll()
+      await store.close()
+      log.info('Lockstep stopped; every board is flushed')
+    })()
+    return closing
+  }
+  return { url, port, store, rooms, log, close }
+}

@@ -1,0 +1,29 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import express, { type Router } from 'express'
+
+/**
+ * Serves the built client: hashed assets (tldraw's fonts, icons and translations among them, so
+ * nothing comes from a CDN) with long caching, and index.html for every page route.
+ */
+export function clientApp(clientDir: string): Router {
+  const router = express.Router()
+  const indexFile = path.join(clientDir, 'index.html')
+  router.use(
+    '/assets',
+    express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }),
+  )
+  router.use(express.static(clientDir, { index: false }))
+  router.get(['/', '/b/:boardId'], (_req, res) => {
+    if (!fs.existsSync(indexFile)) {
+      res
+        .status(503)
+        .type('text/plain')
+        .send('The client is not built yet. Run `npm run build` or `npm start`.')
+      return
+    }
+    res.setHeader('Cache-Control', 'no-cache')
+    res.sendFile(indexFile)
+  })
+  return router
+}

@@ -1,0 +1,226 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import * as Y from 'yjs'
+import type { BoardRecord, BoardStore, NewBoard, VersionRecord } from './board-store'
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS boards (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  template_id TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  facilitator_hash TEXT NOT NULL,
+  editor_hash TEXT NOT NULL,
+  viewer_hash TEXT NOT NULL,
+  sealed_for_facilitator TEXT NOT NULL,
+  sealed_for_editor TEXT NOT NULL,
+  origin_board_id TEXT
+);
+CREATE TABLE IF NOT EXISTS board_updates (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+  data BLOB NOT NULL,
+  is_snapshot INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS board_updates_by_board ON board_updates(board_id, seq);
+CREATE TABLE IF NOT EXISTS board_versions (
+  id TEXT PRIMARY KEY,
+  board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  state BLOB NOT NULL,
+  thumbnail BLOB
+);
+CREATE INDEX IF NOT EXISTS board_versions_by_board ON board_versions(board_id, created_at);
+CREATE TABLE IF NOT EXISTS session_states (
+  board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+  state TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+`
+
+interface BoardRow {
+  id: string
+  title: string
+  template_id: string | null
+  created_at: string
+  updated_at: string
+  facilitator_hash: string
+  editor_hash: string
+  viewer_hash: string
+  sealed_for_facilitator: string
+  sealed_for_editor: string
+  origin_board_id: string | null
+}
+
+function toRecord(row: BoardRow): BoardRecord {
+  return {
+    id: row.id,
+    title: row.title,
+    templateId: row.template_id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    tokenHashes: { facilitator: row.facilitator_hash, editor: row.editor_hash, viewer: row.viewer_hash },
+    sealedLinks: { facilitator: row.sealed_for_facilitator, editor: row.sealed_for_editor },
+    originBoardId: row.origin_board_id,
+  }
+}
+
+const now = () => new Date().toISOString()
+
+/** The embedded default store: one SQLite file in WAL mode (`$DATA_DIR/lockstep.db`). */
+export class SqliteBoardStore implements BoardStore {
+  private readonly db: Database.Database
+  private readonly statements
+
+  constructor(file: string) {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true })
+    this.db = new Database(file)
+    this.db.pragma('journal_mode = WAL')
+    // NORMAL is durable against a process crash (kill -9) in WAL mode; only a power cut may lose the tail.
+    this.db.pragma('synchronous = NORMAL')
+    this.db.pragma('foreign_keys = ON')
+    this.db.exec(SCHEMA)
+    const db = this.db
+    this.statements = {
+      insertBoard: db.prepare(
+        `INSERT INTO boards (id, title, template_id, created_at, updated_at, facilitator_hash, editor_hash,
+           viewer_hash, sealed_for_facilitator, sealed_for_editor, origin_board_id)
+         VALUES (@id, @title, @templateId, @createdAt, @createdAt, @facilitator, @editor, @viewer,
+           @sealedForFacilitator, @sealedForEditor, @originBoardId)`,
+      ),
+      getBoard: db.prepare<[string], BoardRow>('SELECT * FROM boards WHERE id = ?'),
+      listBoards: db.prepare<[], BoardRow>('SELECT * FROM boards ORDER BY updated_at DESC'),
+      deleteBoard: db.prepare('DELETE FROM boards WHERE id = ?'),
+      touchBoard: db.prepare('UPDATE boards SET updated_at = ? WHERE id = ?'),
+      appendUpdate: db.prepare('INSERT INTO board_updates (board_id, data) VALUES (?, ?)'),
+      updatesOf: db.prepare<[string], { data: Buffer }>(
+        'SELECT data FROM board_updates WHERE board_id = ? ORDER BY seq',
+      ),
+      countUpdates: db.prepare<[string], { n: number }>(
+        'SELECT COUNT(*) AS n FROM board_updates WHERE board_id = ? AND is_snapshot = 0',
+      ),
+      deleteUpdates: db.prepare('DELETE FROM board_updates WHERE board_id = ?'),
+      insertSnapshot: db.prepare('INSERT INTO board_updates (board_id, data, is_snapshot) VALUES (?, ?, 1)'),
+      insertVersion: db.prepare(
+        'INSERT INTO board_versions (id, board_id, name, created_at, state) VALUES (?, ?, ?, ?, ?)',
+      ),
+      listVersions: db.prepare<[string], { id: string; board_id: string; name: string; created_at: string }>(
+        'SELECT id, board_id, name, created_at FROM board_versions WHERE board_id = ? ORDER BY created_at DESC',
+      ),
+      loadVersion: db.prepare<[string, string], { state: Buffer }>(
+        'SELECT state FROM board_versions WHERE board_id = ? AND id = ?',
+      ),
+      saveSession: db.prepare(
+        `INSERT INTO session_states (board_id, state, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT(board_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
+      ),
+      loadSession: db.prepare<[string], { state: string }>(
+        'SELECT state FROM session_states WHERE board_id = ?',
+      ),
+    }
+  }
+
+  async createBoard(board: NewBoard): Promise<BoardRecord> {
+    this.statements.insertBoard.run({
+      id: board.id,
+      title: board.title,
+      templateId: board.templateId,
+      createdAt: board.createdAt,
+      facilitator: board.tokenHashes.facilitator,
+      editor: board.tokenHashes.editor,
+      viewer: board.tokenHashes.viewer,
+      sealedForFacilitator: board.sealedLinks.facilitator,
+      sealedForEditor: board.sealedLinks.editor,
+      originBoardId: board.originBoardId,
+    })
+    return { ...board, updatedAt: board.createdAt }
+  }
+
+  async getBoard(id: string): Promise<BoardRecord | null> {
+    const row = this.statements.getBoard.get(id)
+    return row ? toRecord(row) : null
+  }
+
+  async listBoards(): Promise<BoardRecord[]> {
+    return this.statements.listBoards.all().map(toRecord)
+  }
+
+  async deleteBoard(id: string): Promise<void> {
+    this.statements.deleteBoard.run(id)
+  }
+
+  async appendUpdate(boardId: string, update: Uint8Array): Promise<void> {
+    this.db.transaction(() => {
+      this.statements.appendUpdate.run(boardId, Buffer.from(update))
+      this.statements.touchBoard.run(now(), boardId)
+    })()
+  }
+
+  async loadDocument(boardId: string): Promise<Uint8Array | null> {
+    const rows = this.statements.updatesOf.all(boardId)
+    if (rows.length === 0) return null
+    const [first] = rows
+    if (rows.length === 1 && first) return new Uint8Array(first.data)
+    return Y.mergeUpdates(rows.map((r) => new Uint8Array(r.data)))
+  }
+
+  async countUpdates(boardId: string): Promise<number> {
+    return this.statements.countUpdates.get(boardId)?.n ?? 0
+  }
+
+  async compact(boardId: string, state?: Uint8Array): Promise<void> {
+    this.db.transaction(() => {
+      const snapshot = state ?? this.mergedLog(boardId)
+      if (!snapshot) return
+      this.statements.deleteUpdates.run(boardId)
+      this.statements.insertSnapshot.run(boardId, Buffer.from(snapshot))
+    })()
+  }
+
+  private mergedLog(boardId: string): Uint8Array | null {
+    const rows = this.statements.updatesOf.all(boardId)
+    return rows.length === 0 ? null : Y.mergeUpdates(rows.map((r) => new Uint8Array(r.data)))
+  }
+
+  async saveVersion(
+    boardId: string,
+    version: { id: string; name: string; state: Uint8Array },
+  ): Promise<VersionRecord> {
+    const createdAt = now()
+    this.statements.insertVersion.run(
+      version.id,
+      boardId,
+      version.name,
+      createdAt,
+      Buffer.from(version.state),
+    )
+    return { id: version.id, boardId, name: version.name, createdAt }
+  }
+
+  async listVersions(boardId: string): Promise<VersionRecord[]> {
+    return this.statements.listVersions
+      .all(boardId)
+      .map((r) => ({ id: r.id, boardId: r.board_id, name: r.name, createdAt: r.created_at }))
+  }
+
+  async loadVersion(boardId: string, versionId: string): Promise<Uint8Array | null> {
+    const row = this.statements.loadVersion.get(boardId, versionId)
+    return row ? new Uint8Array(row.state) : null
+  }
+
+  async saveSessionState(boardId: string, state: unknown): Promise<void> {
+    this.statements.saveSession.run(boardId, JSON.stringify(state), now())
+  }
+
+  async loadSessionState(boardId: string): Promise<unknown | null> {
+    const row = this.statements.loadSession.get(boardId)
+    return row ? (JSON.parse(row.state) as unknown) : null
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close()
+  }
+}

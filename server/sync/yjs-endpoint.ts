@@ -1,0 +1,101 @@
+import type { IncomingMessage, Server } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { type RawData, WebSocket, WebSocketServer } from 'ws'
+import { boardIdSchema, YJS_PATH_PREFIX } from '../../shared/protocol/links'
+import { YJS_CLOSE } from '../../shared/protocol/yjs-doc'
+import type { BoardAccess } from '../auth/board-access'
+import type { Logger } from '../log'
+import type { BoardRoom, RoomConnection } from './board-room'
+import type { BoardRooms } from './board-rooms'
+
+export interface YjsEndpointOptions {
+  access: BoardAccess
+  rooms: BoardRooms
+  log: Logger
+  maxMessageBytes: number
+  /** How often to ping; a socket that misses a pong is terminated. */
+  heartbeatMs?: number
+}
+
+/**
+ * Our y-websocket endpoint at `/yjs/<boardId>?token=…` (DESIGN.md §3). The socket is accepted first
+ * so a refusal can carry a close code (4401 bad token, 4404 unknown board) the client can show.
+ */
+export function attachYjsEndpoint(server: Server, options: YjsEndpointOptions): { close(): void } {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes })
+  const alive = new WeakSet<WebSocket>()
+
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(request.url ?? '/', 'http://localhost')
+    if (!url.pathname.startsWith(`${YJS_PATH_PREFIX}/`)) return // socket.io handles its own path
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      alive.add(ws)
+      ws.on('pong', () => alive.add(ws))
+      void accept(ws, url, options)
+    })
+  })
+
+  const heartbeat = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (!alive.has(ws)) {
+        ws.terminate()
+        continue
+      }
+      alive.delete(ws)
+      ws.ping()
+    }
+  }, options.heartbeatMs ?? 30_000)
+  heartbeat.unref()
+
+  return {
+    close() {
+      clearInterval(heartbeat)
+      for (const ws of wss.clients) ws.close(YJS_CLOSE.serverShuttingDown, 'server shutting down')
+      wss.close()
+    },
+  }
+}
+
+async function accept(ws: WebSocket, url: URL, options: YjsEndpointOptions): Promise<void> {
+  const { access, rooms, log } = options
+  // Frames that arrive while we authenticate and load are kept, in order, and handled after.
+  const early: RawData[] = []
+  let deliver: (frame: RawData) => void = (frame) => early.push(frame)
+  ws.on('message', (frame) => deliver(frame))
+  ws.on('error', (error) => log.debug('yjs socket error', { reason: error.message }))
+
+  const boardId = decodeURIComponent(url.pathname.slice(YJS_PATH_PREFIX.length + 1))
+  const token = url.searchParams.get('token') ?? ''
+  if (!boardIdSchema.safeParse(boardId).success) return ws.close(YJS_CLOSE.boardNotFound, 'board not found')
+
+  const grant = await access.authorize(boardId, token)
+  if (!grant.ok) {
+    const code = grant.failure.code === 'board_not_found' ? YJS_CLOSE.boardNotFound : YJS_CLOSE.badToken
+    return ws.close(code, grant.failure.message)
+  }
+  if (ws.readyState !== WebSocket.OPEN) return
+
+  let room: BoardRoom
+  try {
+    room = await rooms.acquire(boardId)
+  } catch (error) {
+    log.error('could not load board', { board: boardId, reason: error instanceof Error ? error.message : '' })
+    return ws.close(1011, 'could not load board')
+  }
+  if (ws.readyState !== WebSocket.OPEN) return rooms.release(room)
+
+  const connection: RoomConnection = room.join(ws, grant.role)
+  deliver = (frame) => room.receive(connection, toBytes(frame))
+  for (const frame of early.splice(0)) deliver(frame)
+  ws.on('close', () => {
+    room.leave(ws)
+    rooms.release(room)
+  })
+}
+
+function toBytes(frame: RawData): Uint8Array {
+  if (Array.isArray(frame)) return new Uint8Array(Buffer.concat(frame))
+  return frame instanceof ArrayBuffer
+    ? new Uint8Array(frame)
+    : new Uint8Array(frame.buffer, frame.byteOffset, frame.length)
+}
