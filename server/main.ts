@@ -1,30 +1,13 @@
-import { startServer } from './app'
 import { ensureClientBuild } from './build/ensure-client-build'
 import { configFromEnv } from './config'
 import { createLogger } from './log'
+import { serveUntilSignalled } from './serve'
 
-/** `npm start`: build the client if needed, serve, and flush every board on SIGTERM/SIGINT. */
+/** `npm start`: build the client if it is missing or stale, then serve until signalled. */
 async function main(): Promise<void> {
   const config = configFromEnv()
-  const log = createLogger(config.logLevel)
-  await ensureClientBuild(config.clientDir, log)
-  const server = await startServer(config)
-
-  let stopping = false
-  const stop = (signal: string) => {
-    if (stopping) return
-    stopping = true
-    log.info(`${signal} received; saving boards and stopping`)
-    server.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        log.error('shutdown failed', { reason: error instanceof Error ? error.message : String(error) })
-        process.exit(1)
-      },
-    )
-  }
-  process.on('SIGTERM', () => stop('SIGTERM'))
-  process.on('SIGINT', () => stop('SIGINT'))
+  await ensureClientBuild(config.clientDir, createLogger(config.logLevel))
+  await serveUntilSignalled(config)
 }
 
 main().catch((error: unknown) => {

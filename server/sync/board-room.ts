@@ -8,6 +8,7 @@ import type { BoardStore } from '../storage/board-store'
 import {
   type ClientMessage,
   encodeAwareness,
+  encodeAwarenessEntries,
   encodeDocUpdate,
   encodeSyncStep1,
   encodeSyncStep2,
@@ -127,22 +128,23 @@ export class BoardRoom {
     }
   }
 
+  // Clients re-broadcast every awareness change they see, including other people's; we keep only
+  // the entries a connection speaks for itself, so nobody can move or erase someone else's cursor.
   private applyAwareness(
     connection: RoomConnection,
     message: Extract<ClientMessage, { type: 'awareness' }>,
   ): void {
-    const speaksForOthers = message.clients.some(
-      ({ clientId }) => !connection.awarenessClients.has(clientId) && this.ownerOf(clientId) !== undefined,
-    )
-    if (speaksForOthers) {
-      connection.socket.close(YJS_CLOSE.malformedMessage, 'awareness for another client')
-      return
-    }
-    for (const { clientId, state } of message.clients) {
+    const own = message.clients.filter(({ clientId }) => {
+      const owner = this.ownerOf(clientId)
+      return owner === undefined || owner === connection
+    })
+    if (own.length === 0) return
+    for (const { clientId, state } of own) {
       if (state === null) connection.awarenessClients.delete(clientId)
       else connection.awarenessClients.add(clientId)
     }
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, connection)
+    const update = own.length === message.clients.length ? message.update : encodeAwarenessEntries(own)
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection)
   }
 
   private ownerOf(clientId: number): RoomConnection | undefined {

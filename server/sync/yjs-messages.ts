@@ -18,6 +18,7 @@ export type ClientMessage =
 
 export interface AwarenessEntry {
   clientId: number
+  clock: number
   /** Null when the client is removing its state. */
   state: unknown
 }
@@ -72,11 +73,23 @@ function parseAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
   const entries: AwarenessEntry[] = []
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder)
-    decoding.readVarUint(decoder) // clock
+    const clock = decoding.readVarUint(decoder)
     const state: unknown = JSON.parse(decoding.readVarString(decoder))
-    entries.push({ clientId, state })
+    entries.push({ clientId, clock, state })
   }
   return entries
+}
+
+/** Re-encodes awareness entries as an awareness update (the inverse of parsing one). */
+export function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, entries.length)
+  for (const entry of entries) {
+    encoding.writeVarUint(encoder, entry.clientId)
+    encoding.writeVarUint(encoder, entry.clock)
+    encoding.writeVarString(encoder, JSON.stringify(entry.state))
+  }
+  return encoding.toUint8Array(encoder)
 }
 
 /** Server → client: our state vector, asking the client for what we lack. */

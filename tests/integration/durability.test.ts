@@ -1,0 +1,69 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { type ServerProcess, startServerProcess } from '../support/server-process'
+import { createTestBoard, removeDir, tempDataDir } from '../support/test-server'
+import { waitUntil } from '../support/wait'
+import { type BoardClient, shapeRecord, syncedBoardClient } from '../support/yjs-client'
+
+describe('durability across server restarts', () => {
+  const cleanups: (() => unknown)[] = []
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+  })
+
+  async function serverOn(dataDir: string): Promise<ServerProcess> {
+    const server = await startServerProcess(dataDir)
+    cleanups.push(() => {
+      if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL')
+      return server.exited
+    })
+    return server
+  }
+
+  function track(client: BoardClient): BoardClient {
+    cleanups.push(() => client.destroy())
+    return client
+  }
+
+  it('keeps every edit another client had received when the server is killed with SIGKILL', async () => {
+    const dataDir = tempDataDir()
+    cleanups.push(() => removeDir(dataDir))
+    const first = await serverOn(dataDir)
+    const board = await createTestBoard(first.url)
+    const writer = track(await syncedBoardClient(first.url, board.id, board.tokens.editor))
+    const witness = track(await syncedBoardClient(first.url, board.id, board.tokens.viewer))
+
+    const N = 200
+    for (let i = 0; i < N; i++) writer.records.set(`shape:${i}`, shapeRecord(`shape:${i}`, i, i))
+    await waitUntil(() => witness.records.size === N, `the witness to receive all ${N} edits`)
+
+    first.child.kill('SIGKILL')
+    expect(await first.exited).toBe('SIGKILL')
+    writer.provider.disconnect()
+    witness.provider.disconnect()
+
+    const second = await serverOn(dataDir)
+    const reader = track(await syncedBoardClient(second.url, board.id, board.tokens.viewer))
+    expect(reader.records.size).toBe(N)
+    expect(reader.records.toJSON()).toEqual(witness.records.toJSON())
+  })
+
+  it('flushes every board and exits 0 on SIGTERM', async () => {
+    const dataDir = tempDataDir()
+    cleanups.push(() => removeDir(dataDir))
+    const first = await serverOn(dataDir)
+    const board = await createTestBoard(first.url)
+    const writer = track(await syncedBoardClient(first.url, board.id, board.tokens.facilitator))
+    const witness = track(await syncedBoardClient(first.url, board.id, board.tokens.viewer))
+    for (let i = 0; i < 50; i++) writer.records.set(`shape:${i}`, shapeRecord(`shape:${i}`))
+    await waitUntil(() => witness.records.size === 50, 'the witness to receive all edits')
+    writer.provider.shouldConnect = false
+    witness.provider.shouldConnect = false
+
+    first.child.kill('SIGTERM')
+    expect(await first.exited).toBe(0)
+
+    const second = await serverOn(dataDir)
+    const reader = track(await syncedBoardClient(second.url, board.id, board.tokens.viewer))
+    expect(reader.records.toJSON()).toEqual(witness.records.toJSON())
+  })
+})

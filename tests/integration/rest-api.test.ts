@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { apiErrorSchema } from '../../shared/protocol/errors'
+import { boardInfoSchema, createBoardResponseSchema } from '../../shared/protocol/rest'
+import { createTestBoard, removeDir, startTestServer } from '../support/test-server'
+
+type TestServer = Awaited<ReturnType<typeof startTestServer>>
+
+describe('REST API', () => {
+  let server: TestServer
+  beforeAll(async () => {
+    server = await startTestServer({ tldrawLicenseKey: 'test-licence' })
+  })
+  afterAll(async () => {
+    await server.close()
+    removeDir(server.dataDir)
+  })
+
+  const post = (body: string, contentType = 'application/json') =>
+    fetch(`${server.url}/api/boards`, { method: 'POST', headers: { 'content-type': contentType }, body })
+  const getBoard = (id: string, token?: string) =>
+    fetch(`${server.url}/api/boards/${id}`, { headers: token ? { authorization: `Bearer ${token}` } : {} })
+
+  async function expectError(res: Response, status: number, code: string) {
+    expect(res.status).toBe(status)
+    const body = apiErrorSchema.parse(await res.json())
+    expect(body.error.code).toBe(code)
+    expect(body.error.message.length).toBeGreaterThan(0)
+  }
+
+  it('answers the health check', async () => {
+    const res = await fetch(`${server.url}/healthz`)
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual({ ok: true })
+  })
+
+  it('creates a board with three distinct capability links', async () => {
+    const res = await post(JSON.stringify({ title: '  Cells workshop ' }))
+    expect(res.status).toBe(201)
+    const board = createBoardResponseSchema.parse(await res.json())
+    expect(board.title).toBe('Cells workshop')
+    expect(board.id).toMatch(/^[A-Za-z0-9_-]{22}$/)
+    const tokens = Object.values(board.tokens)
+    expect(new Set(tokens).size).toBe(3)
+    expect(board.urls.viewer).toBe(`/b/${board.id}#k=${board.tokens.viewer}`)
+  })
+
+  it('gives a default title to an empty body', async () => {
+    const res = await post('')
+    expect(res.status).toBe(201)
+    expect((await res.json()).title).toBe('Untitled board')
+  })
+
+  it('refuses invalid JSON, unknown fields, bad titles and oversized bodies with 400/413', async () => {
+    await expectError(await post('{"title":'), 400, 'invalid_json')
+    await expectError(await post(JSON.stringify({ title: 42 })), 400, 'bad_request')
+    await expectError(await post(JSON.stringify({ title: 'x'.repeat(500) })), 400, 'bad_request')
+    await expectError(await post(JSON.stringify({ title: 'ok', admin: true })), 400, 'bad_request')
+    await expectError(await post(JSON.stringify(['not', 'an', 'object'])), 400, 'bad_request')
+    await expectError(await post(JSON.stringify({ title: 'x'.repeat(400_000) })), 413, 'payload_too_large')
+    expect((await server.store.listBoards()).some((b) => b.title.startsWith('xxx'))).toBe(false)
+  })
+
+  it('refuses a template that does not exist', async () => {
+    await expectError(
+      await post(JSON.stringify({ templateId: 'no-such-template' })),
+      404,
+      'template_not_found',
+    )
+  })
+
+  it('tells each role who it is and which links it may share', async () => {
+    const board = await createTestBoard(server.url, 'Roles')
+    const asFacilitator = boardInfoSchema.parse(
+      await (await getBoard(board.id, board.tokens.facilitator)).json(),
+    )
+    expect(asFacilitator.role).toBe('facilitator')
+    expect(asFacilitator.urls).toEqual(board.urls)
+    const asEditor = boardInfoSchema.parse(await (await getBoard(board.id, board.tokens.editor)).json())
+    expect(asEditor.role).toBe('editor')
+    expect(asEditor.urls).toEqual({ editor: board.urls.editor, viewer: board.urls.viewer })
+    const asViewer = boardInfoSchema.parse(await (await getBoard(board.id, board.tokens.viewer)).json())
+    expect(asViewer).toMatchObject({ role: 'viewer', title: 'Roles', urls: { viewer: board.urls.viewer } })
+    expect(asViewer.urls.editor).toBeUndefined()
+  })
+
+  it('answers 401 without a valid token and 404 for an unknown board', async () => {
+    const board = await createTestBoard(server.url)
+    await expectError(await getBoard(board.id), 401, 'unauthorized')
+    await expectError(await getBoard(board.id, 'AAAAAAAAAAAAAAAAAAAAAA'), 401, 'unauthorized')
+    await expectError(await getBoard(board.id, 'garbage token'), 401, 'unauthorized')
+    await expectError(await getBoard('BBBBBBBBBBBBBBBBBBBBBB', board.tokens.editor), 404, 'board_not_found')
+    await expectError(await getBoard('not-a-board-id', board.tokens.editor), 404, 'board_not_found')
+  })
+
+  it('passes the tldraw licence key to the client at run time', async () => {
+    expect(await (await fetch(`${server.url}/api/config`)).json()).toEqual({
+      tldrawLicenseKey: 'test-licence',
+    })
+  })
+
+  it('answers unknown API routes with a JSON 404', async () => {
+    await expectError(await fetch(`${server.url}/api/nothing-here`), 404, 'not_found')
+  })
+})

@@ -1,0 +1,131 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { hashToken, randomId } from '../../../server/auth/capabilities'
+import type { BoardStore, NewBoard } from '../../../server/storage/board-store'
+
+/** The behaviour every BoardStore must have; each implementation runs this same suite. */
+export function describeBoardStoreContract(
+  name: string,
+  open: () => Promise<{ store: BoardStore; dispose(): void }>,
+) {
+  describe(`BoardStore contract: ${name}`, () => {
+    let store: BoardStore
+    let dispose: () => void
+    beforeEach(async () => {
+      ;({ store, dispose } = await open())
+    })
+    afterEach(async () => {
+      await store.close()
+      dispose()
+    })
+
+    const newBoard = (title = 'Board'): NewBoard => ({
+      id: randomId(),
+      title,
+      templateId: null,
+      createdAt: new Date().toISOString(),
+      tokenHashes: { facilitator: hashToken('f'), editor: hashToken('e'), viewer: hashToken('v') },
+      sealedLinks: { facilitator: 'sealed-f', editor: 'sealed-e' },
+      originBoardId: null,
+    })
+
+    /** n updates, each adding one record, as a client would send them. */
+    function edits(n: number): { updates: Uint8Array[]; doc: Y.Doc } {
+      const doc = new Y.Doc()
+      const updates: Uint8Array[] = []
+      doc.on('update', (u: Uint8Array) => updates.push(u))
+      for (let i = 0; i < n; i++) doc.getMap('tldraw').set(`shape:${i}`, { x: i })
+      return { updates, doc }
+    }
+
+    const recordsOf = (state: Uint8Array | null) => {
+      const doc = new Y.Doc()
+      if (state) Y.applyUpdate(doc, state)
+      return doc.getMap('tldraw').toJSON()
+    }
+
+    it('creates, finds, lists and deletes boards', async () => {
+      const a = await store.createBoard(newBoard('A'))
+      await store.createBoard(newBoard('B'))
+      expect(await store.getBoard(a.id)).toMatchObject({ id: a.id, title: 'A', tokenHashes: a.tokenHashes })
+      expect((await store.listBoards()).map((b) => b.title).sort()).toEqual(['A', 'B'])
+      await store.deleteBoard(a.id)
+      expect(await store.getBoard(a.id)).toBeNull()
+      expect(await store.getBoard('missing')).toBeNull()
+    })
+
+    it('returns null for a board that was never written', async () => {
+      const board = await store.createBoard(newBoard())
+      expect(await store.loadDocument(board.id)).toBeNull()
+    })
+
+    it('appends updates and loads them back as one merged document', async () => {
+      const board = await store.createBoard(newBoard())
+      const { updates, doc } = edits(25)
+      for (const u of updates) await store.appendUpdate(board.id, u)
+      expect(await store.countUpdates(board.id)).toBe(25)
+      expect(recordsOf(await store.loadDocument(board.id))).toEqual(doc.getMap('tldraw').toJSON())
+    })
+
+    it('compacts the log into one snapshot that loads the same', async () => {
+      const board = await store.createBoard(newBoard())
+      const { updates, doc } = edits(100)
+      for (const u of updates) await store.appendUpdate(board.id, u)
+      await store.compact(board.id)
+      expect(await store.countUpdates(board.id)).toBe(0)
+      expect(recordsOf(await store.loadDocument(board.id))).toEqual(doc.getMap('tldraw').toJSON())
+      // Appends after a compaction build on the snapshot.
+      doc.getMap('tldraw').set('shape:late', { x: -1 })
+      await store.appendUpdate(board.id, Y.encodeStateAsUpdate(doc))
+      expect(recordsOf(await store.loadDocument(board.id))).toHaveProperty('shape:late')
+    })
+
+    it('compacts to a given state', async () => {
+      const board = await store.createBoard(newBoard())
+      const { updates, doc } = edits(10)
+      for (const u of updates) await store.appendUpdate(board.id, u)
+      await store.compact(board.id, Y.encodeStateAsUpdate(doc))
+      expect(recordsOf(await store.loadDocument(board.id))).toEqual(doc.getMap('tldraw').toJSON())
+    })
+
+    it('keeps boards apart', async () => {
+      const a = await store.createBoard(newBoard())
+      const b = await store.createBoard(newBoard())
+      for (const u of edits(3).updates) await store.appendUpdate(a.id, u)
+      expect(await store.loadDocument(b.id)).toBeNull()
+    })
+
+    it('saves, lists and loads named versions', async () => {
+      const board = await store.createBoard(newBoard())
+      const { doc } = edits(5)
+      const saved = await store.saveVersion(board.id, {
+        id: randomId(),
+        name: 'Before the break',
+        state: Y.encodeStateAsUpdate(doc),
+      })
+      expect(saved).toMatchObject({ boardId: board.id, name: 'Before the break' })
+      expect((await store.listVersions(board.id)).map((v) => v.name)).toEqual(['Before the break'])
+      expect(recordsOf(await store.loadVersion(board.id, saved.id))).toEqual(doc.getMap('tldraw').toJSON())
+      expect(await store.loadVersion(board.id, 'nope')).toBeNull()
+    })
+
+    it('stores session state as JSON', async () => {
+      const board = await store.createBoard(newBoard())
+      expect(await store.loadSessionState(board.id)).toBeNull()
+      await store.saveSessionState(board.id, { seq: 3, step: 2 })
+      await store.saveSessionState(board.id, { seq: 4, step: 3 })
+      expect(await store.loadSessionState(board.id)).toEqual({ seq: 4, step: 3 })
+    })
+
+    it('deletes a board with its log, versions and session', async () => {
+      const board = await store.createBoard(newBoard())
+      for (const u of edits(3).updates) await store.appendUpdate(board.id, u)
+      await store.saveVersion(board.id, { id: randomId(), name: 'v', state: new Uint8Array([0, 0]) })
+      await store.saveSessionState(board.id, { seq: 1 })
+      await store.deleteBoard(board.id)
+      expect(await store.loadDocument(board.id)).toBeNull()
+      expect(await store.listVersions(board.id)).toEqual([])
+      expect(await store.loadSessionState(board.id)).toBeNull()
+    })
+  })
+}
