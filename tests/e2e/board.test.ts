@@ -1,0 +1,96 @@
+import path from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium, openPerson } from '../support/browser'
+import { removeDir, startTestServer } from '../support/test-server'
+
+type TestServer = Awaited<ReturnType<typeof startTestServer>>
+
+const shapeCount = (page: Page) => page.evaluate(() => window.lockstepEditor?.getCurrentPageShapes().length ?? -1)
+
+async function waitConnected(page: Page): Promise<void> {
+  await page.locator('[data-testid="connection-state"][data-state="connected"]').waitFor({ timeout: 20_000 })
+  await page.waitForFunction(() => window.lockstepEditor !== undefined)
+}
+
+/** Draws a rectangle the way a person does: the R key, then a drag on the canvas. */
+async function drawRectangle(page: Page, at: { x: number; y: number }): Promise<void> {
+  await page.mouse.click(at.x - 150, at.y - 150) // focus the canvas
+  await page.keyboard.press('r')
+  await page.mouse.move(at.x, at.y)
+  await page.mouse.down()
+  await page.mouse.move(at.x + 80, at.y + 60, { steps: 5 })
+  await page.mouse.move(at.x + 160, at.y + 110, { steps: 5 })
+  await page.mouse.up()
+}
+
+describe('the real-time board in Chromium', () => {
+  let server: TestServer
+  let browser: Browser
+  const foreign: string[][] = []
+
+  beforeAll(async () => {
+    server = await startTestServer({ clientDir: path.resolve('dist/client') })
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+    if (server) removeDir(server.dataDir)
+  })
+
+  it('syncs a drawn rectangle to an editor, keeps a viewer read-only, and survives a reload', async () => {
+    const ana = await openPerson(browser, server.url)
+    foreign.push(ana.foreignRequests)
+    await ana.page.goto(`${server.url}/`)
+    await ana.page.getByTestId('new-board').click()
+    await ana.page.waitForURL(/\/b\/[A-Za-z0-9_-]{22}#k=/)
+    await ana.page.getByTestId('share-dialog').waitFor()
+    const editorLink = await ana.page.getByTestId('share-link-editor').inputValue()
+    const viewerLink = await ana.page.getByTestId('share-link-viewer').inputValue()
+    expect(await ana.page.getByTestId('share-link-facilitator').inputValue()).toContain('#k=')
+    await ana.page.keyboard.press('Escape')
+    await waitConnected(ana.page)
+
+    const ben = await openPerson(browser, server.url)
+    foreign.push(ben.foreignRequests)
+    await ben.page.goto(editorLink)
+    await waitConnected(ben.page)
+
+    await drawRectangle(ana.page, { x: 500, y: 350 })
+    expect(await shapeCount(ana.page)).toBe(1)
+    await ben.page.waitForFunction(
+      () => window.lockstepEditor?.getCurrentPageShapes().some((s) => s.type === 'geo'),
+      undefined,
+      { timeout: 10_000 },
+    )
+
+    const cleo = await openPerson(browser, server.url)
+    foreign.push(cleo.foreignRequests)
+    await cleo.page.goto(viewerLink)
+    await waitConnected(cleo.page)
+    await cleo.page.getByTestId('view-only-badge').waitFor()
+    await cleo.page.waitForFunction(() => window.lockstepEditor?.getCurrentPageShapes().length === 1)
+    await drawRectangle(cleo.page, { x: 300, y: 300 })
+    expect(await shapeCount(cleo.page)).toBe(1)
+    // A crafted viewer writes straight into its Yjs document: the server must drop it for everyone.
+    await cleo.page.evaluate(() => {
+      const records = window.lockstepDoc?.getMap('tldraw')
+      const [shape] = window.lockstepEditor?.getCurrentPageShapes() ?? []
+      if (records && shape) records.set('shape:crafted', { ...shape, id: 'shape:crafted', x: shape.x + 400 })
+    })
+    await drawRectangle(ben.page, { x: 700, y: 500 }) // a sentinel edit after the crafted one
+    await ana.page.waitForFunction(() => window.lockstepEditor?.getCurrentPageShapes().length === 2)
+    expect(await shapeCount(ana.page)).toBe(2)
+    expect(await ana.page.evaluate(() => window.lockstepDoc?.getMap('tldraw').has('shape:crafted'))).toBe(false)
+
+    await ben.page.reload()
+    await waitConnected(ben.page)
+    await ben.page.waitForFunction(() => window.lockstepEditor?.getCurrentPageShapes().length === 2)
+    expect(await ben.page.evaluate(() => window.lockstepDoc?.getMap('tldraw').has('shape:crafted'))).toBe(false)
+  })
+
+  it('fetched nothing from outside our own server (fonts, icons and translations are self-hosted)', () => {
+    expect(foreign.flat()).toEqual([])
+  })
+})

@@ -1,0 +1,37 @@
+import { type Browser, chromium, type Page } from 'playwright-core'
+
+/** Flags for system Chromium on a closed network (DESIGN.md §9). */
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+/** Launches the machine's Chromium; no test tool ever downloads a browser. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  })
+}
+
+/**
+ * A page in its own browser context (its own storage, like a second person), recording every
+ * request that leaves our server's origin so a test can prove nothing came from a CDN.
+ */
+export async function openPerson(browser: Browser, origin: string): Promise<{ page: Page; foreignRequests: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  const page = await context.newPage()
+  const foreignRequests: string[] = []
+  page.on('request', (request) => {
+    const url = request.url()
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) foreignRequests.push(url)
+  })
+  page.on('pageerror', (error) => console.error(`[page error] ${error.message}`))
+  return { page, foreignRequests }
+}
