@@ -1,0 +1,75 @@
+/**
+ * Our server as a child process of the benchmark: a temp DATA_DIR, LOG_LEVEL=warn, an ephemeral
+ * port, and answers to the control requests in `control.ts` over IPC. Exits when the bench goes away.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { startServer } from '../../server/app'
+import { type ControlReply, type ControlRequest, controlRequestSchema, RECORDS_MAP } from './control'
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lockstep-bench-'))
+const server = await startServer({
+  port: 0,
+  host: '127.0.0.1',
+  dataDir,
+  logLevel: 'warn',
+  clientDir: dataDir, // the client build is not needed
+  // The reference never unloads a document; keep ours loaded too so no unload lands mid-measurement.
+  idleUnloadMs: 10 * 60_000,
+})
+
+const reply = (message: ControlReply) => process.send?.(message)
+
+async function answer(request: ControlRequest): Promise<ControlReply> {
+  switch (request.type) {
+    case 'memory': {
+      globalThis.gc?.()
+      globalThis.gc?.()
+      const { rss, heapUsed } = process.memoryUsage()
+      return { id: request.id, type: 'memory', rss, heapUsed }
+    }
+    case 'cpu': {
+      const { user, system } = process.cpuUsage()
+      return { id: request.id, type: 'cpu', micros: user + system }
+    }
+    case 'record-count': {
+      const room = await server.rooms.peek(request.docName)
+      if (!room) return { id: request.id, type: 'record-count', count: 0 }
+      await room.flush() // "the server has it" means stored, not just applied
+      return { id: request.id, type: 'record-count', count: room.doc.getMap(RECORDS_MAP).size }
+    }
+    case 'unload':
+      await server.rooms.unload(request.docName)
+      return { id: request.id, type: 'unload', supported: true }
+    default: {
+      const unexpected: never = request
+      throw new Error(`unhandled control request ${JSON.stringify(unexpected)}`)
+    }
+  }
+}
+
+process.on('message', (raw: unknown) => {
+  const parsed = controlRequestSchema.safeParse(raw)
+  if (!parsed.success) return
+  answer(parsed.data).then(reply, (error: unknown) =>
+    reply({
+      id: parsed.data.id,
+      type: 'error',
+      message: error instanceof Error ? error.message : String(error),
+    }),
+  )
+})
+
+let stopping = false
+async function stop(): Promise<void> {
+  if (stopping) return
+  stopping = true
+  await server.close().catch(() => undefined)
+  fs.rmSync(dataDir, { recursive: true, force: true })
+  process.exit(0)
+}
+process.on('disconnect', () => void stop())
+process.on('SIGTERM', () => void stop())
+
+reply({ type: 'ready', port: server.port })
