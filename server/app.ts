@@ -6,9 +6,11 @@ import type { ClientConfig } from '../shared/protocol/rest'
 import { canEditBoard } from '../shared/protocol/roles'
 import { BoardAccess } from './auth/board-access'
 import { configFromEnv, type ServerConfig } from './config'
+import { TemplateLibrary } from './content/template-library'
 import { boardsApi } from './http/boards-api'
 import { clientApp } from './http/client-app'
 import { errorHandler, sendError } from './http/errors'
+import { templatesApi } from './http/templates-api'
 import { createLogger, type Logger } from './log'
 import { attachSessionServer } from './session/session-server'
 import type { BoardStore } from './storage/board-store'
@@ -38,6 +40,7 @@ function openStore(config: ServerConfig): BoardStore {
 export async function startServer(overrides: Partial<ServerConfig> = {}): Promise<RunningServer> {
   const config: ServerConfig = { ...configFromEnv(), ...overrides }
   const log = createLogger(config.logLevel)
+  const templates = await TemplateLibrary.load(path.join(config.contentDir, 'templates'))
   const store = openStore(config)
   const access = new BoardAccess(store)
   const rooms = new BoardRooms({
@@ -59,7 +62,8 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     const clientConfig: ClientConfig = { tldrawLicenseKey: config.tldrawLicenseKey ?? null }
     res.json(clientConfig)
   })
-  app.use('/api/boards', boardsApi(store, access))
+  app.use('/api/boards', boardsApi(store, access, templates))
+  app.use('/api/templates', templatesApi(templates))
   app.use('/api', (_req, res) => sendError(res, 'not_found', 'No such API route.'))
   app.use(clientApp(config.clientDir))
   app.use(errorHandler(log))

@@ -39,6 +39,8 @@ export interface ServerConfig {
   compactEveryUpdates: number
   /** Directory of the built client (index.html and assets). */
   clientDir: string
+  /** Directory of the content files (templates, and later scenarios, articles, workshops). */
+  contentDir: string
 }
 
 /** Reads the configuration from environment variables (DESIGN.md §6), with a clear error on bad values. */
@@ -61,5 +63,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     idleUnloadMs: e.IDLE_UNLOAD_MS,
     compactEveryUpdates: e.COMPACT_EVERY_UPDATES,
     clientDir: path.resolve('dist/client'),
+    contentDir: path.resolve('content'),
   }
 }

@@ -4,6 +4,7 @@ import { createBoardBodySchema } from '../../shared/protocol/rest'
 import type { BoardAccess } from '../auth/board-access'
 import { createBoard } from '../boards/create-board'
 import { shareLinksFor } from '../boards/share-links'
+import type { TemplateLibrary } from '../content/template-library'
 import type { BoardStore } from '../storage/board-store'
 import { sendError } from './errors'
 
@@ -15,7 +16,7 @@ export function bearerToken(req: Request): string {
 }
 
 /** REST for boards (DESIGN.md §5). */
-export function boardsApi(store: BoardStore, access: BoardAccess): Router {
+export function boardsApi(store: BoardStore, access: BoardAccess, templates: TemplateLibrary): Router {
   const router = Router()
 
   router.post('/', async (req, res) => {
@@ -25,11 +26,12 @@ export function boardsApi(store: BoardStore, access: BoardAccess): Router {
       const where = issue?.path.length ? `${issue.path.join('.')}: ` : ''
       return sendError(res, 'bad_request', `${where}${issue?.message ?? 'invalid body'}`)
     }
-    if (parsed.data.templateId !== undefined) {
-      // Templates arrive with the template catalogue; until then no id can be found.
-      return sendError(res, 'template_not_found', `No template "${parsed.data.templateId}".`)
+    const { title, templateId } = parsed.data
+    const template = templateId === undefined ? undefined : templates.get(templateId)?.template
+    if (templateId !== undefined && !template) {
+      return sendError(res, 'template_not_found', `No template "${templateId}".`)
     }
-    const created = await createBoard(store, { title: parsed.data.title })
+    const created = await createBoard(store, { title: title ?? template?.title, templateId })
     res.status(201).json(created)
   })
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { apiErrorSchema } from '../../shared/protocol/errors'
 import { boardInfoSchema, createBoardResponseSchema } from '../../shared/protocol/rest'
+import { laidOutTemplateSchema, templateSummarySchema } from '../../shared/protocol/templates'
 import { createTestBoard, removeDir, startTestServer } from '../support/test-server'
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>
@@ -100,5 +101,52 @@ describe('REST API', () => {
 
   it('answers unknown API routes with a JSON 404', async () => {
     await expectError(await fetch(`${server.url}/api/nothing-here`), 404, 'not_found')
+  })
+})
+
+describe('templates API', () => {
+  let server: TestServer
+  beforeAll(async () => {
+    server = await startTestServer()
+  })
+  afterAll(async () => {
+    await server.close()
+    removeDir(server.dataDir)
+  })
+
+  it('lists templates with summaries, serves one with its layout and an SVG preview', async () => {
+    const list = templateSummarySchema
+      .array()
+      .parse(await (await fetch(`${server.url}/api/templates`)).json())
+    expect(list.length).toBeGreaterThanOrEqual(12)
+    const cells = list.find((t) => t.id === 'cell-based')
+    expect(cells).toMatchObject({ topic: 'cloud' })
+    const one = laidOutTemplateSchema.parse(
+      await (await fetch(`${server.url}/api/templates/cell-based`)).json(),
+    )
+    expect(Object.keys(one.nodes)).toHaveLength(one.template.nodes.length)
+    const svg = await fetch(`${server.url}/api/templates/cell-based/preview.svg`)
+    expect(svg.headers.get('content-type')).toContain('image/svg+xml')
+    expect(await svg.text()).toMatch(/^<svg[\s\S]*<\/svg>$/)
+    expect((await fetch(`${server.url}/api/templates/nope`)).status).toBe(404)
+  })
+
+  it('creates a board from a template, titled after it unless given a title', async () => {
+    const res = await fetch(`${server.url}/api/boards`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ templateId: 'kappa-pipeline' }),
+    })
+    expect(res.status).toBe(201)
+    const board = createBoardResponseSchema.parse(await res.json())
+    const info = boardInfoSchema.parse(
+      await (
+        await fetch(`${server.url}/api/boards/${board.id}`, {
+          headers: { authorization: `Bearer ${board.tokens.viewer}` },
+        })
+      ).json(),
+    )
+    expect(info.templateId).toBe('kappa-pipeline')
+    expect(info.title.length).toBeGreaterThan(0)
   })
 })

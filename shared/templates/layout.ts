@@ -1,0 +1,152 @@
+import ELK, { type ElkExtendedEdge, type ElkNode } from 'elkjs/lib/elk.bundled.js'
+import { NODE_STYLES, NOTE_SIZE } from './node-styles'
+import type { Template } from './template-schema'
+
+export interface Box {
+  x: number
+  y: number
+  w: number
+  h: number
+}
+
+/** A template with absolute page coordinates for every node, group frame and note. */
+export interface LaidOutTemplate {
+  template: Template
+  nodes: Record<string, Box>
+  groups: Record<string, Box>
+  notes: Record<string, Box>
+  bounds: Box
+}
+
+const FRAME_PADDING = { top: 56, side: 32, bottom: 32 }
+const NOTE_GAP = 40
+
+/**
+ * Places a template with ELK's layered algorithm (groups become compound nodes, so frames
+ * enclose their members); a template whose nodes all carry positions keeps them.
+ */
+export async function layoutTemplate(template: Template): Promise<LaidOutTemplate> {
+  const hasAllPositions = template.nodes.every((n) => n.position)
+  const nodes = hasAllPositions ? fixedPositions(template) : await elkPositions(template)
+  const groups = groupBoxes(template, nodes)
+  const diagram = enclosing([...Object.values(nodes), ...Object.values(groups)])
+  const notes = placeNotes(template, nodes, diagram)
+  const bounds = enclosing([diagram, ...Object.values(notes)])
+  return { template, nodes, groups, notes, bounds }
+}
+
+function fixedPositions(template: Template): Record<string, Box> {
+  const boxes: Record<string, Box> = {}
+  for (const node of template.nodes) {
+    const style = NODE_STYLES[node.kind]
+    boxes[node.id] = { x: node.position?.x ?? 0, y: node.position?.y ?? 0, w: style.w, h: style.h }
+  }
+  return boxes
+}
+
+async function elkPositions(template: Template): Promise<Record<string, Box>> {
+  const elk = new ELK()
+  const containers = new Map<string | undefined, ElkNode[]>()
+  const childrenOf = (groupId: string | undefined) => {
+    const list = containers.get(groupId) ?? []
+    containers.set(groupId, list)
+    return list
+  }
+  for (const node of template.nodes) {
+    const style = NODE_STYLES[node.kind]
+    childrenOf(node.group).push({ id: node.id, width: style.w, height: style.h })
+  }
+  const groupNode = (groupId: string): ElkNode => ({
+    id: `group:${groupId}`,
+    layoutOptions: {
+      'elk.padding': `[top=${FRAME_PADDING.top},left=${FRAME_PADDING.side},bottom=${FRAME_PADDING.bottom},right=${FRAME_PADDING.side}]`,
+    },
+    children: [
+      ...childrenOf(groupId),
+      ...template.groups.filter((g) => g.parent === groupId).map((g) => groupNode(g.id)),
+    ],
+  })
+  const edges: ElkExtendedEdge[] = template.edges.map((e, i) => ({
+    id: `e${i}`,
+    sources: [e.from],
+    targets: [e.to],
+  }))
+  const graph: ElkNode = {
+    id: 'root',
+    layoutOptions: {
+      'elk.algorithm': 'layered',
+      'elk.direction': template.direction === 'down' ? 'DOWN' : 'RIGHT',
+      'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '90',
+      'elk.spacing.nodeNode': '48',
+      'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
+    },
+    children: [
+      ...childrenOf(undefined),
+      ...template.groups.filter((g) => !g.parent).map((g) => groupNode(g.id)),
+    ],
+    edges,
+  }
+  const result = await elk.layout(graph)
+  const boxes: Record<string, Box> = {}
+  const collect = (node: ElkNode, offsetX: number, offsetY: number) => {
+    for (const child of node.children ?? []) {
+      const x = offsetX + (child.x ?? 0)
+      const y = offsetY + (child.y ?? 0)
+      if (!child.id.startsWith('group:'))
+        boxes[child.id] = { x, y, w: child.width ?? 0, h: child.height ?? 0 }
+      collect(child, x, y)
+    }
+  }
+  collect(result, 0, 0)
+  return boxes
+}
+
+/** Each group's frame encloses its nodes and sub-groups, with room for the frame's title. */
+function groupBoxes(template: Template, nodes: Record<string, Box>): Record<string, Box> {
+  const groups: Record<string, Box> = {}
+  const boxOf = (groupId: string): Box => {
+    const cached = groups[groupId]
+    if (cached) return cached
+    const members = [
+      ...template.nodes
+        .filter((n) => n.group === groupId)
+        .flatMap((n) => (nodes[n.id] ? [nodes[n.id] as Box] : [])),
+      ...template.groups.filter((g) => g.parent === groupId).map((g) => boxOf(g.id)),
+    ]
+    const inner = enclosing(members)
+    const box = {
+      x: inner.x - FRAME_PADDING.side,
+      y: inner.y - FRAME_PADDING.top + 16,
+      w: inner.w + 2 * FRAME_PADDING.side,
+      h: inner.h + FRAME_PADDING.top - 16 + FRAME_PADDING.bottom,
+    }
+    groups[groupId] = box
+    return box
+  }
+  for (const group of template.groups) boxOf(group.id)
+  return groups
+}
+
+/** Notes sit in a row under the diagram, in the order written, so they never cover a box. */
+function placeNotes(template: Template, nodes: Record<string, Box>, diagram: Box): Record<string, Box> {
+  const notes: Record<string, Box> = {}
+  let x = diagram.x
+  for (const note of template.notes) {
+    const near = note.near ? nodes[note.near] : undefined
+    const wanted = near ? Math.max(x, near.x) : x
+    notes[note.id] = { x: wanted, y: diagram.y + diagram.h + NOTE_GAP, w: NOTE_SIZE, h: NOTE_SIZE }
+    x = wanted + NOTE_SIZE + NOTE_GAP / 2
+  }
+  return notes
+}
+
+/** The smallest box holding all `boxes` (a zero box at the origin for none). */
+export function enclosing(boxes: Box[]): Box {
+  if (boxes.length === 0) return { x: 0, y: 0, w: 0, h: 0 }
+  const minX = Math.min(...boxes.map((b) => b.x))
+  const minY = Math.min(...boxes.map((b) => b.y))
+  const maxX = Math.max(...boxes.map((b) => b.x + b.w))
+  const maxY = Math.max(...boxes.map((b) => b.y + b.h))
+  return { x: minX, y: minY, w: maxX - minX, h: maxY - minY }
+}
