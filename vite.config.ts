@@ -9,6 +9,9 @@ export default defineConfig({
   root: 'client',
   plugins: [react()],
   build: { outDir: '../dist/client', emptyOutDir: true, chunkSizeWarningLimit: 4000 },
+  // @tldraw/assets imports its fonts, icons and translations with `?url`, which only Vite's own
+  // pipeline understands; the dev pre-bundler cannot load them.
+  optimizeDeps: { exclude: ['@tldraw/assets'] },
   server: {
     port: 5173,
     proxy: {

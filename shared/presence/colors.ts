@@ -25,6 +25,7 @@ export function presenceColorAt(index: number): PresenceColor {
 
 /** The palette colour after `color`, for a "change my colour" button. */
 export function nextPresenceColor(color: string): PresenceColor {
-  const index = PRESENCE_COLORS.findIndex((c) => c === color.toLowerCase())
+  const palette: readonly string[] = PRESENCE_COLORS
+  const index = palette.indexOf(color.toLowerCase())
   return presenceColorAt(index + 1)
 }

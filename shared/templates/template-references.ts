@@ -18,7 +18,9 @@ export function templateReferenceProblems(template: Template): string[] {
     claim(group.id, `groups[${i}]`)
     groupIds.add(group.id)
   })
-  template.notes.forEach((note, i) => claim(note.id, `notes[${i}]`))
+  template.notes.forEach((note, i) => {
+    claim(note.id, `notes[${i}]`)
+  })
 
   template.nodes.forEach((node, i) => {
     if (node.group && !groupIds.has(node.group)) problems.push(`nodes[${i}].group: no group "${node.group}"`)

@@ -6,7 +6,8 @@ import { removeDir, startTestServer } from '../support/test-server'
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>
 
-const shapeCount = (page: Page) => page.evaluate(() => window.lockstepEditor?.getCurrentPageShapes().length ?? -1)
+const shapeCount = (page: Page) =>
+  page.evaluate(() => window.lockstepEditor?.getCurrentPageShapes().length ?? -1)
 
 async function waitConnected(page: Page): Promise<void> {
   await page.locator('[data-testid="connection-state"][data-state="connected"]').waitFor({ timeout: 20_000 })
@@ -82,12 +83,16 @@ describe('the real-time board in Chromium', () => {
     await drawRectangle(ben.page, { x: 700, y: 500 }) // a sentinel edit after the crafted one
     await ana.page.waitForFunction(() => window.lockstepEditor?.getCurrentPageShapes().length === 2)
     expect(await shapeCount(ana.page)).toBe(2)
-    expect(await ana.page.evaluate(() => window.lockstepDoc?.getMap('tldraw').has('shape:crafted'))).toBe(false)
+    expect(await ana.page.evaluate(() => window.lockstepDoc?.getMap('tldraw').has('shape:crafted'))).toBe(
+      false,
+    )
 
     await ben.page.reload()
     await waitConnected(ben.page)
     await ben.page.waitForFunction(() => window.lockstepEditor?.getCurrentPageShapes().length === 2)
-    expect(await ben.page.evaluate(() => window.lockstepDoc?.getMap('tldraw').has('shape:crafted'))).toBe(false)
+    expect(await ben.page.evaluate(() => window.lockstepDoc?.getMap('tldraw').has('shape:crafted'))).toBe(
+      false,
+    )
   })
 
   it('fetched nothing from outside our own server (fonts, icons and translations are self-hosted)', () => {

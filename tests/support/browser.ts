@@ -24,13 +24,17 @@ export function launchChromium(): Promise<Browser> {
  * A page in its own browser context (its own storage, like a second person), recording every
  * request that leaves our server's origin so a test can prove nothing came from a CDN.
  */
-export async function openPerson(browser: Browser, origin: string): Promise<{ page: Page; foreignRequests: string[] }> {
+export async function openPerson(
+  browser: Browser,
+  origin: string,
+): Promise<{ page: Page; foreignRequests: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
   const page = await context.newPage()
   const foreignRequests: string[] = []
   page.on('request', (request) => {
     const url = request.url()
-    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) foreignRequests.push(url)
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'))
+      foreignRequests.push(url)
   })
   page.on('pageerror', (error) => console.error(`[page error] ${error.message}`))
   return { page, foreignRequests }
