@@ -1,0 +1,109 @@
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { type Editor, type TLComponents, Tldraw, useValue } from 'tldraw'
+import type { ShareLinks } from '../../shared/protocol/links'
+import { canEditBoard, type Role } from '../../shared/protocol/roles'
+import { assetUrls } from './asset-urls'
+import { BoardSharePanel } from './BoardSharePanel'
+import { BoardTopBar } from './BoardTopBar'
+import { BoardUiContext, type BoardUiState } from './board-context'
+import { exposeForTests } from './expose-for-tests'
+import { $localUser, tldrawCurrentUser } from './local-user'
+import { ShareDialog } from './ShareDialog'
+import { takeShareOnArrival } from './share-on-arrival'
+import { useBoardConnection } from './useBoardConnection'
+import { useParticipants } from './useParticipants'
+import { usePresence } from './usePresence'
+import { useYjsStore } from './useYjsStore'
+
+// tldraw's UI slots; stable so tldraw does not remount them. They read the board from context.
+const components: TLComponents = { TopPanel: BoardTopBar, SharePanel: BoardSharePanel }
+
+export interface BoardCanvasProps {
+  boardId: string
+  token: string
+  role: Role
+  title: string
+  shareLinks: Partial<ShareLinks>
+  licenseKey: string | null
+}
+
+/** The full-bleed canvas of one board, synced through Yjs, with Lockstep's bar in tldraw's top row. */
+export function BoardCanvas({ boardId, token, role, title, shareLinks, licenseKey }: BoardCanvasProps) {
+  const connection = useBoardConnection(boardId, token)
+  const connectionState = connection?.state ?? { kind: 'connecting' }
+  const canWrite = canEditBoard(role) && connectionState.kind !== 'refused'
+  const store = useYjsStore({
+    doc: connection?.doc ?? null,
+    ready: connection?.ready ?? false,
+    canWrite,
+    online: connectionState.kind === 'connected',
+  })
+
+  const me = useValue('local user', () => $localUser.get(), [])
+  const session = useParticipants(boardId, token, me.name, me.color)
+
+  const [editor, setEditor] = useState<Editor | null>(null)
+  usePresence(editor, connection?.awareness ?? null)
+
+  const doc = connection?.doc ?? null
+  useEffect(() => {
+    if (editor && doc) return exposeForTests(editor, doc)
+  }, [editor, doc])
+
+  useEffect(() => {
+    document.title = `${title} · Lockstep`
+    return () => {
+      document.title = 'Lockstep'
+    }
+  }, [title])
+
+  const [shareOpen, setShareOpen] = useState(() => takeShareOnArrival(boardId))
+  const openShare = useCallback(() => setShareOpen(true), [])
+  const closeShare = useCallback(() => setShareOpen(false), [])
+
+  const onMount = useCallback((mounted: Editor) => {
+    setEditor(mounted)
+    return () => setEditor(null)
+  }, [])
+
+  const ui = useMemo<BoardUiState>(
+    () => ({
+      title,
+      role,
+      canWrite,
+      connection: connectionState,
+      participants: session.participants,
+      selfId: session.selfId,
+      shareLinks,
+      openShare,
+    }),
+    [title, role, canWrite, connectionState, session.participants, session.selfId, shareLinks, openShare],
+  )
+
+  return (
+    <BoardUiContext.Provider value={ui}>
+      <div className="board">
+        {store.status === 'ready' ? (
+          <Tldraw
+            store={store.store}
+            user={tldrawCurrentUser}
+            licenseKey={licenseKey ?? undefined}
+            assetUrls={assetUrls}
+            components={components}
+            onMount={onMount}
+          />
+        ) : store.status === 'error' ? (
+          <div className="page page--centered">
+            <div className="card message-card" role="alert">
+              <h1>This board could not be opened</h1>
+              <p>{store.message}</p>
+            </div>
+          </div>
+        ) : (
+          <div className="page page--centered loading">Loading the board…</div>
+        )}
+      </div>
+      {shareOpen && <ShareDialog links={shareLinks} onClose={closeShare} />}
+    </BoardUiContext.Provider>
+  )
+}

@@ -1,0 +1,25 @@
+import { useBoardUi } from './board-context'
+import { ConnectionBadge } from './ConnectionBadge'
+import { ViewOnlyBadge } from './ViewOnlyBadge'
+
+/** Centre of tldraw's top row: the board's title, its connection state and, for viewers, "View only". */
+export function BoardTopBar() {
+  const { title, role, canWrite, connection } = useBoardUi()
+  const viewOnlyReason =
+    role === 'viewer'
+      ? 'Your link lets you watch and follow, not edit.'
+      : 'The server refused edits from this link.'
+  return (
+    <div className="board-bar">
+      <a className="board-bar__home" href="/" title="All your boards">
+        <span className="brand-mark" aria-hidden="true" />
+        <span className="visually-hidden">Lockstep home</span>
+      </a>
+      <h1 className="board-bar__title" title={title}>
+        {title}
+      </h1>
+      <ConnectionBadge state={connection} canWrite={canWrite} />
+      {!canWrite && <ViewOnlyBadge reason={viewOnlyReason} />}
+    </div>
+  )
+}

@@ -1,0 +1,55 @@
+import { useValue } from 'tldraw'
+import type { Participant } from '../../shared/protocol/session'
+import { $localUser } from './local-user'
+
+const MAX_SHOWN = 6
+
+function initials(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean)
+  const letters = words.length > 1 ? `${words[0]?.[0] ?? ''}${words[1]?.[0] ?? ''}` : name.slice(0, 2)
+  return letters.toUpperCase()
+}
+
+/** Who is on the board right now, this tab first. While offline it shows just you. */
+export function PresenceAvatars({
+  participants,
+  selfId,
+}: {
+  participants: Participant[]
+  selfId: string | null
+}) {
+  const me = useValue('local user', () => $localUser.get(), [])
+  const people: Array<Participant & { isSelf: boolean }> =
+    participants.length > 0
+      ? [...participants]
+          .map((p) => ({ ...p, isSelf: p.id === selfId }))
+          .sort((a, b) => Number(b.isSelf) - Number(a.isSelf) || a.name.localeCompare(b.name))
+      : [{ id: 'self', name: me.name, color: me.color, role: 'viewer', isSelf: true }]
+  const shown = people.slice(0, MAX_SHOWN)
+  const hidden = people.length - shown.length
+  return (
+    <ul className="avatars" aria-label={`${people.length} on this board`}>
+      {shown.map((person) => {
+        const title = person.isSelf ? `${person.name} (you)` : `${person.name} · ${person.role}`
+        return (
+          <li
+            key={person.id}
+            className={`avatar${person.isSelf ? ' avatar--self' : ''}`}
+            style={{ backgroundColor: person.color }}
+            title={title}
+            aria-label={title}
+            data-testid="participant-avatar"
+            data-participant-id={person.id}
+          >
+            {initials(person.name)}
+          </li>
+        )
+      })}
+      {hidden > 0 && (
+        <li className="avatar avatar--more" title={`${hidden} more`}>
+          +{hidden}
+        </li>
+      )}
+    </ul>
+  )
+}

@@ -1,0 +1,27 @@
+import { createContext, useContext } from 'react'
+import type { ShareLinks } from '../../shared/protocol/links'
+import type { Role } from '../../shared/protocol/roles'
+import type { Participant } from '../../shared/protocol/session'
+import type { ConnectionState } from './connection-state'
+
+/** What the bar inside tldraw's UI needs to know about the board (tldraw's slots take no props). */
+export interface BoardUiState {
+  title: string
+  role: Role
+  canWrite: boolean
+  connection: ConnectionState
+  participants: Participant[]
+  selfId: string | null
+  /** Share links (paths) this role may hand on. */
+  shareLinks: Partial<ShareLinks>
+  openShare: () => void
+}
+
+export const BoardUiContext = createContext<BoardUiState | null>(null)
+
+/** The board's UI state; only valid inside a board page. */
+export function useBoardUi(): BoardUiState {
+  const state = useContext(BoardUiContext)
+  if (!state) throw new Error('useBoardUi must be used inside a board page')
+  return state
+}

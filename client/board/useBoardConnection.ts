@@ -1,0 +1,151 @@
+import { useEffect, useState } from 'react'
+import { IndexeddbPersistence } from 'y-indexeddb'
+import type { Awareness } from 'y-protocols/awareness'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { YJS_PATH_PREFIX } from '../../shared/protocol/links'
+import { YJS_CLOSE_REASON } from '../../shared/protocol/yjs-doc'
+import type { ConnectionState } from './connection-state'
+
+/** How long the board waits for the server before it opens from this device's copy. */
+const SERVER_WAIT_MS = 4000
+/** How long to wait for IndexedDB before giving up on the offline copy (it can hang in private windows). */
+const LOCAL_WAIT_MS = 3000
+
+/** One board's Yjs document, its offline copy and its link to the server. */
+export interface BoardConnection {
+  doc: Y.Doc
+  awareness: Awareness
+  state: ConnectionState
+  /** The document holds everything this device can know right now: bind the canvas. */
+  ready: boolean
+  /** The document has synced with the server at least once in this visit. */
+  syncedWithServer: boolean
+}
+
+function yjsServerUrl(): string {
+  const protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:'
+  return `${protocol}//${window.location.host}${YJS_PATH_PREFIX}`
+}
+
+function refusalReason(code: number, reason: string): string {
+  return YJS_CLOSE_REASON[code] ?? (reason || 'The server closed the connection to this board.')
+}
+
+/**
+ * Opens a board's Yjs document: first from IndexedDB (edits survive offline), then from the server
+ * over y-websocket. Stops reconnecting when the server refuses the link (4401, 4404, …).
+ */
+export function useBoardConnection(boardId: string, token: string): BoardConnection | null {
+  const [connection, setConnection] = useState<BoardConnection | null>(null)
+
+  useEffect(() => {
+    const doc = new Y.Doc()
+    let local: IndexeddbPersistence | null = null
+    try {
+      local = new IndexeddbPersistence(`lockstep:${boardId}`, doc)
+    } catch {
+      local = null // no IndexedDB here: the board still works online
+    }
+    // BroadcastChannel is off so every change goes through the server, which checks roles
+    const provider = new WebsocketProvider(yjsServerUrl(), boardId, doc, {
+      params: { token },
+      disableBc: true,
+    })
+
+    let state: ConnectionState = navigator.onLine ? { kind: 'connecting' } : { kind: 'offline' }
+    let localLoaded = local === null
+    let serverSettled = false
+    let syncedWithServer = false
+    let ready = false
+    let disposed = false
+
+    const publish = () => {
+      if (disposed) return
+      ready ||= localLoaded && serverSettled
+      setConnection({ doc, awareness: provider.awareness, state, ready, syncedWithServer })
+    }
+    const setState = (next: ConnectionState) => {
+      if (state.kind === 'refused') return // final until the page reloads
+      state = next
+      publish()
+    }
+
+    local?.whenSynced.then(
+      () => {
+        localLoaded = true
+        publish()
+      },
+      () => {
+        localLoaded = true
+        publish()
+      },
+    )
+    const localTimer = window.setTimeout(() => {
+      localLoaded = true
+      publish()
+    }, LOCAL_WAIT_MS)
+    const serverTimer = window.setTimeout(() => {
+      serverSettled = true
+      publish()
+    }, SERVER_WAIT_MS)
+
+    const onSync = (isSynced: boolean) => {
+      if (!isSynced) return
+      syncedWithServer = true
+      serverSettled = true
+      setState({ kind: 'connected' })
+    }
+    const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
+      if (status === 'disconnected') setState({ kind: 'offline' })
+      // "connecting" after a failure keeps saying offline until the server answers the sync
+      if (status === 'connecting' && state.kind === 'connecting') publish()
+    }
+    const onFailure = () => {
+      serverSettled = true
+      setState({ kind: 'offline' })
+    }
+    const onClosed = (event: { code: number; reason: string }) => {
+      serverSettled = true
+      provider.shouldConnect = false
+      setState({ kind: 'refused', code: event.code, reason: refusalReason(event.code, event.reason) })
+    }
+    provider.on('sync', onSync)
+    provider.on('status', onStatus)
+    provider.on('connection-close', onFailure)
+    provider.on('connection-error', onFailure)
+    provider.on('closed', onClosed)
+
+    // the socket can take 30 s to notice a dead network; the browser knows sooner
+    const onBrowserOffline = () => setState({ kind: 'offline' })
+    // back online: start a fresh sync at once rather than trusting a socket that may have lost frames
+    const onBrowserOnline = () => {
+      if (state.kind === 'refused') return
+      provider.disconnect()
+      provider.connect()
+    }
+    window.addEventListener('offline', onBrowserOffline)
+    window.addEventListener('online', onBrowserOnline)
+
+    publish()
+
+    return () => {
+      disposed = true
+      window.clearTimeout(localTimer)
+      window.clearTimeout(serverTimer)
+      window.removeEventListener('offline', onBrowserOffline)
+      window.removeEventListener('online', onBrowserOnline)
+      provider.off('sync', onSync)
+      provider.off('status', onStatus)
+      provider.off('connection-close', onFailure)
+      provider.off('connection-error', onFailure)
+      provider.off('closed', onClosed)
+      provider.destroy()
+      void local?.destroy()
+      doc.destroy()
+      setConnection(null)
+    }
+  }, [boardId, token])
+
+  return connection
+}

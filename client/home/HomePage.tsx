@@ -1,0 +1,27 @@
+import { NewBoardForm } from './NewBoardForm'
+import { RememberedBoardsList } from './RememberedBoardsList'
+
+/** `/`: what Lockstep is, a new board, and the boards this browser has opened. */
+export function HomePage() {
+  return (
+    <main className="page home">
+      <header className="home__header">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true" />
+          <span className="brand-name">Lockstep</span>
+        </div>
+        <p className="home__pitch">
+          One whiteboard for your architecture workshop: sketch together, step through the story in lockstep.
+        </p>
+      </header>
+      <section className="card home__new" aria-labelledby="new-board-heading">
+        <h2 id="new-board-heading">Start a board</h2>
+        <NewBoardForm />
+      </section>
+      <section className="home__boards" aria-labelledby="your-boards-heading">
+        <h2 id="your-boards-heading">Your boards</h2>
+        <RememberedBoardsList />
+      </section>
+    </main>
+  )
+}

@@ -1,0 +1,69 @@
+import { type FormEvent, useState } from 'react'
+import { boardLink } from '../../shared/protocol/links'
+import { LIMITS } from '../../shared/protocol/rest'
+import { requestShareOnArrival } from '../board/share-on-arrival'
+import { rememberBoard } from '../remembered-boards'
+import { createBoard } from '../rest-client'
+import { navigate } from '../router'
+
+/** Title (optional) and "New board": creates the board, remembers it, opens it with the Share dialog. */
+export function NewBoardForm() {
+  const [title, setTitle] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    if (busy) return
+    setBusy(true)
+    setError(null)
+    const trimmed = title.trim()
+    const result = await createBoard(trimmed ? { title: trimmed } : {})
+    if (!result.ok) {
+      setBusy(false)
+      setError(
+        result.failure.code === 'network_error'
+          ? 'Could not reach the server, so no board was made. Check your connection and try again.'
+          : `No board was made: ${result.failure.message}`,
+      )
+      return
+    }
+    const board = result.value
+    rememberBoard({
+      id: board.id,
+      title: board.title,
+      role: 'facilitator',
+      token: board.tokens.facilitator,
+      lastOpened: Date.now(),
+    })
+    requestShareOnArrival(board.id)
+    navigate(boardLink(board.id, board.tokens.facilitator))
+  }
+
+  return (
+    <form className="new-board" onSubmit={submit}>
+      <label className="new-board__label" htmlFor="new-board-title">
+        Title <span className="muted">(optional)</span>
+      </label>
+      <div className="new-board__row">
+        <input
+          id="new-board-title"
+          className="input"
+          value={title}
+          maxLength={LIMITS.titleChars}
+          placeholder="e.g. Cell-based architecture review"
+          onChange={(event) => setTitle(event.target.value)}
+          data-testid="new-board-title"
+        />
+        <button type="submit" className="button button--primary" disabled={busy} data-testid="new-board">
+          {busy ? 'Creating…' : 'New board'}
+        </button>
+      </div>
+      {error && (
+        <p className="form-error" role="alert" data-testid="new-board-error">
+          {error}
+        </p>
+      )}
+    </form>
+  )
+}

@@ -1,0 +1,80 @@
+import type { z } from 'zod'
+import { apiErrorSchema, type ErrorCode } from '../shared/protocol/errors'
+import {
+  type BoardInfo,
+  boardInfoSchema,
+  type ClientConfig,
+  type CreateBoardBody,
+  type CreateBoardResponse,
+  clientConfigSchema,
+  createBoardResponseSchema,
+} from '../shared/protocol/rest'
+
+/** Why a request failed: a server error code, or the network / an answer we could not read. */
+export interface RequestFailure {
+  code: ErrorCode | 'network_error' | 'bad_response'
+  message: string
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; failure: RequestFailure }
+
+const NETWORK_MESSAGE = 'Could not reach the Lockstep server. Check your connection and try again.'
+
+/** Sends a JSON request and parses the answer with `schema`; never throws. */
+async function requestJson<T>(
+  path: string,
+  schema: z.ZodType<T>,
+  init: RequestInit = {},
+): Promise<Result<T>> {
+  let response: Response
+  try {
+    response = await fetch(path, { ...init, headers: { Accept: 'application/json', ...init.headers } })
+  } catch {
+    return { ok: false, failure: { code: 'network_error', message: NETWORK_MESSAGE } }
+  }
+  let body: unknown
+  try {
+    body = await response.json()
+  } catch {
+    // a proxy or a server that is starting up answers with HTML or nothing
+    const code = response.status >= 500 || response.status === 0 ? 'network_error' : 'bad_response'
+    return { ok: false, failure: { code, message: `The server answered ${response.status} without data.` } }
+  }
+  if (!response.ok) {
+    const error = apiErrorSchema.safeParse(body)
+    if (error.success) return { ok: false, failure: error.data.error }
+    return {
+      ok: false,
+      failure: { code: 'bad_response', message: `The server answered ${response.status}.` },
+    }
+  }
+  const parsed = schema.safeParse(body)
+  if (!parsed.success) {
+    return {
+      ok: false,
+      failure: { code: 'bad_response', message: 'The server sent an answer this page cannot read.' },
+    }
+  }
+  return { ok: true, value: parsed.data }
+}
+
+/** GET /api/config: settings the client needs at run time. */
+export function fetchClientConfig(): Promise<Result<ClientConfig>> {
+  return requestJson('/api/config', clientConfigSchema)
+}
+
+/** POST /api/boards: a new board and its three links. */
+export function createBoard(body: CreateBoardBody): Promise<Result<CreateBoardResponse>> {
+  return requestJson('/api/boards', createBoardResponseSchema, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+}
+
+/** GET /api/boards/:id with the link's token: metadata, the caller's role and the links it may share. */
+export function fetchBoardInfo(boardId: string, token: string): Promise<Result<BoardInfo>> {
+  return requestJson(`/api/boards/${encodeURIComponent(boardId)}`, boardInfoSchema, {
+    headers: { Authorization: `Bearer ${token}` },
+  })
+}

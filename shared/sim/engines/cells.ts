@@ -1,0 +1,300 @@
+import { z } from 'zod'
+import { type SimEngine, tickEventSchema, unreachable } from '../engine'
+import { appendLog, appendPoint } from '../history'
+import { randomStream } from '../random'
+import { cellId, placeTenant, tenantId } from './cells/placement'
+import { cellsView, tenantImpact } from './cells/view'
+
+export const cellsParamsSchema = z
+  .object({
+    /** T: tenants placed at the start. */
+    tenants: z.number().int().min(1).max(20_000).default(96),
+    /** N: cells (or, with shuffle sharding, workers). */
+    cells: z.number().int().min(1).max(64).default(8),
+    /** k: cells per tenant; 1 is the classic cell router, k > 1 is shuffle sharding. */
+    shuffleShardSize: z.number().int().min(1).max(64).default(1),
+    /** Requests each tenant sends per tick. */
+    requestsPerTenant: z.number().int().min(1).max(1_000).default(10),
+  })
+  .strict()
+  .refine((params) => params.shuffleShardSize <= params.cells, {
+    message: 'shuffleShardSize cannot exceed the number of cells',
+    path: ['shuffleShardSize'],
+  })
+export type CellsParams = z.infer<typeof cellsParamsSchema>
+
+const cellSchema = z.string().regex(/^cell-[1-9][0-9]*$/)
+export const failureCauseSchema = z.enum(['bad-deploy', 'poison-tenant', 'infrastructure'])
+export type FailureCause = z.infer<typeof failureCauseSchema>
+
+export const cellsEventSchema = z.discriminatedUnion('type', [
+  tickEventSchema,
+  /** One cell fails for a stated cause. */
+  z.object({ type: z.literal('fail-cell'), cell: cellSchema, cause: failureCauseSchema }).strict(),
+  /** A tenant whose requests crash whatever serves them (a seeded pick when `tenant` is left out). */
+  z.object({ type: z.literal('poison-tenant'), tenant: z.string().optional() }).strict(),
+  /** Failed cells restart (one cell, or all); a poison tenant is blocked at the router first. */
+  z.object({ type: z.literal('recover'), cell: cellSchema.optional() }).strict(),
+  /** The control plane starts a cell-by-cell rollout of the next config version. */
+  z.object({ type: z.literal('deploy'), bad: z.boolean().default(false) }).strict(),
+  /** The control plane rolls every cell back to the last good version. */
+  z.object({ type: z.literal('rollback') }).strict(),
+  z.object({ type: z.literal('control-plane-outage') }).strict(),
+  z.object({ type: z.literal('control-plane-restore') }).strict(),
+  /** New tenants sign up; only a working control plane can place them. */
+  z.object({ type: z.literal('onboard'), count: z.number().int().min(1).max(10_000) }).strict(),
+])
+export type CellsEvent = z.infer<typeof cellsEventSchema>
+
+export interface Cell {
+  status: 'serving' | 'failed' | 'recovering'
+  cause: FailureCause | null
+  /** The config version this cell runs (its last known config when the control plane is away). */
+  configVersion: number
+  recoveringUntil: number
+}
+
+export interface Tenant {
+  id: string
+  /** Indexes of the cells that serve it (one, or k with shuffle sharding). */
+  cells: number[]
+}
+
+export interface CellsState {
+  params: CellsParams
+  seed: number
+  tick: number
+  tenants: Tenant[]
+  nextTenant: number
+  pendingTenants: number
+  cells: Cell[]
+  controlPlane: { up: boolean; desiredVersion: number; lastGoodVersion: number; badVersions: number[]; halted: boolean }
+  poisonTenant: string | null
+  blockedTenants: string[]
+  totals: { requests: number; failed: number }
+  history: { successRate: number[]; affectedShare: number[] }
+  log: string[]
+}
+
+const RECOVERY_TICKS = 3
+
+export const cellsEngine: SimEngine<CellsParams, CellsState, CellsEvent> = {
+  id: 'cells',
+  params: cellsParamsSchema,
+  events: cellsEventSchema,
+
+  init(params, seed) {
+    const state: CellsState = {
+      params,
+      seed,
+      tick: 0,
+      tenants: [],
+      nextTenant: 1,
+      pendingTenants: 0,
+      cells: Array.from({ length: params.cells }, () => ({
+        status: 'serving',
+        cause: null,
+        configVersion: 1,
+        recoveringUntil: 0,
+      })),
+      controlPlane: { up: true, desiredVersion: 1, lastGoodVersion: 1, badVersions: [], halted: false },
+      poisonTenant: null,
+      blockedTenants: [],
+      totals: { requests: 0, failed: 0 },
+      history: { successRate: [], affectedShare: [] },
+      log: [],
+    }
+    placeTenants(state, params.tenants)
+    return state
+  },
+
+  apply(state, event) {
+    // one copy per event, then plain updates on the copy: the input is never touched
+    const next = structuredClone(state)
+    const log = (line: string) => {
+      next.log = appendLog(next.log, `t=${next.tick}`, line)
+    }
+    const { controlPlane } = next
+    switch (event.type) {
+      case 'tick':
+        for (let step = 0; step < event.steps; step++) advanceOneTick(next, log)
+        return next
+      case 'fail-cell': {
+        const cell = next.cells[cellIndex(event.cell)]
+        if (!cell) {
+          log(`ignored: there is no ${event.cell}`)
+          return next
+        }
+        failCell(next, cellIndex(event.cell), event.cause)
+        log(`${event.cell} failed (${event.cause})`)
+        return next
+      }
+      case 'poison-tenant': {
+        const tenant = pickPoisonTenant(next, event.tenant)
+        if (!tenant) {
+          log(`ignored: no tenant ${event.tenant ?? ''} to poison`)
+          return next
+        }
+        next.poisonTenant = tenant.id
+        for (const index of tenant.cells) failCell(next, index, 'poison-tenant')
+        log(`${tenant.id} sends poison requests: ${tenant.cells.map(cellId).join(', ')} crash`)
+        return next
+      }
+      case 'recover': {
+        if (next.poisonTenant) {
+          next.blockedTenants.push(next.poisonTenant)
+          log(`${next.poisonTenant} blocked at the router`)
+          next.poisonTenant = null
+        }
+        next.cells.forEach((cell, index) => {
+          if (cell.status !== 'failed' || (event.cell && cellId(index) !== event.cell)) return
+          restartCell(next, index)
+          log(`${cellId(index)} restarting`)
+        })
+        return next
+      }
+      case 'deploy': {
+        if (!controlPlane.up) {
+          log('deploy refused: the control plane is down')
+          return next
+        }
+        controlPlane.desiredVersion++
+        controlPlane.halted = false
+        if (event.bad) controlPlane.badVersions.push(controlPlane.desiredVersion)
+        log(`control plane rolls out config v${controlPlane.desiredVersion}, one cell per tick`)
+        return next
+      }
+      case 'rollback':
+        if (!controlPlane.up) {
+          log('rollback refused: the control plane is down')
+          return next
+        }
+        controlPlane.desiredVersion = controlPlane.lastGoodVersion
+        controlPlane.halted = false
+        log(`control plane rolls back to config v${controlPlane.lastGoodVersion}`)
+        next.cells.forEach((cell, index) => {
+          if (cell.status === 'failed' && cell.cause === 'bad-deploy') restartCell(next, index)
+        })
+        return next
+      case 'control-plane-outage':
+        controlPlane.up = false
+        log('control plane down: cells keep serving on their last known config')
+        return next
+      case 'control-plane-restore':
+        controlPlane.up = true
+        log('control plane back')
+        if (next.pendingTenants > 0) {
+          const waiting = next.pendingTenants
+          next.pendingTenants = 0
+          placeTenants(next, waiting)
+          log(`${waiting} waiting tenant(s) placed`)
+        }
+        return next
+      case 'onboard':
+        if (controlPlane.up) {
+          placeTenants(next, event.count)
+          log(`${event.count} new tenant(s) placed`)
+        } else {
+          next.pendingTenants += event.count
+          log(`${event.count} new tenant(s) wait: no control plane to place them`)
+        }
+        return next
+      default:
+        return unreachable(event)
+    }
+  },
+
+  view: cellsView,
+}
+
+function cellIndex(id: string): number {
+  return Number(id.slice('cell-'.length)) - 1
+}
+
+/** Places `count` new tenants with the cell router (in place). */
+function placeTenants(state: CellsState, count: number): void {
+  const { cells, shuffleShardSize } = state.params
+  for (let i = 0; i < count; i++) {
+    const id = tenantId(state.nextTenant)
+    state.tenants.push({ id, cells: placeTenant(state.seed, id, cells, shuffleShardSize) })
+    state.nextTenant++
+  }
+}
+
+function failCell(state: CellsState, index: number, cause: FailureCause): void {
+  const cell = state.cells[index]
+  if (cell) state.cells[index] = { ...cell, status: 'failed', cause }
+}
+
+/** A failed cell restarts; one that failed on a bad config comes back on the last good one. */
+function restartCell(state: CellsState, index: number): void {
+  const cell = state.cells[index]
+  if (!cell) return
+  const { badVersions, lastGoodVersion } = state.controlPlane
+  state.cells[index] = {
+    status: 'recovering',
+    cause: null,
+    configVersion: badVersions.includes(cell.configVersion) ? lastGoodVersion : cell.configVersion,
+    recoveringUntil: state.tick + RECOVERY_TICKS,
+  }
+}
+
+function pickPoisonTenant(state: CellsState, requested: string | undefined): Tenant | undefined {
+  if (requested !== undefined) return state.tenants.find((tenant) => tenant.id === requested)
+  if (state.tenants.length === 0) return undefined
+  const pick = randomStream(state.seed, 'poison-tenant', state.tick).below(state.tenants.length)
+  return state.tenants[pick]
+}
+
+/** One tick: cells finish restarting, the control plane pushes one cell, tenants send requests (in place). */
+function advanceOneTick(state: CellsState, log: (line: string) => void): void {
+  state.tick++
+  state.cells.forEach((cell, index) => {
+    if (cell.status === 'recovering' && state.tick >= cell.recoveringUntil) {
+      state.cells[index] = { ...cell, status: 'serving' }
+      log(`${cellId(index)} serving again`)
+    }
+  })
+  pushConfig(state, log)
+
+  const impact = tenantImpact(state)
+  const requests = state.tenants.length * state.params.requestsPerTenant
+  const failed = impact.failingTenants * state.params.requestsPerTenant
+  state.totals.requests += requests
+  state.totals.failed += failed
+  const { history } = state
+  history.successRate = appendPoint(history.successRate, requests === 0 ? 100 : ((requests - failed) / requests) * 100)
+  history.affectedShare = appendPoint(
+    history.affectedShare,
+    state.tenants.length === 0 ? 0 : (impact.fullyAffected / state.tenants.length) * 100,
+  )
+}
+
+/**
+ * A cell-by-cell rollout: the control plane pushes the desired version to the next serving cell
+ * that lacks it. A bad version fails that cell and halts the wave, so it reaches one cell only.
+ */
+function pushConfig(state: CellsState, log: (line: string) => void): void {
+  const { controlPlane } = state
+  if (!controlPlane.up || controlPlane.halted) return
+  const target = state.cells.findIndex(
+    (cell) => cell.status === 'serving' && cell.configVersion !== controlPlane.desiredVersion,
+  )
+  const cell = state.cells[target]
+  if (!cell) {
+    const everyCellUpdated = state.cells.every((candidate) => candidate.configVersion === controlPlane.desiredVersion)
+    if (everyCellUpdated && !controlPlane.badVersions.includes(controlPlane.desiredVersion)) {
+      controlPlane.lastGoodVersion = controlPlane.desiredVersion
+    }
+    return
+  }
+  const version = controlPlane.desiredVersion
+  if (controlPlane.badVersions.includes(version)) {
+    state.cells[target] = { ...cell, configVersion: version, status: 'failed', cause: 'bad-deploy' }
+    controlPlane.halted = true
+    log(`${cellId(target)} fails its health check on config v${version}: rollout halted`)
+  } else {
+    state.cells[target] = { ...cell, configVersion: version }
+    log(`${cellId(target)} now on config v${version}`)
+  }
+}

@@ -1,0 +1,232 @@
+import { z } from 'zod'
+import { type SimEngine, unreachable } from '../engine'
+import { appendLog, appendPoint } from '../history'
+import { type CleanOrder, DRIFTED_COLUMN, type BronzeBatch, batchRows, type RawRow, validateRow } from './medallion/records'
+import { clockLabel, dayOf, freshnessMinutes, medallionView } from './medallion/view'
+
+export const medallionParamsSchema = z
+  .object({
+    /** Rows per landed batch. */
+    batchSize: z.number().int().min(1).max(2_000).default(50),
+    /** Logical minutes between batches (1440 / batchMinutes batches make a day). */
+    batchMinutes: z.number().int().min(1).max(1_440).default(120),
+    /** Share of orders that fail validation (no customer, or a negative amount). */
+    dirtyShare: z.number().min(0).max(1).default(0.05),
+    /** Share of rows that re-send a recent order. */
+    duplicateShare: z.number().min(0).max(0.9).default(0.1),
+    customers: z.number().int().min(1).max(1_000).default(12),
+  })
+  .strict()
+export type MedallionParams = z.infer<typeof medallionParamsSchema>
+
+export const medallionEventSchema = z.discriminatedUnion('type', [
+  /** Logical minutes pass with no data. */
+  z.object({ type: z.literal('tick'), steps: z.number().int().min(1).max(100_000).default(1) }).strict(),
+  /** Upstream lands `batches` batches, one every batchMinutes; silver validates and deduplicates each. */
+  z.object({ type: z.literal('ingest'), batches: z.number().int().min(1).max(500).default(1) }).strict(),
+  /** A batch of `rows` orders for an earlier day arrives now. */
+  z.object({ type: z.literal('late-data'), day: z.number().int().min(1), rows: z.number().int().min(1).max(2_000) }).strict(),
+  /** The daily gold job: aggregates every finished day it has not built yet. */
+  z.object({ type: z.literal('build-gold') }).strict(),
+  /** Rebuild gold for one day, or every day with late rows (a backfill). */
+  z.object({ type: z.literal('rebuild-gold'), day: z.number().int().min(1).optional() }).strict(),
+  /** Upstream renames the amount column: every row fails silver's contract. */
+  z.object({ type: z.literal('schema-drift') }).strict(),
+  /** Silver learns the new column name. */
+  z.object({ type: z.literal('fix-mapping') }).strict(),
+  /** Quarantined rows are validated again with today's mapping. */
+  z.object({ type: z.literal('reprocess-quarantine') }).strict(),
+])
+export type MedallionEvent = z.infer<typeof medallionEventSchema>
+
+export interface QuarantinedRow {
+  batch: number
+  reason: string
+  row: RawRow
+}
+
+/** Aggregates of one day: orders and amount (cents) per customer. */
+export interface GoldDay {
+  builtAt: number
+  customers: Record<string, { orders: number; amount: number }>
+}
+
+export interface MedallionState {
+  params: MedallionParams
+  seed: number
+  /** Logical minutes since the start; day 1 is minutes 0–1439. */
+  clock: number
+  bronze: BronzeBatch[]
+  nextOrder: number
+  upstreamDrifted: boolean
+  mapping: Record<string, string>
+  silver: Record<string, CleanOrder>
+  quarantine: QuarantinedRow[]
+  gold: Record<string, GoldDay>
+  /** The gold job has built every day up to this one. */
+  goldBuiltThrough: number
+  lastGoldBuildAt: number | null
+  /** Silver rows per day that arrived after that day's gold was built. */
+  lateRows: Record<string, number>
+  duplicatesDropped: number
+  lastBatch: { rows: number; toSilver: number; duplicates: number; toQuarantine: number }
+  history: { bronze: number[]; silver: number[]; quarantine: number[]; freshness: number[] }
+  log: string[]
+}
+
+export const medallionEngine: SimEngine<MedallionParams, MedallionState, MedallionEvent> = {
+  id: 'medallion',
+  params: medallionParamsSchema,
+  events: medallionEventSchema,
+
+  init(params, seed) {
+    return {
+      params,
+      seed,
+      clock: 0,
+      bronze: [],
+      nextOrder: 1,
+      upstreamDrifted: false,
+      mapping: {},
+      silver: {},
+      quarantine: [],
+      gold: {},
+      goldBuiltThrough: 0,
+      lastGoldBuildAt: null,
+      lateRows: {},
+      duplicatesDropped: 0,
+      lastBatch: { rows: 0, toSilver: 0, duplicates: 0, toQuarantine: 0 },
+      history: { bronze: [], silver: [], quarantine: [], freshness: [] },
+      log: [],
+    }
+  },
+
+  apply(state, event) {
+    // one copy per event, then plain updates on the copy: the input is never touched
+    const next = structuredClone(state)
+    const log = (line: string) => {
+      next.log = appendLog(next.log, clockLabel(next.clock), line)
+    }
+    switch (event.type) {
+      case 'tick':
+        next.clock += event.steps
+        break
+      case 'ingest':
+        for (let i = 0; i < event.batches; i++) {
+          landBatch(next, dayOf(next.clock), next.params.batchSize, log)
+          next.clock += next.params.batchMinutes
+        }
+        break
+      case 'late-data':
+        if (event.day > dayOf(next.clock)) log(`ignored: day ${event.day} has not started`)
+        else landBatch(next, event.day, event.rows, log)
+        break
+      case 'build-gold': {
+        const lastFinishedDay = dayOf(next.clock) - 1
+        for (let day = next.goldBuiltThrough + 1; day <= lastFinishedDay; day++) buildGoldDay(next, day, log)
+        next.goldBuiltThrough = Math.max(next.goldBuiltThrough, lastFinishedDay)
+        next.lastGoldBuildAt = next.clock
+        break
+      }
+      case 'rebuild-gold': {
+        const days =
+          event.day !== undefined
+            ? [event.day].filter((day) => day <= next.goldBuiltThrough)
+            : Object.keys(next.lateRows).map(Number)
+        if (days.length === 0) log('rebuild: nothing to rebuild')
+        for (const day of days) buildGoldDay(next, day, log)
+        next.lastGoldBuildAt = next.clock
+        break
+      }
+      case 'schema-drift':
+        next.upstreamDrifted = true
+        log(`upstream renamed "${DRIFTED_COLUMN.from}" to "${DRIFTED_COLUMN.to}"`)
+        break
+      case 'fix-mapping':
+        next.mapping = { ...next.mapping, [DRIFTED_COLUMN.to]: DRIFTED_COLUMN.from }
+        log(`silver maps "${DRIFTED_COLUMN.to}" to "${DRIFTED_COLUMN.from}"`)
+        break
+      case 'reprocess-quarantine': {
+        const waiting = next.quarantine
+        next.quarantine = []
+        const { toSilver, duplicates } = admitRows(next, waiting)
+        log(`reprocessed ${waiting.length} quarantined rows: ${toSilver} to silver, ${duplicates} duplicates, ${next.quarantine.length} still invalid`)
+        break
+      }
+      default:
+        return unreachable(event)
+    }
+    recordHistory(next)
+    return next
+  },
+
+  view: medallionView,
+}
+
+/** Lands one batch in bronze (append-only) and pushes its rows through silver's contract (in place). */
+function landBatch(state: MedallionState, day: number, rows: number, log: (line: string) => void): void {
+  const { params } = state
+  const meta = { index: state.bronze.length, day, firstOrder: state.nextOrder, rows, drifted: state.upstreamDrifted }
+  const batch = batchRows(state.seed, params, meta, (orderNumber) => dayOfOrder(state, orderNumber))
+  state.bronze.push({ ...meta, newOrders: batch.newOrders })
+  state.nextOrder += batch.newOrders
+  const { toSilver, duplicates } = admitRows(
+    state,
+    batch.rows.map((row) => ({ batch: meta.index, reason: '', row })),
+  )
+  const toQuarantine = rows - toSilver - duplicates
+  state.lastBatch = { rows, toSilver, duplicates, toQuarantine }
+  const late = day < dayOf(state.clock) ? ` late rows for day ${day}:` : ''
+  log(`batch ${meta.index + 1}:${late} ${rows} rows → ${toSilver} silver, ${duplicates} duplicates, ${toQuarantine} quarantined`)
+}
+
+/** Validates rows into silver: new valid orders are kept, re-sends dropped, invalid rows quarantined (in place). */
+function admitRows(state: MedallionState, rows: readonly QuarantinedRow[]): { toSilver: number; duplicates: number } {
+  let toSilver = 0
+  let duplicates = 0
+  for (const entry of rows) {
+    const result = validateRow(entry.row, state.mapping)
+    if (!result.ok) {
+      state.quarantine.push({ ...entry, reason: result.reason })
+    } else if (Object.hasOwn(state.silver, result.id)) {
+      duplicates++
+    } else {
+      state.silver[result.id] = result.order
+      toSilver++
+      if (result.order.day <= state.goldBuiltThrough) {
+        state.lateRows[result.order.day] = (state.lateRows[result.order.day] ?? 0) + 1
+      }
+    }
+  }
+  state.duplicatesDropped += duplicates
+  return { toSilver, duplicates }
+}
+
+/** Recomputes gold for `day` from every silver order of that day (in place). */
+function buildGoldDay(state: MedallionState, day: number, log: (line: string) => void): void {
+  const customers: GoldDay['customers'] = {}
+  for (const order of Object.values(state.silver)) {
+    if (order.day !== day) continue
+    const totals = customers[order.customer] ?? { orders: 0, amount: 0 }
+    customers[order.customer] = { orders: totals.orders + 1, amount: totals.amount + order.amount }
+  }
+  state.gold[day] = { builtAt: state.clock, customers }
+  delete state.lateRows[day]
+  log(`gold built for day ${day}: ${Object.keys(customers).length} customer rows`)
+}
+
+/** The day of an earlier order, from the bronze batch that first carried it. */
+function dayOfOrder(state: MedallionState, orderNumber: number): number {
+  const batch = state.bronze.find(
+    (candidate) => orderNumber >= candidate.firstOrder && orderNumber < candidate.firstOrder + candidate.newOrders,
+  )
+  return batch?.day ?? dayOf(state.clock)
+}
+
+function recordHistory(state: MedallionState): void {
+  const { history } = state
+  history.bronze = appendPoint(history.bronze, state.bronze.reduce((rows, batch) => rows + batch.rows, 0))
+  history.silver = appendPoint(history.silver, Object.keys(state.silver).length)
+  history.quarantine = appendPoint(history.quarantine, state.quarantine.length)
+  history.freshness = appendPoint(history.freshness, freshnessMinutes(state))
+}
