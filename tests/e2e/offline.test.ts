@@ -18,7 +18,13 @@ const hasShape = (page: Page, id: string) =>
 const addRectangle = (page: Page, id: string, x: number) =>
   page.evaluate(
     ({ shapeId, at }) => {
-      window.lockstepEditor?.createShape({ id: shapeId as never, type: 'geo', x: at, y: 100, props: { w: 120, h: 80 } })
+      window.lockstepEditor?.createShape({
+        id: shapeId as never,
+        type: 'geo',
+        x: at,
+        y: 100,
+        props: { w: 120, h: 80 },
+      })
     },
     { shapeId: id, at: x },
   )
@@ -52,7 +58,9 @@ describe('working through a server outage in Chromium', () => {
     const port = server.port
     await server.close()
     await connection(ana.page, 'offline')
-    await expect(ana.page.getByTestId('connection-state').textContent()).resolves.toContain('changes kept on this device')
+    await expect(ana.page.getByTestId('connection-state').textContent()).resolves.toContain(
+      'changes kept on this device',
+    )
 
     await addRectangle(ana.page, 'shape:during-outage', 300)
     expect(await ana.page.evaluate(() => window.lockstepEditor?.getCurrentPageShapes().length)).toBe(2)
