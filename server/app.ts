@@ -6,12 +6,15 @@ import type { ClientConfig } from '../shared/protocol/rest'
 import { canEditBoard } from '../shared/protocol/roles'
 import { BoardAccess } from './auth/board-access'
 import { configFromEnv, type ServerConfig } from './config'
+import { ScenarioLibrary } from './content/scenario-library'
 import { TemplateLibrary } from './content/template-library'
 import { boardsApi } from './http/boards-api'
 import { clientApp } from './http/client-app'
 import { errorHandler, sendError } from './http/errors'
+import { scenariosApi } from './http/scenarios-api'
 import { templatesApi } from './http/templates-api'
 import { createLogger, type Logger } from './log'
+import type { SessionRooms } from './session/session-rooms'
 import { attachSessionServer } from './session/session-server'
 import type { BoardStore } from './storage/board-store'
 import { SqliteBoardStore } from './storage/sqlite-store'
@@ -23,6 +26,7 @@ export interface RunningServer {
   port: number
   store: BoardStore
   rooms: BoardRooms
+  sessions: SessionRooms
   log: Logger
   /** Stops accepting, closes sockets, flushes every board to storage and closes the store. */
   close(): Promise<void>
@@ -41,6 +45,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   const config: ServerConfig = { ...configFromEnv(), ...overrides }
   const log = createLogger(config.logLevel)
   const templates = await TemplateLibrary.load(path.join(config.contentDir, 'templates'))
+  const scenarios = ScenarioLibrary.load(path.join(config.contentDir, 'scenarios'), templates)
   const store = openStore(config)
   const access = new BoardAccess(store)
   const rooms = new BoardRooms({
@@ -64,13 +69,20 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   })
   app.use('/api/boards', boardsApi(store, access, templates))
   app.use('/api/templates', templatesApi(templates))
+  app.use('/api/scenarios', scenariosApi(scenarios))
   app.use('/api', (_req, res) => sendError(res, 'not_found', 'No such API route.'))
   app.use(clientApp(config.clientDir))
   app.use(errorHandler(log))
 
   const server = http.createServer(app)
   const yjs = attachYjsEndpoint(server, { access, rooms, log, maxMessageBytes: config.maxMessageBytes })
-  const io = attachSessionServer(server, { access, log, maxMessageBytes: config.maxMessageBytes })
+  const session = attachSessionServer(server, {
+    access,
+    store,
+    log,
+    maxMessageBytes: config.maxMessageBytes,
+    scenarioOf: (id) => scenarios.get(id),
+  })
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -84,7 +96,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   const close = () => {
     closing ??= (async () => {
       yjs.close()
-      await io.close() // also closes the HTTP server
+      await session.close() // also closes the HTTP server
       server.closeAllConnections()
       await rooms.unloadAll()
       await store.close()
@@ -92,5 +104,5 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     })()
     return closing
   }
-  return { url, port, store, rooms, log, close }
+  return { url, port, store, rooms, sessions: session.sessions, log, close }
 }

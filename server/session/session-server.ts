@@ -3,15 +3,19 @@ import { Server, type Socket } from 'socket.io'
 import type { Role } from '../../shared/protocol/roles'
 import {
   type IntentAck,
-  type Participant,
   presenceHelloSchema,
   SESSION_REFUSAL,
   type SessionClientEvents,
   type SessionServerEvents,
   sessionAuthSchema,
 } from '../../shared/protocol/session'
+import type { Scenario } from '../../shared/scenarios/scenario-schema'
+import { REFUSAL, sessionIntentSchema, stateReportSchema } from '../../shared/session/intents'
 import type { BoardAccess } from '../auth/board-access'
 import type { Logger } from '../log'
+import type { BoardStore } from '../storage/board-store'
+import { Participants } from './participants'
+import { SessionRooms } from './session-rooms'
 
 interface SocketData {
   boardId: string
@@ -29,14 +33,31 @@ class HandshakeRefusal extends Error {
   }
 }
 
+export interface SessionChannel {
+  io: Server
+  sessions: SessionRooms
+  close(): Promise<void>
+}
+
+/** Acks the caller if it asked for one; a client that sends no callback simply gets none. */
+function replyTo(ack: unknown): (reply: IntentAck) => void {
+  return typeof ack === 'function' ? (ack as (reply: IntentAck) => void) : () => {}
+}
+
 /**
- * The live-session channel: socket.io, one room per board, handshake auth by capability token.
- * For now it carries who is here; the session state machine builds on the same rooms.
+ * The live-session channel: socket.io, one room per board, handshake auth by capability token,
+ * presence, and the server-authoritative session (intents in, whole state out).
  */
 export function attachSessionServer(
   httpServer: HttpServer,
-  options: { access: BoardAccess; log: Logger; maxMessageBytes: number },
-): Server {
+  options: {
+    access: BoardAccess
+    store: BoardStore
+    log: Logger
+    maxMessageBytes: number
+    scenarioOf: (id: string) => Scenario | undefined
+  },
+): SessionChannel {
   const io = new Server<SessionClientEvents, SessionServerEvents, Record<string, never>, SocketData>(
     httpServer,
     {
@@ -46,7 +67,14 @@ export function attachSessionServer(
       maxHttpBufferSize: Math.min(options.maxMessageBytes, 1024 * 1024),
     },
   )
-  const participants = new Map<string, Map<string, Participant>>()
+  const participants = new Participants()
+  const sessions = new SessionRooms({
+    store: options.store,
+    log: options.log,
+    scenarioOf: options.scenarioOf,
+    now: Date.now,
+    broadcastTo: (boardId) => (state) => io.to(boardId).emit('session:state', state),
+  })
 
   io.use(async (socket, next) => {
     const auth = sessionAuthSchema.safeParse(socket.handshake.auth)
@@ -62,37 +90,70 @@ export function attachSessionServer(
     next()
   })
 
-  const publish = (boardId: string) => {
-    io.to(boardId).emit('session:participants', [...(participants.get(boardId)?.values() ?? [])])
-  }
+  const publishParticipants = (boardId: string) =>
+    io.to(boardId).emit('session:participants', participants.list(boardId))
 
-  io.on('connection', (socket: SessionSocket) => {
+  io.on('connection', async (socket: SessionSocket) => {
     const { boardId, role } = socket.data
+    const session = sessions.acquire(boardId)
     void socket.join(boardId)
     socket.emit('session:welcome', { participantId: socket.id, role })
-    socket.emit('session:participants', [...(participants.get(boardId)?.values() ?? [])])
+    socket.emit('session:participants', participants.list(boardId))
 
-    socket.on('presence:hello', (payload: unknown, ack?: (ack: IntentAck) => void) => {
-      const reply = typeof ack === 'function' ? ack : () => {}
+    socket.on('presence:hello', (payload: unknown, ack?: unknown) => {
+      const reply = replyTo(ack)
       const hello = presenceHelloSchema.safeParse(payload)
       if (!hello.success) {
         return reply({ ok: false, code: 'bad_payload', message: hello.error.issues[0]?.message ?? 'invalid' })
       }
-      const board = participants.get(boardId) ?? new Map<string, Participant>()
-      participants.set(boardId, board)
-      board.set(socket.id, { id: socket.id, role, ...hello.data })
+      participants.upsert(boardId, { id: socket.id, role, ...hello.data })
       reply({ ok: true })
-      publish(boardId)
+      publishParticipants(boardId)
+    })
+
+    socket.on('session:intent', async (payload: unknown, ack?: unknown) => {
+      const reply = replyTo(ack)
+      const intent = sessionIntentSchema.safeParse(payload)
+      if (!intent.success) {
+        return reply({
+          ok: false,
+          code: REFUSAL.badIntent,
+          message: intent.error.issues[0]?.message ?? 'invalid',
+        })
+      }
+      const name = participants.get(boardId, socket.id)?.name ?? 'The facilitator'
+      reply((await session).apply(intent.data, { role, id: socket.id, name }))
+    })
+
+    socket.on('session:report', async (payload: unknown) => {
+      const report = stateReportSchema.safeParse(payload)
+      if (!report.success) return
+      const room = await session
+      if (!room.verify(report.data)) socket.emit('session:state', room.current)
     })
 
     socket.on('disconnect', () => {
-      const board = participants.get(boardId)
-      if (!board?.delete(socket.id)) return
-      if (board.size === 0) participants.delete(boardId)
-      publish(boardId)
+      if (participants.remove(boardId, socket.id)) publishParticipants(boardId)
+      if ((io.sockets.adapter.rooms.get(boardId)?.size ?? 0) === 0) void sessions.release(boardId)
     })
+
+    // Late joiners and reconnecting clients get the whole state at once.
+    try {
+      socket.emit('session:state', (await session).current)
+    } catch (error) {
+      options.log.error('could not load the session', {
+        board: boardId,
+        reason: error instanceof Error ? error.message : String(error),
+      })
+    }
   })
 
-  options.log.debug('session channel ready')
-  return io
+  return {
+    io,
+    sessions,
+    async close() {
+      await io.close()
+      await sessions.closeAll()
+    },
+  }
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import type { SessionIntent, StateReport } from '../session/intents'
+import type { SessionState } from '../session/session-state'
 import { boardIdSchema, tokenSchema } from './links'
 import { LIMITS } from './rest'
 import { roleSchema } from './roles'
@@ -29,6 +31,8 @@ export interface SessionServerEvents {
   'session:welcome': (welcome: { participantId: string; role: z.infer<typeof roleSchema> }) => void
   'session:participants': (participants: Participant[]) => void
   'session:error': (failure: { code: string; message: string }) => void
+  /** The whole live session, after every accepted change and on (re)connection. */
+  'session:state': (state: SessionState) => void
 }
 
 /** Acknowledgement every client intent receives: never silence. */
@@ -37,6 +41,10 @@ export type IntentAck = { ok: true } | { ok: false; code: string; message: strin
 /** Client → server events. */
 export interface SessionClientEvents {
   'presence:hello': (hello: PresenceHello, ack: (ack: IntentAck) => void) => void
+  /** Ask the session to change (facilitators only); the ack tells why when refused. */
+  'session:intent': (intent: SessionIntent, ack: (ack: IntentAck) => void) => void
+  /** Report the state hash this client computed for `seq`; a mismatch earns a resync. */
+  'session:report': (report: StateReport) => void
 }
 
 /** Error codes of a refused socket.io handshake (surfaced as `connect_error` with `data.code`). */

@@ -47,6 +47,27 @@ describe('durability across server restarts', () => {
     expect(reader.records.toJSON()).toEqual(witness.records.toJSON())
   })
 
+  it('resumes the live session at the same step after the server is killed', async () => {
+    const dataDir = tempDataDir()
+    cleanups.push(() => removeDir(dataDir))
+    const first = await serverOn(dataDir)
+    const board = await createTestBoard(first.url)
+    const ana = await joinSession(first.url, board.id, board.tokens.facilitator, 'Ana')
+    cleanups.push(() => ana.close())
+    await ana.intent({ type: 'sim:load', scenarioId: 'cells-poison-tenant' })
+    await ana.intent({ type: 'sim:step' })
+    await ana.intent({ type: 'sim:step' })
+    const before = await ana.waitForSeq(3)
+
+    first.child.kill('SIGKILL')
+    await first.exited
+    const second = await serverOn(dataDir)
+    const ben = await joinSession(second.url, board.id, board.tokens.viewer, 'Ben')
+    cleanups.push(() => ben.close())
+    expect(ben.latest()).toEqual(before)
+    expect(ben.latest()?.sim?.step).toBe(2)
+  })
+
   it('flushes every board and exits 0 on SIGTERM', async () => {
     const dataDir = tempDataDir()
     cleanups.push(() => removeDir(dataDir))

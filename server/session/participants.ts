@@ -1,0 +1,32 @@
+import type { Participant } from '../../shared/protocol/session'
+
+/** Who is on each board right now, by socket id; the list everyone sees in the top bar. */
+export class Participants {
+  private readonly boards = new Map<string, Map<string, Participant>>()
+
+  list(boardId: string): Participant[] {
+    return [...(this.boards.get(boardId)?.values() ?? [])]
+  }
+
+  get(boardId: string, socketId: string): Participant | undefined {
+    return this.boards.get(boardId)?.get(socketId)
+  }
+
+  upsert(boardId: string, participant: Participant): void {
+    const board = this.boards.get(boardId) ?? new Map<string, Participant>()
+    this.boards.set(boardId, board)
+    board.set(participant.id, participant)
+  }
+
+  /** Removes a participant; true when someone was removed. */
+  remove(boardId: string, socketId: string): boolean {
+    const board = this.boards.get(boardId)
+    if (!board?.delete(socketId)) return false
+    if (board.size === 0) this.boards.delete(boardId)
+    return true
+  }
+
+  count(boardId: string): number {
+    return this.boards.get(boardId)?.size ?? 0
+  }
+}

@@ -1,0 +1,43 @@
+import { SessionRoom, type SessionRoomDeps } from './session-room'
+
+type Deps = Omit<SessionRoomDeps, 'broadcast'> & {
+  broadcastTo: (boardId: string) => SessionRoomDeps['broadcast']
+}
+
+/** Live sessions in memory: loaded on a board's first socket, closed when its last socket leaves. */
+export class SessionRooms {
+  private readonly rooms = new Map<string, Promise<SessionRoom>>()
+  /** Rooms being closed; a newcomer waits so it loads what the closing room stored last. */
+  private readonly closing = new Map<string, Promise<void>>()
+
+  constructor(private readonly deps: Deps) {}
+
+  async acquire(boardId: string): Promise<SessionRoom> {
+    await this.closing.get(boardId)
+    let room = this.rooms.get(boardId)
+    if (!room) {
+      room = SessionRoom.load(boardId, { ...this.deps, broadcast: this.deps.broadcastTo(boardId) })
+      this.rooms.set(boardId, room)
+      room.catch(() => this.rooms.delete(boardId))
+    }
+    return room
+  }
+
+  /** The room if loaded (for tests and metrics). */
+  peek(boardId: string): Promise<SessionRoom> | undefined {
+    return this.rooms.get(boardId)
+  }
+
+  release(boardId: string): Promise<void> {
+    const room = this.rooms.get(boardId)
+    if (!room) return Promise.resolve()
+    this.rooms.delete(boardId)
+    const closed = room.then((r) => r.close()).finally(() => this.closing.delete(boardId))
+    this.closing.set(boardId, closed)
+    return closed
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.allSettled([...this.rooms.keys()].map((id) => this.release(id)))
+  }
+}

@@ -1,0 +1,105 @@
+import { assertNever, canDriveSession, type Role } from '../protocol/roles'
+import type { Scenario } from '../scenarios/scenario-schema'
+import { REFUSAL, type RefusalCode, type SessionIntent } from './intents'
+import type { SessionState, SimSession } from './session-state'
+
+export type IntentResult =
+  | { ok: true; state: SessionState }
+  | { ok: false; code: RefusalCode; message: string }
+
+export interface IntentContext {
+  role: Role
+  participant: { id: string; name: string }
+  scenarioOf: (id: string) => Scenario | undefined
+  /** Server clock, epoch ms. */
+  now: number
+}
+
+const refuse = (code: RefusalCode, message: string): IntentResult => ({ ok: false, code, message })
+
+/**
+ * The live session's rules as a pure function: who may do what, and what it changes. The server
+ * is the only caller; an accepted intent bumps `seq` by exactly one.
+ */
+export function applyIntent(state: SessionState, intent: SessionIntent, ctx: IntentContext): IntentResult {
+  if (!canDriveSession(ctx.role))
+    return refuse(REFUSAL.notFacilitator, 'Only a facilitator can drive the session.')
+  const next = (sim: SimSession | null): IntentResult => ({
+    ok: true,
+    state: { seq: state.seq + 1, driver: { ...ctx.participant }, sim },
+  })
+
+  if (intent.type === 'sim:load') {
+    const scenario = ctx.scenarioOf(intent.scenarioId)
+    if (!scenario) return refuse(REFUSAL.unknownScenario, `No scenario "${intent.scenarioId}".`)
+    return next({
+      scenarioId: scenario.id,
+      seed: scenario.seed,
+      step: 0,
+      failures: [],
+      playing: false,
+      speed: 1,
+      stepStartedAt: ctx.now,
+    })
+  }
+
+  const sim = state.sim
+  const scenario = sim ? ctx.scenarioOf(sim.scenarioId) : undefined
+  if (!sim || !scenario) return refuse(REFUSAL.noScenario, 'No scenario is loaded.')
+  const last = scenario.steps.length - 1
+
+  switch (intent.type) {
+    case 'sim:close':
+      return next(null)
+    case 'sim:step':
+      if (sim.step >= last) return refuse(REFUSAL.badStep, 'This is the last step.')
+      return next({ ...sim, step: sim.step + 1, stepStartedAt: ctx.now })
+    case 'sim:back':
+      if (sim.step === 0) return refuse(REFUSAL.badStep, 'This is the first step.')
+      // Going back rewinds time: failures triggered after the step we return to are undone too.
+      return next({
+        ...sim,
+        step: sim.step - 1,
+        failures: sim.failures.filter((f) => f.atStep < sim.step),
+        playing: false,
+        stepStartedAt: ctx.now,
+      })
+    case 'sim:play':
+      if (sim.step >= last) return refuse(REFUSAL.badStep, 'The scenario has ended; replay it to play again.')
+      return next({ ...sim, playing: true, stepStartedAt: ctx.now })
+    case 'sim:pause':
+      return next({ ...sim, playing: false })
+    case 'sim:replay':
+      return next({ ...sim, step: 0, failures: [], playing: false, stepStartedAt: ctx.now })
+    case 'sim:speed':
+      return next({ ...sim, speed: intent.speed })
+    case 'sim:trigger': {
+      if (!scenario.failureModes.some((f) => f.id === intent.failureId)) {
+        return refuse(REFUSAL.unknownFailure, `No failure "${intent.failureId}" in this scenario.`)
+      }
+      return next({ ...sim, failures: [...sim.failures, { id: intent.failureId, atStep: sim.step }] })
+    }
+    default:
+      return assertNever(intent)
+  }
+}
+
+/** When auto-play should advance next (epoch ms), or null when it should not. */
+export function nextAutoStepAt(sim: SimSession | null, scenario: Scenario | undefined): number | null {
+  if (!sim?.playing || !scenario) return null
+  const step = scenario.steps[sim.step]
+  if (!step || sim.step >= scenario.steps.length - 1) return null
+  return sim.stepStartedAt + step.durationMs / sim.speed
+}
+
+/** The server clock's own step: advances one step, and stops playing on the last one. */
+export function autoStep(state: SessionState, scenario: Scenario, now: number): SessionState {
+  const sim = state.sim
+  if (!sim?.playing || sim.step >= scenario.steps.length - 1) return state
+  const step = sim.step + 1
+  return {
+    ...state,
+    seq: state.seq + 1,
+    sim: { ...sim, step, playing: step < scenario.steps.length - 1, stepStartedAt: now },
+  }
+}
