@@ -9,7 +9,8 @@ export function murmur3(key: string, seed = 0): number {
   let h = seed >>> 0
 
   for (let i = 0; i < blockEnd; i += 4) {
-    const k = (bytes[i] ?? 0) | ((bytes[i + 1] ?? 0) << 8) | ((bytes[i + 2] ?? 0) << 16) | ((bytes[i + 3] ?? 0) << 24)
+    const k =
+      (bytes[i] ?? 0) | ((bytes[i + 1] ?? 0) << 8) | ((bytes[i + 2] ?? 0) << 16) | ((bytes[i + 3] ?? 0) << 24)
     h ^= scramble(k)
     h = (h << 13) | (h >>> 19)
     h = (Math.imul(h, 5) + 0xe6546b64) | 0

@@ -1,5 +1,4 @@
-import type { AnySimEngine, SimEngine, SimEvent } from './engine'
-import { seedSchema } from './engine'
+import { type AnySimEngine, type SimEngine, type SimEvent, seedSchema } from './engine'
 import { getEngine } from './engines'
 import { hashState } from './state-hash'
 import type { SimView } from './view'
@@ -36,14 +35,21 @@ export function replayUntrusted(
   const engine: AnySimEngine | undefined = getEngine(engineId)
   if (!engine) return { ok: false, code: 'unknown_engine', message: `no simulation engine "${engineId}"` }
   const parsedSeed = seedSchema.safeParse(seed)
-  if (!parsedSeed.success) return { ok: false, code: 'bad_seed', message: 'the seed must be a 32-bit unsigned integer' }
+  if (!parsedSeed.success) {
+    return { ok: false, code: 'bad_seed', message: 'the seed must be a 32-bit unsigned integer' }
+  }
   const params = engine.params.safeParse(rawParams)
   if (!params.success) return { ok: false, code: 'bad_params', message: describeIssues(params.error) }
   const events: SimEvent[] = []
   for (const [index, raw] of rawEvents.entries()) {
     const event = engine.events.safeParse(raw)
     if (!event.success) {
-      return { ok: false, code: 'bad_event', index, message: `event ${index}: ${describeIssues(event.error)}` }
+      return {
+        ok: false,
+        code: 'bad_event',
+        index,
+        message: `event ${index}: ${describeIssues(event.error)}`,
+      }
     }
     events.push(event.data)
   }
@@ -53,6 +59,8 @@ export function replayUntrusted(
 
 function describeIssues(error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> }): string {
   return error.issues
-    .map((issue) => (issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message))
+    .map((issue) =>
+      issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message,
+    )
     .join('; ')
 }

@@ -46,7 +46,7 @@ export function fnv1a64(text: string): string {
   for (const byte of encoder.encode(text)) {
     v0 ^= byte
     // multiply by the prime 2^40 + 0x1b3: the 0x1b3 part per limb, the 2^40 part as a shift by 2½ limbs
-    let t0 = v0 * 0x1b3
+    const t0 = v0 * 0x1b3
     let t1 = v1 * 0x1b3
     let t2 = v2 * 0x1b3
     let t3 = v3 * 0x1b3

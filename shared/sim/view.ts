@@ -18,7 +18,12 @@ export const edgeViewSchema = z.object({ rate: z.number().min(0), label: z.strin
 export type EdgeView = z.infer<typeof edgeViewSchema>
 
 /** A figure for the metrics list; `value` is always finite (a negative drain time means "never"). */
-export const metricSchema = z.object({ id: z.string(), label: z.string(), value: z.number(), unit: z.string() })
+export const metricSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  value: z.number(),
+  unit: z.string(),
+})
 export type Metric = z.infer<typeof metricSchema>
 
 /** A short time series for a small chart, oldest point first. */

@@ -2,8 +2,12 @@ import { z } from 'zod'
 import { type SimEngine, tickEventSchema, unreachable } from '../engine'
 import { appendLog, appendPoint } from '../history'
 import { randomStream } from '../random'
-import { cellId, placeTenant, tenantId } from './cells/placement'
+import { pushConfig, restartCell } from './cells/control-plane'
+import { cellId, cellIndex, placeTenant, tenantId, tenantNumber } from './cells/placement'
 import { cellsView, tenantImpact } from './cells/view'
+
+const cellSchema = z.string().regex(/^cell-[1-9][0-9]*$/)
+const tenantSchema = z.string().regex(/^tenant-[1-9][0-9]*$/)
 
 export const cellsParamsSchema = z
   .object({
@@ -15,15 +19,34 @@ export const cellsParamsSchema = z
     shuffleShardSize: z.number().int().min(1).max(64).default(1),
     /** Requests each tenant sends per tick. */
     requestsPerTenant: z.number().int().min(1).max(1_000).default(10),
+    /**
+     * Tenants placed by hand instead of by the router, e.g. to match the tenants a diagram draws
+     * (`{ "tenant-1": ["cell-1", "cell-4"] }`); each gets its own node in the view.
+     */
+    pinnedTenants: z.record(tenantSchema, z.array(cellSchema).min(1)).default({}),
   })
   .strict()
   .refine((params) => params.shuffleShardSize <= params.cells, {
     message: 'shuffleShardSize cannot exceed the number of cells',
     path: ['shuffleShardSize'],
   })
+  .refine(
+    (params) =>
+      Object.entries(params.pinnedTenants).every(
+        ([tenant, cells]) =>
+          tenantNumber(tenant) <= params.tenants &&
+          cells.length === params.shuffleShardSize &&
+          new Set(cells).size === cells.length &&
+          cells.every((cell) => cellIndex(cell) < params.cells),
+      ),
+    {
+      message:
+        'each pinned tenant needs shuffleShardSize distinct existing cells and a number within tenants',
+      path: ['pinnedTenants'],
+    },
+  )
 export type CellsParams = z.infer<typeof cellsParamsSchema>
 
-const cellSchema = z.string().regex(/^cell-[1-9][0-9]*$/)
 export const failureCauseSchema = z.enum(['bad-deploy', 'poison-tenant', 'infrastructure'])
 export type FailureCause = z.infer<typeof failureCauseSchema>
 
@@ -68,15 +91,19 @@ export interface CellsState {
   nextTenant: number
   pendingTenants: number
   cells: Cell[]
-  controlPlane: { up: boolean; desiredVersion: number; lastGoodVersion: number; badVersions: number[]; halted: boolean }
+  controlPlane: {
+    up: boolean
+    desiredVersion: number
+    lastGoodVersion: number
+    badVersions: number[]
+    halted: boolean
+  }
   poisonTenant: string | null
   blockedTenants: string[]
   totals: { requests: number; failed: number }
   history: { successRate: number[]; affectedShare: number[] }
   log: string[]
 }
-
-const RECOVERY_TICKS = 3
 
 export const cellsEngine: SimEngine<CellsParams, CellsState, CellsEvent> = {
   id: 'cells',
@@ -120,12 +147,12 @@ export const cellsEngine: SimEngine<CellsParams, CellsState, CellsEvent> = {
         for (let step = 0; step < event.steps; step++) advanceOneTick(next, log)
         return next
       case 'fail-cell': {
-        const cell = next.cells[cellIndex(event.cell)]
-        if (!cell) {
+        const index = cellIndex(event.cell)
+        if (index >= next.cells.length) {
           log(`ignored: there is no ${event.cell}`)
           return next
         }
-        failCell(next, cellIndex(event.cell), event.cause)
+        failCell(next, index, event.cause)
         log(`${event.cell} failed (${event.cause})`)
         return next
       }
@@ -207,16 +234,13 @@ export const cellsEngine: SimEngine<CellsParams, CellsState, CellsEvent> = {
   view: cellsView,
 }
 
-function cellIndex(id: string): number {
-  return Number(id.slice('cell-'.length)) - 1
-}
-
-/** Places `count` new tenants with the cell router (in place). */
+/** Places `count` new tenants with the cell router, or where the params pin them (in place). */
 function placeTenants(state: CellsState, count: number): void {
-  const { cells, shuffleShardSize } = state.params
+  const { cells, shuffleShardSize, pinnedTenants } = state.params
   for (let i = 0; i < count; i++) {
     const id = tenantId(state.nextTenant)
-    state.tenants.push({ id, cells: placeTenant(state.seed, id, cells, shuffleShardSize) })
+    const pinned = pinnedTenants[id]?.map(cellIndex).sort((a, b) => a - b)
+    state.tenants.push({ id, cells: pinned ?? placeTenant(state.seed, id, cells, shuffleShardSize) })
     state.nextTenant++
   }
 }
@@ -226,19 +250,7 @@ function failCell(state: CellsState, index: number, cause: FailureCause): void {
   if (cell) state.cells[index] = { ...cell, status: 'failed', cause }
 }
 
-/** A failed cell restarts; one that failed on a bad config comes back on the last good one. */
-function restartCell(state: CellsState, index: number): void {
-  const cell = state.cells[index]
-  if (!cell) return
-  const { badVersions, lastGoodVersion } = state.controlPlane
-  state.cells[index] = {
-    status: 'recovering',
-    cause: null,
-    configVersion: badVersions.includes(cell.configVersion) ? lastGoodVersion : cell.configVersion,
-    recoveringUntil: state.tick + RECOVERY_TICKS,
-  }
-}
-
+/** The named tenant, or a seeded pick when none is named. */
 function pickPoisonTenant(state: CellsState, requested: string | undefined): Tenant | undefined {
   if (requested !== undefined) return state.tenants.find((tenant) => tenant.id === requested)
   if (state.tenants.length === 0) return undefined
@@ -263,38 +275,12 @@ function advanceOneTick(state: CellsState, log: (line: string) => void): void {
   state.totals.requests += requests
   state.totals.failed += failed
   const { history } = state
-  history.successRate = appendPoint(history.successRate, requests === 0 ? 100 : ((requests - failed) / requests) * 100)
+  history.successRate = appendPoint(
+    history.successRate,
+    requests === 0 ? 100 : ((requests - failed) / requests) * 100,
+  )
   history.affectedShare = appendPoint(
     history.affectedShare,
     state.tenants.length === 0 ? 0 : (impact.fullyAffected / state.tenants.length) * 100,
   )
-}
-
-/**
- * A cell-by-cell rollout: the control plane pushes the desired version to the next serving cell
- * that lacks it. A bad version fails that cell and halts the wave, so it reaches one cell only.
- */
-function pushConfig(state: CellsState, log: (line: string) => void): void {
-  const { controlPlane } = state
-  if (!controlPlane.up || controlPlane.halted) return
-  const target = state.cells.findIndex(
-    (cell) => cell.status === 'serving' && cell.configVersion !== controlPlane.desiredVersion,
-  )
-  const cell = state.cells[target]
-  if (!cell) {
-    const everyCellUpdated = state.cells.every((candidate) => candidate.configVersion === controlPlane.desiredVersion)
-    if (everyCellUpdated && !controlPlane.badVersions.includes(controlPlane.desiredVersion)) {
-      controlPlane.lastGoodVersion = controlPlane.desiredVersion
-    }
-    return
-  }
-  const version = controlPlane.desiredVersion
-  if (controlPlane.badVersions.includes(version)) {
-    state.cells[target] = { ...cell, configVersion: version, status: 'failed', cause: 'bad-deploy' }
-    controlPlane.halted = true
-    log(`${cellId(target)} fails its health check on config v${version}: rollout halted`)
-  } else {
-    state.cells[target] = { ...cell, configVersion: version }
-    log(`${cellId(target)} now on config v${version}`)
-  }
 }

@@ -1,21 +1,20 @@
 import { z } from 'zod'
 import { type SimEngine, unreachable } from '../engine'
-import { formatCount, formatPercent, round } from '../format'
+import { formatCount } from '../format'
 import { appendBounded, appendLog } from '../history'
 import { deriveSeed } from '../random'
-import { edgeId, type Health, SERIES_LIMIT, type SimView } from '../view'
-import { ITEM_HASH_LABELS, type ItemHash, hashItem, itemHashSchema } from './hyperloglog/item-hash'
+import { SERIES_LIMIT } from '../view'
+import { hashItem, ITEM_HASH_LABELS, type ItemHash, itemHashSchema } from './hyperloglog/item-hash'
 import {
   createSketch,
-  estimateFromSummary,
   type HllSketch,
   harmonicSum,
   insertHash,
   MAX_PRECISION,
   MIN_PRECISION,
-  standardError,
   zeroRegisters,
 } from './hyperloglog/sketch'
+import { hyperLogLogView } from './hyperloglog/view'
 import { createVisitorStream, type StreamPosition } from './hyperloglog/visitor-stream'
 
 export { mergeSketches } from './hyperloglog/sketch'
@@ -44,7 +43,7 @@ export const hyperLogLogEventSchema = z.discriminatedUnion('type', [
 export type HyperLogLogEvent = z.infer<typeof hyperLogLogEventSchema>
 
 /** One chart point: integers and an exact dyadic sum, so the (log-based) estimate is left to view(). */
-interface HllSample {
+export interface HllSample {
   distinct: number
   registers: number
   harmonicSum: number
@@ -84,6 +83,7 @@ export const hyperLogLogEngine: SimEngine<HyperLogLogParams, HyperLogLogState, H
   },
 
   apply(state, event) {
+    // the registers are the only part updated in place, so only they are copied
     switch (event.type) {
       case 'arrive': {
         const sketch = structuredClone(state.sketch)
@@ -93,27 +93,25 @@ export const hyperLogLogEngine: SimEngine<HyperLogLogParams, HyperLogLogState, H
           newVisitors: fed.position.distinct - state.stream.distinct,
           registersRaised: fed.registersRaised,
         }
-        return withSample(
-          {
-            ...state,
-            sketch,
-            stream: fed.position,
-            lastBatch,
-            log: appendLog(
-              state.log,
-              viewsStamp(fed.position),
-              `+${formatCount(event.count)} views: ${formatCount(lastBatch.newVisitors)} new visitors, ${formatCount(lastBatch.registersRaised)} registers raised`,
-            ),
-          },
-        )
+        return withSample({
+          ...state,
+          sketch,
+          stream: fed.position,
+          lastBatch,
+          log: appendLog(
+            state.log,
+            viewsStamp(fed.position),
+            `+${formatCount(event.count)} views: ${formatCount(lastBatch.newVisitors)} new visitors, ${formatCount(lastBatch.registersRaised)} registers raised`,
+          ),
+        })
       }
       case 'set-precision': {
-        const rebuilt = rebuild({ ...state, sketch: createSketch(event.precision) })
+        const rebuilt = rebuild(state, event.precision, state.hash)
         const line = `sketch rebuilt with p = ${event.precision}: ${formatCount(2 ** event.precision)} registers`
         return withSample({ ...rebuilt, log: appendLog(state.log, viewsStamp(state.stream), line) })
       }
       case 'set-hash': {
-        const rebuilt = rebuild({ ...state, hash: event.hash, sketch: createSketch(state.sketch.precision) })
+        const rebuilt = rebuild(state, state.sketch.precision, event.hash)
         const line = `sketch rebuilt with ${ITEM_HASH_LABELS[event.hash]}`
         return withSample({ ...rebuilt, log: appendLog(state.log, viewsStamp(state.stream), line) })
       }
@@ -122,9 +120,7 @@ export const hyperLogLogEngine: SimEngine<HyperLogLogParams, HyperLogLogState, H
     }
   },
 
-  view(state) {
-    return viewOf(state)
-  },
+  view: hyperLogLogView,
 }
 
 /** Adds `count` views from `from` to `sketch` (in place). */
@@ -145,14 +141,19 @@ function feedViews(
   return { position, registersRaised }
 }
 
-/** Feeds every view so far into the state's (fresh) sketch: same visitors, new precision or hash. */
-function rebuild(state: HyperLogLogState): HyperLogLogState {
-  const sketch = structuredClone(state.sketch)
-  const fed = feedViews(state, sketch, { views: 0, distinct: 0 }, state.stream.views)
-  const lastBatch = { views: state.stream.views, newVisitors: state.stream.distinct, registersRaised: fed.registersRaised }
-  return { ...state, sketch, lastBatch }
+/** The state with a fresh sketch fed every view so far: same visitors, another precision or hash. */
+function rebuild(state: HyperLogLogState, precision: number, hash: ItemHash): HyperLogLogState {
+  const next = { ...state, hash, sketch: createSketch(precision) }
+  const fed = feedViews(next, next.sketch, { views: 0, distinct: 0 }, state.stream.views)
+  const lastBatch = {
+    views: state.stream.views,
+    newVisitors: state.stream.distinct,
+    registersRaised: fed.registersRaised,
+  }
+  return { ...next, lastBatch }
 }
 
+/** The state with a chart sample of its registers appended. */
 function withSample(state: HyperLogLogState): HyperLogLogState {
   const { registers } = state.sketch
   const sample: HllSample = {
@@ -164,88 +165,7 @@ function withSample(state: HyperLogLogState): HyperLogLogState {
   return { ...state, samples: appendBounded(state.samples, sample, SERIES_LIMIT) }
 }
 
+/** Log lines are stamped with the number of views so far, HyperLogLog's logical clock. */
 function viewsStamp(position: StreamPosition): string {
   return `[${formatCount(position.views)} views]`
-}
-
-/** Relative error of a sample's estimate (0 while nothing has arrived). */
-function relativeError(sample: HllSample): number {
-  if (sample.distinct === 0) return 0
-  const { estimate } = estimateFromSummary(sample.registers, sample.harmonicSum, sample.zeros)
-  return (estimate - sample.distinct) / sample.distinct
-}
-
-function viewOf(state: HyperLogLogState): SimView {
-  const { registers } = state.sketch
-  const m = registers.length
-  const sum = harmonicSum(registers)
-  const zeros = zeroRegisters(registers)
-  const exact = state.stream.distinct
-  const { raw, estimate, range } = estimateFromSummary(m, sum, zeros)
-  const shownEstimate = exact === 0 ? 0 : estimate
-  const error = exact === 0 ? 0 : (estimate - exact) / exact
-  const expectedError = standardError(m)
-  const maxRank = registers.reduce((max, value) => Math.max(max, value), 0)
-  const rankCounts = Array.from({ length: maxRank + 1 }, (_, r) => registers.filter((value) => value === r).length)
-  const badHash = state.hash !== 'murmur3'
-  const estimatorHealth: Health =
-    Math.abs(error) > 0.5 ? 'failed' : Math.abs(error) > 3 * expectedError ? 'degraded' : 'healthy'
-  // 5 bits hold any rank of a 32-bit hash
-  const sketchBytes = Math.ceil((m * 5) / 8)
-
-  return {
-    clock: { value: state.stream.views, unit: 'view' },
-    nodes: {
-      visitors: {
-        health: 'healthy',
-        badges: [`${formatCount(state.stream.views)} views`, `${formatCount(exact)} distinct`],
-      },
-      hasher: { health: badHash ? 'degraded' : 'healthy', badges: [ITEM_HASH_LABELS[state.hash]] },
-      registers: {
-        health: m < 256 ? 'degraded' : 'healthy',
-        badges: [`m = ${formatCount(m)}`, `${formatCount(zeros)} empty`, `max rank ${maxRank}`, `${formatCount(sketchBytes)} B`],
-      },
-      estimator: {
-        health: estimatorHealth,
-        badges: [`≈ ${formatCount(shownEstimate)}`, `error ${formatPercent(error)}`, `±${formatPercent(expectedError)} expected`],
-      },
-    },
-    edges: {
-      [edgeId('visitors', 'hasher')]: {
-        rate: state.lastBatch.views,
-        label: `${formatCount(state.lastBatch.views)} views`,
-      },
-      [edgeId('hasher', 'registers')]: {
-        rate: state.lastBatch.registersRaised,
-        label: `${formatCount(state.lastBatch.registersRaised)} registers raised`,
-      },
-      [edgeId('registers', 'estimator')]: { rate: m, label: range === 'small-range' ? 'linear counting' : 'harmonic mean' },
-    },
-    metrics: [
-      { id: 'estimate', label: 'Estimated distinct visitors', value: Math.round(shownEstimate), unit: 'visitors' },
-      { id: 'exact', label: 'Exact distinct visitors', value: exact, unit: 'visitors' },
-      { id: 'relative-error', label: 'Relative error', value: round(error * 100), unit: '%' },
-      { id: 'standard-error', label: 'Expected error (1.04/√m)', value: round(expectedError * 100), unit: '%' },
-      { id: 'raw-estimate', label: 'Raw harmonic-mean estimate', value: Math.round(exact === 0 ? 0 : raw), unit: 'visitors' },
-      { id: 'registers', label: 'Registers (m)', value: m, unit: 'registers' },
-      { id: 'zero-registers', label: 'Empty registers (V)', value: zeros, unit: 'registers' },
-      { id: 'sketch-bytes', label: 'Sketch size', value: sketchBytes, unit: 'B' },
-    ],
-    series: [
-      { id: 'estimate', label: 'Estimate', points: state.samples.map(estimateOf) },
-      { id: 'exact', label: 'Exact', points: state.samples.map((sample) => sample.distinct) },
-      {
-        id: 'relative-error',
-        label: 'Relative error (%)',
-        points: state.samples.map((sample) => round(relativeError(sample) * 100)),
-      },
-      { id: 'register-ranks', label: 'Registers per rank', points: rankCounts },
-    ],
-    log: state.log,
-  }
-}
-
-function estimateOf(sample: HllSample): number {
-  if (sample.distinct === 0) return 0
-  return Math.round(estimateFromSummary(sample.registers, sample.harmonicSum, sample.zeros).estimate)
 }

@@ -1,14 +1,25 @@
 import type { AnySimEngine } from '../engine'
+import { canaryEngine } from './canary'
+import { cellsEngine } from './cells'
 import { hyperLogLogEngine } from './hyperloglog'
+import { kappaEngine } from './kappa'
 import { loadLevelingEngine } from './load-leveling'
+import { medallionEngine } from './medallion'
 
 /** Every simulation engine, by the id scenarios name. */
 export const engines = {
   hyperloglog: hyperLogLogEngine,
   'load-leveling': loadLevelingEngine,
+  cells: cellsEngine,
+  medallion: medallionEngine,
+  kappa: kappaEngine,
+  canary: canaryEngine,
 } as const
 
 export type EngineId = keyof typeof engines
+
+/** The ids scenarios may name, in a stable order. */
+export const ENGINE_IDS = Object.keys(engines) as EngineId[]
 
 const registry: Readonly<Record<EngineId, AnySimEngine>> = engines
 

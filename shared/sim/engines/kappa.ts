@@ -117,7 +117,11 @@ export const kappaEngine: SimEngine<KappaParams, KappaState, KappaEvent> = {
           log('ignored: v2 is already running')
           return next
         }
-        const v2 = createGroup('v2', next.partitions.map(() => 0), 'replaying')
+        const v2 = createGroup(
+          'v2',
+          next.partitions.map(() => 0),
+          'replaying',
+        )
         skipDeletedOffsets(v2, next.partitions)
         next.v2 = v2
         log(
@@ -148,16 +152,25 @@ export const kappaEngine: SimEngine<KappaParams, KappaState, KappaEvent> = {
           log(`ignored: ${event.group} is not running`)
           return next
         }
-        const replay = group.position.reduce((total, position, p) => total + position - (group.committed[p] ?? 0), 0)
+        const replay = group.position.reduce(
+          (total, position, p) => total + position - (group.committed[p] ?? 0),
+          0,
+        )
         group.position = [...group.committed]
         group.restartedUntil = next.tick + RESTART_TICKS
-        log(`${event.group} crashed: restarts from committed offsets, ${replay} records will be processed twice`)
+        log(
+          `${event.group} crashed: restarts from committed offsets, ${replay} records will be processed twice`,
+        )
         return next
       }
       case 'set-retention':
         next.retention = event.offsets
         applyRetention(next)
-        log(event.offsets === null ? 'retention: keep everything' : `retention: keep ${event.offsets} offsets per partition`)
+        log(
+          event.offsets === null
+            ? 'retention: keep everything'
+            : `retention: keep ${event.offsets} offsets per partition`,
+        )
         return next
       default:
         return unreachable(event)
@@ -171,7 +184,8 @@ export const kappaEngine: SimEngine<KappaParams, KappaState, KappaEvent> = {
 function applyRetention(state: KappaState): void {
   const { retention } = state
   if (retention === null) return
-  for (const partition of state.partitions) partition.logStart = Math.max(partition.logStart, partition.head - retention)
+  for (const partition of state.partitions)
+    partition.logStart = Math.max(partition.logStart, partition.head - retention)
 }
 
 /** One tick: producers append by key, retention trims, each processor reads, commits land on schedule (in place). */
@@ -192,7 +206,10 @@ function advanceOneTick(state: KappaState, log: (line: string) => void): void {
     const before = group.processed
     consume(group, state.partitions, group.mode === 'replaying' ? params.replayRate : params.consumeRate)
     read[group.name] = group.processed - before
-    if (group.mode === 'replaying' && lagOf(group, state.partitions) <= params.consumeRate * params.partitions) {
+    if (
+      group.mode === 'replaying' &&
+      lagOf(group, state.partitions) <= params.consumeRate * params.partitions
+    ) {
       group.mode = 'live'
       log(`${group.name} caught up with the head`)
     }

@@ -3,7 +3,13 @@ import { type SimEngine, tickEventSchema, unreachable } from '../engine'
 import { appendLog, appendPoint } from '../history'
 import { randomStream } from '../random'
 import { drawArrivals, drawCapacity } from './load-leveling/arrivals'
-import { enqueueBatch, healthyBacklog, type QueueEntry, queueLength, receive } from './load-leveling/message-queue'
+import {
+  enqueueBatch,
+  healthyBacklog,
+  type QueueEntry,
+  queueLength,
+  receive,
+} from './load-leveling/message-queue'
 import { loadLevelingView } from './load-leveling/view'
 
 export const loadLevelingParamsSchema = z
@@ -31,7 +37,13 @@ export type LoadLevelingParams = z.infer<typeof loadLevelingParamsSchema>
 export const loadLevelingEventSchema = z.discriminatedUnion('type', [
   tickEventSchema,
   /** Producers send at `rate` for `ticks` ticks ("queue at capacity" when it exceeds the workers). */
-  z.object({ type: z.literal('burst'), ticks: z.number().int().min(1).max(1_000), rate: z.number().min(0).max(10_000) }).strict(),
+  z
+    .object({
+      type: z.literal('burst'),
+      ticks: z.number().int().min(1).max(1_000),
+      rate: z.number().min(0).max(10_000),
+    })
+    .strict(),
   /** `workers` workers go down. */
   z.object({ type: z.literal('worker-outage'), workers: z.number().int().min(1).max(64) }).strict(),
   /** Every down worker comes back. */
@@ -41,7 +53,9 @@ export const loadLevelingEventSchema = z.discriminatedUnion('type', [
   /** `count` poison messages join the queue: every receive fails. */
   z.object({ type: z.literal('poison'), count: z.number().int().min(1).max(100).default(1) }).strict(),
   /** Change the redrive policy (null: no dead-letter queue). */
-  z.object({ type: z.literal('set-max-receives'), maxReceives: z.number().int().min(1).max(100).nullable() }).strict(),
+  z
+    .object({ type: z.literal('set-max-receives'), maxReceives: z.number().int().min(1).max(100).nullable() })
+    .strict(),
 ])
 export type LoadLevelingEvent = z.infer<typeof loadLevelingEventSchema>
 
@@ -172,7 +186,11 @@ export const loadLevelingEngine: SimEngine<LoadLevelingParams, LoadLevelingState
         return next
       case 'set-max-receives':
         next.maxReceives = event.maxReceives
-        log(event.maxReceives === null ? 'dead-letter queue removed' : `dead-letter after ${event.maxReceives} receives`)
+        log(
+          event.maxReceives === null
+            ? 'dead-letter queue removed'
+            : `dead-letter after ${event.maxReceives} receives`,
+        )
         return next
       default:
         return unreachable(event)
@@ -197,7 +215,8 @@ function advanceOneTick(state: LoadLevelingState, log: (line: string) => void): 
   const accepted = Math.min(offered, room)
   const dropped = offered - accepted
   enqueueBatch(state.queue, tick, accepted)
-  if (dropped > 0 && state.lastTick.dropped === 0) log(`queue full at ${params.queueCapacity}: producers rejected`)
+  if (dropped > 0 && state.lastTick.dropped === 0)
+    log(`queue full at ${params.queueCapacity}: producers rejected`)
 
   const freeWorkers = Math.max(0, state.workers - state.downWorkers - state.held.length)
   let capacity = 0
@@ -266,7 +285,12 @@ function releasePoison(state: LoadLevelingState, tick: number, log: (line: strin
       log(`poison message #${message.id} moved to the DLQ after ${message.receives} receives`)
     } else {
       // visible again at the head of the queue, as the oldest message
-      state.queue.unshift({ kind: 'poison', id: message.id, enqueuedAt: message.enqueuedAt, receives: message.receives })
+      state.queue.unshift({
+        kind: 'poison',
+        id: message.id,
+        enqueuedAt: message.enqueuedAt,
+        receives: message.receives,
+      })
     }
   }
 }

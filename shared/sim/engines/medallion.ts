@@ -1,8 +1,15 @@
 import { z } from 'zod'
 import { type SimEngine, unreachable } from '../engine'
 import { appendLog, appendPoint } from '../history'
-import { type CleanOrder, DRIFTED_COLUMN, type BronzeBatch, batchRows, type RawRow, validateRow } from './medallion/records'
-import { clockLabel, dayOf, freshnessMinutes, medallionView } from './medallion/view'
+import {
+  type BronzeBatch,
+  batchRows,
+  type CleanOrder,
+  DRIFTED_COLUMN,
+  type RawRow,
+  validateRow,
+} from './medallion/records'
+import { bronzeRows, clockLabel, dayOf, freshnessMinutes, medallionView } from './medallion/view'
 
 export const medallionParamsSchema = z
   .object({
@@ -25,7 +32,13 @@ export const medallionEventSchema = z.discriminatedUnion('type', [
   /** Upstream lands `batches` batches, one every batchMinutes; silver validates and deduplicates each. */
   z.object({ type: z.literal('ingest'), batches: z.number().int().min(1).max(500).default(1) }).strict(),
   /** A batch of `rows` orders for an earlier day arrives now. */
-  z.object({ type: z.literal('late-data'), day: z.number().int().min(1), rows: z.number().int().min(1).max(2_000) }).strict(),
+  z
+    .object({
+      type: z.literal('late-data'),
+      day: z.number().int().min(1),
+      rows: z.number().int().min(1).max(2_000),
+    })
+    .strict(),
   /** The daily gold job: aggregates every finished day it has not built yet. */
   z.object({ type: z.literal('build-gold') }).strict(),
   /** Rebuild gold for one day, or every day with late rows (a backfill). */
@@ -109,12 +122,12 @@ export const medallionEngine: SimEngine<MedallionParams, MedallionState, Medalli
     }
     switch (event.type) {
       case 'tick':
-        next.clock += event.steps
+        advanceClock(next, event.steps)
         break
       case 'ingest':
         for (let i = 0; i < event.batches; i++) {
           landBatch(next, dayOf(next.clock), next.params.batchSize, log)
-          next.clock += next.params.batchMinutes
+          advanceClock(next, next.params.batchMinutes)
         }
         break
       case 'late-data':
@@ -150,13 +163,14 @@ export const medallionEngine: SimEngine<MedallionParams, MedallionState, Medalli
         const waiting = next.quarantine
         next.quarantine = []
         const { toSilver, duplicates } = admitRows(next, waiting)
-        log(`reprocessed ${waiting.length} quarantined rows: ${toSilver} to silver, ${duplicates} duplicates, ${next.quarantine.length} still invalid`)
+        log(
+          `reprocessed ${waiting.length} quarantined rows: ${toSilver} to silver, ${duplicates} duplicates, ${next.quarantine.length} still invalid`,
+        )
         break
       }
       default:
         return unreachable(event)
     }
-    recordHistory(next)
     return next
   },
 
@@ -166,7 +180,13 @@ export const medallionEngine: SimEngine<MedallionParams, MedallionState, Medalli
 /** Lands one batch in bronze (append-only) and pushes its rows through silver's contract (in place). */
 function landBatch(state: MedallionState, day: number, rows: number, log: (line: string) => void): void {
   const { params } = state
-  const meta = { index: state.bronze.length, day, firstOrder: state.nextOrder, rows, drifted: state.upstreamDrifted }
+  const meta = {
+    index: state.bronze.length,
+    day,
+    firstOrder: state.nextOrder,
+    rows,
+    drifted: state.upstreamDrifted,
+  }
   const batch = batchRows(state.seed, params, meta, (orderNumber) => dayOfOrder(state, orderNumber))
   state.bronze.push({ ...meta, newOrders: batch.newOrders })
   state.nextOrder += batch.newOrders
@@ -177,11 +197,16 @@ function landBatch(state: MedallionState, day: number, rows: number, log: (line:
   const toQuarantine = rows - toSilver - duplicates
   state.lastBatch = { rows, toSilver, duplicates, toQuarantine }
   const late = day < dayOf(state.clock) ? ` late rows for day ${day}:` : ''
-  log(`batch ${meta.index + 1}:${late} ${rows} rows → ${toSilver} silver, ${duplicates} duplicates, ${toQuarantine} quarantined`)
+  log(
+    `batch ${meta.index + 1}:${late} ${rows} rows → ${toSilver} silver, ${duplicates} duplicates, ${toQuarantine} quarantined`,
+  )
 }
 
 /** Validates rows into silver: new valid orders are kept, re-sends dropped, invalid rows quarantined (in place). */
-function admitRows(state: MedallionState, rows: readonly QuarantinedRow[]): { toSilver: number; duplicates: number } {
+function admitRows(
+  state: MedallionState,
+  rows: readonly QuarantinedRow[],
+): { toSilver: number; duplicates: number } {
   let toSilver = 0
   let duplicates = 0
   for (const entry of rows) {
@@ -218,14 +243,26 @@ function buildGoldDay(state: MedallionState, day: number, log: (line: string) =>
 /** The day of an earlier order, from the bronze batch that first carried it. */
 function dayOfOrder(state: MedallionState, orderNumber: number): number {
   const batch = state.bronze.find(
-    (candidate) => orderNumber >= candidate.firstOrder && orderNumber < candidate.firstOrder + candidate.newOrders,
+    (candidate) =>
+      orderNumber >= candidate.firstOrder && orderNumber < candidate.firstOrder + candidate.newOrders,
   )
   return batch?.day ?? dayOf(state.clock)
 }
 
+/** Moves the clock on, taking a chart sample at every multiple of batchMinutes it passes (in place). */
+function advanceClock(state: MedallionState, minutes: number): void {
+  const { batchMinutes } = state.params
+  const target = state.clock + minutes
+  while (state.clock < target) {
+    const boundary = (Math.floor(state.clock / batchMinutes) + 1) * batchMinutes
+    state.clock = Math.min(target, boundary)
+    if (state.clock === boundary) recordHistory(state)
+  }
+}
+
 function recordHistory(state: MedallionState): void {
   const { history } = state
-  history.bronze = appendPoint(history.bronze, state.bronze.reduce((rows, batch) => rows + batch.rows, 0))
+  history.bronze = appendPoint(history.bronze, bronzeRows(state))
   history.silver = appendPoint(history.silver, Object.keys(state.silver).length)
   history.quarantine = appendPoint(history.quarantine, state.quarantine.length)
   history.freshness = appendPoint(history.freshness, freshnessMinutes(state))

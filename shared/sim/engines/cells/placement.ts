@@ -6,9 +6,19 @@ export function tenantId(n: number): string {
   return `tenant-${n}`
 }
 
+/** `tenant-7` → 7. */
+export function tenantNumber(id: string): number {
+  return Number(id.slice('tenant-'.length))
+}
+
 /** The id of cell (or shuffle-shard worker) `index` (0-based). */
 export function cellId(index: number): string {
   return `cell-${index + 1}`
+}
+
+/** `cell-3` → 2. */
+export function cellIndex(id: string): number {
+  return Number(id.slice('cell-'.length)) - 1
 }
 
 /**

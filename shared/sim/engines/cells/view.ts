@@ -1,7 +1,7 @@
 import { formatCount, formatPercent, round } from '../../format'
-import { edgeId, type Health, type NodeView, type SimView, type EdgeView } from '../../view'
+import { type EdgeView, edgeId, type Health, type NodeView, type SimView } from '../../view'
 import type { CellsState } from '../cells'
-import { cellId } from './placement'
+import { cellId, choose } from './placement'
 
 /** Who a failure reaches: tenants with every cell down, tenants with some down, tenants whose requests fail. */
 export interface TenantImpact {
@@ -42,21 +42,45 @@ export function cellsView(state: CellsState): SimView {
       health: impact.fullyAffected > 0 ? 'degraded' : 'healthy',
       badges: [
         `${formatCount(tenants)} tenants`,
-        `${formatCount(impact.fullyAffected)} down (${formatPercent(share(impact.fullyAffected))})`,
+        `${formatCount(impact.fullyAffected)}/${formatCount(tenants)} down (${formatPercent(share(impact.fullyAffected))})`,
         ...(state.pendingTenants > 0 ? [`${formatCount(state.pendingTenants)} waiting to be placed`] : []),
       ],
     },
     router: {
       health: 'healthy',
-      badges: [shuffleSharding ? `shuffle shards of ${params.shuffleShardSize}/${params.cells}` : `hash mod ${params.cells}`],
+      badges: [
+        shuffleSharding
+          ? `shuffle shards of ${params.shuffleShardSize}/${params.cells}`
+          : `hash mod ${params.cells}`,
+      ],
     },
     'control-plane': {
       health: controlPlane.up ? (controlPlane.halted ? 'degraded' : 'healthy') : 'failed',
       badges: [
         `desired v${controlPlane.desiredVersion}`,
-        controlPlane.up ? (controlPlane.halted ? 'rollout halted' : 'pushing') : 'down: data plane on last config',
+        controlPlane.up
+          ? controlPlane.halted
+            ? 'rollout halted'
+            : 'pushing'
+          : 'down: data plane on last config',
       ],
     },
+  }
+  // tenants the params pin get their own box: the ones a diagram draws
+  const blocked = new Set(state.blockedTenants)
+  for (const tenant of state.tenants) {
+    if (!Object.hasOwn(params.pinnedTenants, tenant.id)) continue
+    const down = tenant.cells.filter((index) => state.cells[index]?.status === 'failed').length
+    const health: Health =
+      down === tenant.cells.length || blocked.has(tenant.id) ? 'failed' : down > 0 ? 'degraded' : 'healthy'
+    nodes[tenant.id] = {
+      health,
+      badges: [
+        tenant.cells.map(cellId).join(' + '),
+        ...(tenant.id === state.poisonTenant ? ['poison'] : []),
+        ...(blocked.has(tenant.id) ? ['blocked'] : []),
+      ],
+    }
   }
   const edges: Record<string, EdgeView> = {
     [edgeId('tenants', 'router')]: {
@@ -68,7 +92,8 @@ export function cellsView(state: CellsState): SimView {
     const id = cellId(index)
     const placed = state.tenants.filter((tenant) => tenant.cells.includes(index)).length
     const stale = cell.configVersion !== controlPlane.desiredVersion
-    const health: Health = cell.status === 'failed' ? 'failed' : cell.status === 'recovering' ? 'recovering' : 'healthy'
+    const health: Health =
+      cell.status === 'failed' ? 'failed' : cell.status === 'recovering' ? 'recovering' : 'healthy'
     nodes[id] = {
       health,
       badges: [
@@ -93,16 +118,57 @@ export function cellsView(state: CellsState): SimView {
     metrics: [
       { id: 'tenants', label: 'Tenants placed', value: tenants, unit: 'tenants' },
       { id: 'affected-tenants', label: 'Tenants fully down', value: impact.fullyAffected, unit: 'tenants' },
-      { id: 'affected-share', label: 'Blast radius', value: round(share(impact.fullyAffected) * 100), unit: '%' },
-      { id: 'partially-affected-tenants', label: 'Tenants with some cells down', value: impact.partiallyAffected, unit: 'tenants' },
-      { id: 'failed-cells', label: 'Failed cells', value: state.cells.filter((cell) => cell.status === 'failed').length, unit: 'cells' },
+      {
+        id: 'affected-share',
+        label: 'Blast radius',
+        value: round(share(impact.fullyAffected) * 100),
+        unit: '%',
+      },
+      {
+        id: 'partially-affected-tenants',
+        label: 'Tenants with some cells down',
+        value: impact.partiallyAffected,
+        unit: 'tenants',
+      },
+      {
+        id: 'shared-shard-odds',
+        label: shuffleSharding
+          ? 'Chance another tenant shares every cell (1/C(N,k))'
+          : 'Chance another tenant shares the cell (1/N)',
+        value: round(100 / choose(params.cells, params.shuffleShardSize), 2),
+        unit: '%',
+      },
+      {
+        id: 'failed-cells',
+        label: 'Failed cells',
+        value: state.cells.filter((cell) => cell.status === 'failed').length,
+        unit: 'cells',
+      },
       { id: 'stale-cells', label: 'Cells behind the desired config', value: staleCells, unit: 'cells' },
-      { id: 'pending-tenants', label: 'Tenants waiting for placement', value: state.pendingTenants, unit: 'tenants' },
-      { id: 'success-rate', label: 'Request success', value: round(requests === 0 ? 100 : ((requests - failed) / requests) * 100), unit: '%' },
+      {
+        id: 'pending-tenants',
+        label: 'Tenants waiting for placement',
+        value: state.pendingTenants,
+        unit: 'tenants',
+      },
+      {
+        id: 'success-rate',
+        label: 'Request success',
+        value: round(requests === 0 ? 100 : ((requests - failed) / requests) * 100),
+        unit: '%',
+      },
     ],
     series: [
-      { id: 'success-rate', label: 'Request success (%)', points: state.history.successRate.map((point) => round(point)) },
-      { id: 'affected-share', label: 'Tenants fully down (%)', points: state.history.affectedShare.map((point) => round(point)) },
+      {
+        id: 'success-rate',
+        label: 'Request success (%)',
+        points: state.history.successRate.map((point) => round(point)),
+      },
+      {
+        id: 'affected-share',
+        label: 'Tenants fully down (%)',
+        points: state.history.affectedShare.map((point) => round(point)),
+      },
     ],
     log: state.log,
   }
@@ -115,7 +181,8 @@ function routedRequests(state: CellsState): number[] {
   for (const tenant of state.tenants) {
     if (blocked.has(tenant.id)) continue
     const serving = tenant.cells.filter((index) => state.cells[index]?.status !== 'failed')
-    for (const index of serving) perCell[index] = (perCell[index] ?? 0) + state.params.requestsPerTenant / serving.length
+    for (const index of serving)
+      perCell[index] = (perCell[index] ?? 0) + state.params.requestsPerTenant / serving.length
   }
   return perCell.map((rate) => round(rate, 1))
 }

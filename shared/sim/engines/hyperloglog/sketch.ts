@@ -12,10 +12,11 @@ export const MIN_PRECISION = 4
 export const MAX_PRECISION = 16
 
 /** 2^−k for every rank a 32-bit hash can produce, built by halving so each entry is exact. */
-const INVERSE_POWERS_OF_TWO: readonly number[] = Array.from({ length: 34 }).reduce<number[]>(
-  (powers, _, k) => [...powers, k === 0 ? 1 : (powers[k - 1] as number) / 2],
-  [],
-)
+const INVERSE_POWERS_OF_TWO: readonly number[] = (() => {
+  const powers = [1]
+  for (let k = 1; k <= 33; k++) powers.push((powers[k - 1] as number) / 2)
+  return powers
+})()
 
 /** An empty sketch of 2^precision registers. */
 export function createSketch(precision: number): HllSketch {
@@ -45,7 +46,10 @@ export function insertHash(sketch: HllSketch, hash: number): boolean {
 /** The sketch of the union of two streams: the register-wise maximum. */
 export function mergeSketches(a: HllSketch, b: HllSketch): HllSketch {
   if (a.precision !== b.precision) throw new RangeError('only sketches of the same precision can be merged')
-  return { precision: a.precision, registers: a.registers.map((value, j) => Math.max(value, b.registers[j] ?? 0)) }
+  return {
+    precision: a.precision,
+    registers: a.registers.map((value, j) => Math.max(value, b.registers[j] ?? 0)),
+  }
 }
 
 /**
@@ -99,11 +103,16 @@ const TWO_POW_32 = 4_294_967_296
 export function estimateFromSummary(m: number, sum: number, zeros: number): CardinalityEstimate {
   const raw = (alpha(m) * m * m) / sum
   if (raw <= 2.5 * m && zeros > 0) return { raw, estimate: m * Math.log(m / zeros), range: 'small-range' }
-  if (raw > TWO_POW_32 / 30) return { raw, estimate: -TWO_POW_32 * Math.log(1 - raw / TWO_POW_32), range: 'large-range' }
+  if (raw > TWO_POW_32 / 30)
+    return { raw, estimate: -TWO_POW_32 * Math.log(1 - raw / TWO_POW_32), range: 'large-range' }
   return { raw, estimate: raw, range: 'raw' }
 }
 
 /** The cardinality estimate of a sketch. */
 export function estimateCardinality(sketch: HllSketch): CardinalityEstimate {
-  return estimateFromSummary(sketch.registers.length, harmonicSum(sketch.registers), zeroRegisters(sketch.registers))
+  return estimateFromSummary(
+    sketch.registers.length,
+    harmonicSum(sketch.registers),
+    zeroRegisters(sketch.registers),
+  )
 }

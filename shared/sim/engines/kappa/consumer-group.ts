@@ -28,7 +28,11 @@ export interface Partition {
 }
 
 /** A group that starts reading every partition at `from` (0 for a new group replaying the whole log). */
-export function createGroup(name: ConsumerGroup['name'], from: readonly number[], mode: ConsumerGroup['mode']): ConsumerGroup {
+export function createGroup(
+  name: ConsumerGroup['name'],
+  from: readonly number[],
+  mode: ConsumerGroup['mode'],
+): ConsumerGroup {
   return {
     name,
     mode,

@@ -55,7 +55,13 @@ export function batchRows(
   return { rows, newOrders: nextOrder - batch.firstOrder }
 }
 
-function orderRow(seed: number, shape: RecordShape, orderNumber: number, day: number, drifted: boolean): RawRow {
+function orderRow(
+  seed: number,
+  shape: RecordShape,
+  orderNumber: number,
+  day: number,
+  drifted: boolean,
+): RawRow {
   const random = randomStream(seed, 'order', orderNumber)
   const customer = `customer-${1 + random.below(shape.customers)}`
   const amount = 100 + random.below(9_900)

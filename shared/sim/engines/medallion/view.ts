@@ -33,23 +33,36 @@ export function medallionView(state: MedallionState): SimView {
   const bronze = bronzeRows(state)
   const silver = Object.keys(state.silver).length
   const quarantine = state.quarantine.length
-  const goldRows = Object.values(state.gold).reduce((rows, day) => rows + Object.keys(day.customers).length, 0)
+  const goldRows = Object.values(state.gold).reduce(
+    (rows, day) => rows + Object.keys(day.customers).length,
+    0,
+  )
   const staleDays = Object.keys(state.lateRows).map(Number)
   const lateRows = Object.values(state.lateRows).reduce((rows, count) => rows + count, 0)
   const freshness = freshnessMinutes(state)
   const drifting = state.upstreamDrifted && !Object.hasOwn(state.mapping, DRIFTED_COLUMN.to)
   const { lastBatch } = state
   const wholeBatchQuarantined = lastBatch.rows > 0 && lastBatch.toQuarantine === lastBatch.rows
-  const goldHealth: Health = staleDays.length > 0 ? 'degraded' : freshness > MINUTES_PER_DAY * 1.5 ? 'hot' : 'healthy'
+  const goldHealth: Health =
+    staleDays.length > 0 ? 'degraded' : freshness > MINUTES_PER_DAY * 1.5 ? 'hot' : 'healthy'
 
   return {
     clock: { value: state.clock, unit: 'minute' },
     nodes: {
-      source: { health: drifting ? 'degraded' : 'healthy', badges: [drifting ? 'schema drifted' : 'schema v1'] },
-      bronze: { health: 'healthy', badges: [`${formatCount(bronze)} rows`, `${state.bronze.length} batches`] },
+      source: {
+        health: drifting ? 'degraded' : 'healthy',
+        badges: [drifting ? 'schema drifted' : 'schema v1'],
+      },
+      bronze: {
+        health: 'healthy',
+        badges: [`${formatCount(bronze)} rows`, `${state.bronze.length} batches`],
+      },
       silver: {
         health: wholeBatchQuarantined ? 'degraded' : 'healthy',
-        badges: [`${formatCount(silver)} orders`, `${formatCount(state.duplicatesDropped)} duplicates dropped`],
+        badges: [
+          `${formatCount(silver)} orders`,
+          `${formatCount(state.duplicatesDropped)} duplicates dropped`,
+        ],
       },
       quarantine: {
         health: lastBatch.toQuarantine > 0 ? 'hot' : 'healthy',
@@ -71,7 +84,10 @@ export function medallionView(state: MedallionState): SimView {
     edges: {
       [edgeId('source', 'bronze')]: { rate: lastBatch.rows, label: `${lastBatch.rows} rows/batch` },
       [edgeId('bronze', 'silver')]: { rate: lastBatch.toSilver, label: `${lastBatch.toSilver} valid` },
-      [edgeId('bronze', 'quarantine')]: { rate: lastBatch.toQuarantine, label: `${lastBatch.toQuarantine} invalid` },
+      [edgeId('bronze', 'quarantine')]: {
+        rate: lastBatch.toQuarantine,
+        label: `${lastBatch.toQuarantine} invalid`,
+      },
       [edgeId('silver', 'gold')]: { rate: 0, label: 'daily build' },
       [edgeId('gold', 'dashboard')]: { rate: 0, label: formatMinutes(freshness) },
     },
