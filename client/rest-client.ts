@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import { z } from 'zod'
 import { apiErrorSchema, type ErrorCode } from '../shared/protocol/errors'
 import {
   type BoardInfo,
@@ -9,6 +9,12 @@ import {
   clientConfigSchema,
   createBoardResponseSchema,
 } from '../shared/protocol/rest'
+import {
+  laidOutTemplateSchema,
+  type TemplateSummary,
+  templateSummarySchema,
+} from '../shared/protocol/templates'
+import type { LaidOutTemplate } from '../shared/templates/layout'
 
 /** Why a request failed: a server error code, or the network / an answer we could not read. */
 export interface RequestFailure {
@@ -77,4 +83,19 @@ export function fetchBoardInfo(boardId: string, token: string): Promise<Result<B
   return requestJson(`/api/boards/${encodeURIComponent(boardId)}`, boardInfoSchema, {
     headers: { Authorization: `Bearer ${token}` },
   })
+}
+
+/** GET /api/templates: every template, with what the gallery shows. */
+export function fetchTemplateSummaries(): Promise<Result<TemplateSummary[]>> {
+  return requestJson('/api/templates', z.array(templateSummarySchema))
+}
+
+/** GET /api/templates/:id: one template with the layout the server computed for it. */
+export function fetchLaidOutTemplate(templateId: string): Promise<Result<LaidOutTemplate>> {
+  return requestJson(`/api/templates/${encodeURIComponent(templateId)}`, laidOutTemplateSchema)
+}
+
+/** Where the gallery's preview picture of a template lives (an SVG drawn from the template's data). */
+export function templatePreviewUrl(templateId: string): string {
+  return `/api/templates/${encodeURIComponent(templateId)}/preview.svg`
 }

@@ -5,18 +5,26 @@ import { canEditBoard, type Role } from '../../shared/protocol/roles'
 import { assetUrls } from './asset-urls'
 import { BoardSharePanel } from './BoardSharePanel'
 import { BoardTopBar } from './BoardTopBar'
+import { zoomToContent } from './board-camera'
 import { BoardUiContext, type BoardUiState } from './board-context'
+import { ComponentCard } from './ComponentCard'
 import { exposeForTests } from './expose-for-tests'
 import { $localUser, tldrawCurrentUser } from './local-user'
 import { ShareDialog } from './ShareDialog'
 import { takeShareOnArrival } from './share-on-arrival'
+import { TemplatePicker } from './TemplatePicker'
 import { useBoardConnection } from './useBoardConnection'
 import { useParticipants } from './useParticipants'
 import { usePresence } from './usePresence'
+import { useStartTemplate } from './useStartTemplate'
 import { useYjsStore } from './useYjsStore'
 
 // tldraw's UI slots; stable so tldraw does not remount them. They read the board from context.
-const components: TLComponents = { TopPanel: BoardTopBar, SharePanel: BoardSharePanel }
+const components: TLComponents = {
+  TopPanel: BoardTopBar,
+  SharePanel: BoardSharePanel,
+  InFrontOfTheCanvas: ComponentCard,
+}
 
 export interface BoardCanvasProps {
   boardId: string
@@ -24,11 +32,21 @@ export interface BoardCanvasProps {
   role: Role
   title: string
   shareLinks: Partial<ShareLinks>
+  /** The template the board was started from, if any. */
+  templateId: string | null
   licenseKey: string | null
 }
 
 /** The full-bleed canvas of one board, synced through Yjs, with Lockstep's bar in tldraw's top row. */
-export function BoardCanvas({ boardId, token, role, title, shareLinks, licenseKey }: BoardCanvasProps) {
+export function BoardCanvas({
+  boardId,
+  token,
+  role,
+  title,
+  shareLinks,
+  templateId,
+  licenseKey,
+}: BoardCanvasProps) {
   const connection = useBoardConnection(boardId, token)
   const connectionState = connection?.state ?? { kind: 'connecting' }
   const canWrite = canEditBoard(role) && connectionState.kind !== 'refused'
@@ -50,6 +68,8 @@ export function BoardCanvas({ boardId, token, role, title, shareLinks, licenseKe
     if (editor && doc) return exposeForTests(editor, doc)
   }, [editor, doc])
 
+  useStartTemplate({ editor, doc, templateId, canWrite, synced: connection?.syncedWithServer ?? false })
+
   useEffect(() => {
     document.title = `${title} · Lockstep`
     return () => {
@@ -60,8 +80,13 @@ export function BoardCanvas({ boardId, token, role, title, shareLinks, licenseKe
   const [shareOpen, setShareOpen] = useState(() => takeShareOnArrival(boardId))
   const openShare = useCallback(() => setShareOpen(true), [])
   const closeShare = useCallback(() => setShareOpen(false), [])
+  const [pickerOpen, setPickerOpen] = useState(false)
+  const openTemplatePicker = useCallback(() => setPickerOpen(true), [])
+  const closeTemplatePicker = useCallback(() => setPickerOpen(false), [])
 
   const onMount = useCallback((mounted: Editor) => {
+    // the camera is this tab's own: open on the whole board rather than on the page origin
+    if (mounted.getCurrentPageShapeIds().size > 0) zoomToContent(mounted)
     setEditor(mounted)
     return () => setEditor(null)
   }, [])
@@ -76,8 +101,19 @@ export function BoardCanvas({ boardId, token, role, title, shareLinks, licenseKe
       selfId: session.selfId,
       shareLinks,
       openShare,
+      openTemplatePicker,
     }),
-    [title, role, canWrite, connectionState, session.participants, session.selfId, shareLinks, openShare],
+    [
+      title,
+      role,
+      canWrite,
+      connectionState,
+      session.participants,
+      session.selfId,
+      shareLinks,
+      openShare,
+      openTemplatePicker,
+    ],
   )
 
   return (
@@ -104,6 +140,7 @@ export function BoardCanvas({ boardId, token, role, title, shareLinks, licenseKe
         )}
       </div>
       {shareOpen && <ShareDialog links={shareLinks} onClose={closeShare} />}
+      {pickerOpen && canWrite && editor && <TemplatePicker editor={editor} onClose={closeTemplatePicker} />}
     </BoardUiContext.Provider>
   )
 }

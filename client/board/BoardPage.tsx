@@ -92,6 +92,7 @@ export function BoardPage({ boardId, fragment }: { boardId: string; fragment: st
           role={access.role}
           title={access.title}
           shareLinks={access.shareLinks}
+          templateId={access.templateId}
           licenseKey={config.tldrawLicenseKey}
         />
       )

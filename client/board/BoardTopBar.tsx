@@ -1,10 +1,14 @@
 import { useBoardUi } from './board-context'
 import { ConnectionBadge } from './ConnectionBadge'
+import { InsertTemplateButton } from './InsertTemplateButton'
 import { ViewOnlyBadge } from './ViewOnlyBadge'
 
-/** Centre of tldraw's top row: the board's title, its connection state and, for viewers, "View only". */
+/**
+ * Centre of tldraw's top row: the board's title, its connection state, "Templates" for those who
+ * may edit and, for viewers, "View only".
+ */
 export function BoardTopBar() {
-  const { title, role, canWrite, connection } = useBoardUi()
+  const { title, role, canWrite, connection, openTemplatePicker } = useBoardUi()
   const viewOnlyReason =
     role === 'viewer'
       ? 'Your link lets you watch and follow, not edit.'
@@ -19,7 +23,11 @@ export function BoardTopBar() {
         {title}
       </h1>
       <ConnectionBadge state={connection} canWrite={canWrite} />
-      {!canWrite && <ViewOnlyBadge reason={viewOnlyReason} />}
+      {canWrite ? (
+        <InsertTemplateButton onClick={openTemplatePicker} />
+      ) : (
+        <ViewOnlyBadge reason={viewOnlyReason} />
+      )}
     </div>
   )
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
-import { createPortal } from 'react-dom'
 import type { ShareLinks } from '../../shared/protocol/links'
 import type { Role } from '../../shared/protocol/roles'
+import { Dialog } from './Dialog'
 
 const ROLES: Array<{ role: Role; label: string; hint: string }> = [
   {
@@ -72,59 +72,25 @@ function LinkRow({ role, label, hint, link }: { role: Role; label: string; hint:
 
 /** The links this role may hand on, each with a Copy button. */
 export function ShareDialog({ links, onClose }: { links: Partial<ShareLinks>; onClose: () => void }) {
-  const dialog = useRef<HTMLDivElement>(null)
   const rows = ROLES.flatMap((row) => {
     const link = links[row.role]
     return link ? [{ ...row, link }] : []
   })
 
-  useEffect(() => {
-    const onKeyDown = (event: globalThis.KeyboardEvent) => {
-      if (event.key === 'Escape') onClose()
-    }
-    window.addEventListener('keydown', onKeyDown)
-    dialog.current?.focus()
-    return () => window.removeEventListener('keydown', onKeyDown)
-  }, [onClose])
-
-  return createPortal(
-    <div
-      className="dialog-backdrop"
-      onPointerDown={(event) => {
-        if (event.target === event.currentTarget) onClose()
-      }}
-    >
-      <div
-        ref={dialog}
-        className="dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="share-dialog-title"
-        tabIndex={-1}
-        data-testid="share-dialog"
-      >
-        <div className="dialog__header">
-          <h2 id="share-dialog-title">Share this board</h2>
-          <button type="button" className="dialog__close" onClick={onClose} aria-label="Close">
-            ×
-          </button>
-        </div>
-        {rows.length > 0 ? (
-          <>
-            <p className="dialog__intro">
-              Anyone with a link joins with that link's role. No accounts needed.
-            </p>
-            <ul className="share-rows">
-              {rows.map((row) => (
-                <LinkRow key={row.role} {...row} />
-              ))}
-            </ul>
-          </>
-        ) : (
-          <p className="dialog__intro">The links appear here once this device is back online.</p>
-        )}
-      </div>
-    </div>,
-    document.body,
+  return (
+    <Dialog title="Share this board" onClose={onClose} testId="share-dialog">
+      {rows.length > 0 ? (
+        <>
+          <p className="dialog__intro">Anyone with a link joins with that link's role. No accounts needed.</p>
+          <ul className="share-rows">
+            {rows.map((row) => (
+              <LinkRow key={row.role} {...row} />
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p className="dialog__intro">The links appear here once this device is back online.</p>
+      )}
+    </Dialog>
   )
 }

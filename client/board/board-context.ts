@@ -15,6 +15,8 @@ export interface BoardUiState {
   /** Share links (paths) this role may hand on. */
   shareLinks: Partial<ShareLinks>
   openShare: () => void
+  /** Opens the template picker; only offered to people who may edit. */
+  openTemplatePicker: () => void
 }
 
 export const BoardUiContext = createContext<BoardUiState | null>(null)

@@ -15,6 +15,8 @@ export type BoardAccess =
       role: Role
       title: string
       shareLinks: Partial<ShareLinks>
+      /** The template the board was started from; null for a blank board or when the server could not be asked. */
+      templateId: string | null
       /** The server could not be asked; role and title come from this browser's memory. */
       fromMemory: boolean
     }
@@ -46,6 +48,7 @@ export function useBoardAccess(boardId: string, fragment: string): BoardAccess {
           role: info.role,
           title: info.title,
           shareLinks: info.urls,
+          templateId: info.templateId,
           fromMemory: false,
         })
       } else if (result.failure.code === 'network_error' && remembered && remembered.token === token) {
@@ -55,6 +58,7 @@ export function useBoardAccess(boardId: string, fragment: string): BoardAccess {
           role: remembered.role,
           title: remembered.title,
           shareLinks: {},
+          templateId: null,
           fromMemory: true,
         })
       } else {

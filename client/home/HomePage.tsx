@@ -1,7 +1,8 @@
 import { NewBoardForm } from './NewBoardForm'
 import { RememberedBoardsList } from './RememberedBoardsList'
+import { TemplateGallery } from './TemplateGallery'
 
-/** `/`: what Lockstep is, a new board, and the boards this browser has opened. */
+/** `/`: what Lockstep is, a blank board, the boards this browser has opened, and the template gallery. */
 export function HomePage() {
   return (
     <main className="page home">
@@ -14,14 +15,17 @@ export function HomePage() {
           One whiteboard for your architecture workshop: sketch together, step through the story in lockstep.
         </p>
       </header>
-      <section className="card home__new" aria-labelledby="new-board-heading">
-        <h2 id="new-board-heading">Start a board</h2>
-        <NewBoardForm />
-      </section>
-      <section className="home__boards" aria-labelledby="your-boards-heading">
-        <h2 id="your-boards-heading">Your boards</h2>
-        <RememberedBoardsList />
-      </section>
+      <div className="home__top">
+        <section className="card home__new" aria-labelledby="new-board-heading">
+          <h2 id="new-board-heading">Blank board</h2>
+          <NewBoardForm />
+        </section>
+        <section className="home__boards" aria-labelledby="your-boards-heading">
+          <h2 id="your-boards-heading">Your boards</h2>
+          <RememberedBoardsList />
+        </section>
+      </div>
+      <TemplateGallery />
     </main>
   )
 }

@@ -1,10 +1,6 @@
 import { type FormEvent, useState } from 'react'
-import { boardLink } from '../../shared/protocol/links'
 import { LIMITS } from '../../shared/protocol/rest'
-import { requestShareOnArrival } from '../board/share-on-arrival'
-import { rememberBoard } from '../remembered-boards'
-import { createBoard } from '../rest-client'
-import { navigate } from '../router'
+import { startBoard } from './start-board'
 
 /** Title (optional) and "New board": creates the board, remembers it, opens it with the Share dialog. */
 export function NewBoardForm() {
@@ -18,26 +14,11 @@ export function NewBoardForm() {
     setBusy(true)
     setError(null)
     const trimmed = title.trim()
-    const result = await createBoard(trimmed ? { title: trimmed } : {})
-    if (!result.ok) {
+    const failure = await startBoard(trimmed ? { title: trimmed } : {})
+    if (failure) {
       setBusy(false)
-      setError(
-        result.failure.code === 'network_error'
-          ? 'Could not reach the server, so no board was made. Check your connection and try again.'
-          : `No board was made: ${result.failure.message}`,
-      )
-      return
+      setError(failure)
     }
-    const board = result.value
-    rememberBoard({
-      id: board.id,
-      title: board.title,
-      role: 'facilitator',
-      token: board.tokens.facilitator,
-      lastOpened: Date.now(),
-    })
-    requestShareOnArrival(board.id)
-    navigate(boardLink(board.id, board.tokens.facilitator))
   }
 
   return (

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { type ServerProcess, startServerProcess } from '../support/server-process'
+import { joinSession } from '../support/session-client'
 import { createTestBoard, removeDir, tempDataDir } from '../support/test-server'
 import { waitUntil } from '../support/wait'
 import { type BoardClient, shapeRecord, syncedBoardClient } from '../support/yjs-client'

@@ -39,3 +39,9 @@ export async function openPerson(
   page.on('pageerror', (error) => console.error(`[page error] ${error.message}`))
   return { page, foreignRequests }
 }
+
+/** Waits until a board page is live with the server and its editor is reachable from tests. */
+export async function waitForBoard(page: Page): Promise<void> {
+  await page.locator('[data-testid="connection-state"][data-state="connected"]').waitFor({ timeout: 20_000 })
+  await page.waitForFunction(() => window.lockstepEditor !== undefined)
+}
