@@ -18,7 +18,11 @@ export interface LaidOutTemplate {
   bounds: Box
 }
 
-const FRAME_PADDING = { top: 56, side: 32, bottom: 32 }
+// tldraw draws a frame's name above its top edge at a constant screen size, so a zoomed-out diagram
+// needs generous room above nested frames or their names collide with the parent's edge.
+const FRAME_PADDING = { top: 84, side: 32, bottom: 32 }
+const LABEL_CHAR_WIDTH = 11
+const LABEL_HEIGHT = 22
 const NOTE_GAP = 40
 
 /**
@@ -27,12 +31,14 @@ const NOTE_GAP = 40
  */
 export async function layoutTemplate(template: Template): Promise<LaidOutTemplate> {
   const hasAllPositions = template.nodes.every((n) => n.position)
-  const nodes = hasAllPositions ? fixedPositions(template) : await elkPositions(template)
-  const groups = groupBoxes(template, nodes)
-  const diagram = enclosing([...Object.values(nodes), ...Object.values(groups)])
+  const { nodes, groups } = hasAllPositions
+    ? { nodes: fixedPositions(template), groups: undefined }
+    : await elkPositions(template)
+  const frames = groups ?? groupBoxes(template, nodes)
+  const diagram = enclosing([...Object.values(nodes), ...Object.values(frames)])
   const notes = placeNotes(template, nodes, diagram)
   const bounds = enclosing([diagram, ...Object.values(notes)])
-  return { template, nodes, groups, notes, bounds }
+  return { template, nodes, groups: frames, notes, bounds }
 }
 
 function fixedPositions(template: Template): Record<string, Box> {
@@ -44,7 +50,10 @@ function fixedPositions(template: Template): Record<string, Box> {
   return boxes
 }
 
-async function elkPositions(template: Template): Promise<Record<string, Box>> {
+/** ELK places nodes and sizes group frames (compound nodes) so that nothing overlaps. */
+async function elkPositions(
+  template: Template,
+): Promise<{ nodes: Record<string, Box>; groups: Record<string, Box> }> {
   const elk = new ELK()
   const containers = new Map<string | undefined, ElkNode[]>()
   const childrenOf = (groupId: string | undefined) => {
@@ -60,16 +69,21 @@ async function elkPositions(template: Template): Promise<Record<string, Box>> {
     id: `group:${groupId}`,
     layoutOptions: {
       'elk.padding': `[top=${FRAME_PADDING.top},left=${FRAME_PADDING.side},bottom=${FRAME_PADDING.bottom},right=${FRAME_PADDING.side}]`,
+      'elk.spacing.nodeNode': '80',
     },
     children: [
       ...childrenOf(groupId),
       ...template.groups.filter((g) => g.parent === groupId).map((g) => groupNode(g.id)),
     ],
   })
+  // Labels go to ELK with their size, so the layers leave room for them along the arrow.
   const edges: ElkExtendedEdge[] = template.edges.map((e, i) => ({
     id: `e${i}`,
     sources: [e.from],
     targets: [e.to],
+    labels: e.label
+      ? [{ text: e.label, width: e.label.length * LABEL_CHAR_WIDTH + 40, height: LABEL_HEIGHT }]
+      : [],
   }))
   const graph: ElkNode = {
     id: 'root',
@@ -78,8 +92,9 @@ async function elkPositions(template: Template): Promise<Record<string, Box>> {
       'elk.direction': template.direction === 'down' ? 'DOWN' : 'RIGHT',
       'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
       'elk.layered.spacing.nodeNodeBetweenLayers': '90',
-      'elk.spacing.nodeNode': '48',
+      'elk.spacing.nodeNode': '80',
       'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
+      'elk.edgeLabels.placement': 'CENTER',
     },
     children: [
       ...childrenOf(undefined),
@@ -88,21 +103,23 @@ async function elkPositions(template: Template): Promise<Record<string, Box>> {
     edges,
   }
   const result = await elk.layout(graph)
-  const boxes: Record<string, Box> = {}
+  const nodes: Record<string, Box> = {}
+  const groups: Record<string, Box> = {}
   const collect = (node: ElkNode, offsetX: number, offsetY: number) => {
     for (const child of node.children ?? []) {
       const x = offsetX + (child.x ?? 0)
       const y = offsetY + (child.y ?? 0)
-      if (!child.id.startsWith('group:'))
-        boxes[child.id] = { x, y, w: child.width ?? 0, h: child.height ?? 0 }
+      const box = { x, y, w: child.width ?? 0, h: child.height ?? 0 }
+      if (child.id.startsWith('group:')) groups[child.id.slice('group:'.length)] = box
+      else nodes[child.id] = box
       collect(child, x, y)
     }
   }
   collect(result, 0, 0)
-  return boxes
+  return { nodes, groups }
 }
 
-/** Each group's frame encloses its nodes and sub-groups, with room for the frame's title. */
+/** For hand-placed templates: each group's frame encloses its nodes and sub-groups, with room for its name. */
 function groupBoxes(template: Template, nodes: Record<string, Box>): Record<string, Box> {
   const groups: Record<string, Box> = {}
   const boxOf = (groupId: string): Box => {
@@ -117,9 +134,9 @@ function groupBoxes(template: Template, nodes: Record<string, Box>): Record<stri
     const inner = enclosing(members)
     const box = {
       x: inner.x - FRAME_PADDING.side,
-      y: inner.y - FRAME_PADDING.top + 16,
+      y: inner.y - FRAME_PADDING.top,
       w: inner.w + 2 * FRAME_PADDING.side,
-      h: inner.h + FRAME_PADDING.top - 16 + FRAME_PADDING.bottom,
+      h: inner.h + FRAME_PADDING.top + FRAME_PADDING.bottom,
     }
     groups[groupId] = box
     return box
