@@ -6,8 +6,7 @@ import { loadLaidOutTemplate } from '../templates/laid-out-templates'
 import { zoomToContent } from './board-camera'
 import { insertStartTemplate } from './insert-template'
 
-/** Key in the board's Yjs meta map: the template whose start content the board has received. */
-export const START_TEMPLATE_KEY = 'startTemplate'
+const START_TEMPLATE_KEY = BOARD_DOC.startTemplateKey
 
 export interface StartTemplateOptions {
   editor: Editor | null

@@ -6,6 +6,8 @@ export const BOARD_DOC = {
   metaMap: 'meta',
   /** Key in the meta map holding tldraw's serialized store schema, for migrations. */
   schemaKey: 'schema',
+  /** Key in the meta map recording that the board's start template was inserted (its template id). */
+  startTemplateKey: 'startTemplate',
 } as const
 
 /** WebSocket close codes the Yjs endpoint uses (contract: 4401, 4404). */
