@@ -14,6 +14,7 @@ import { errorHandler, sendError } from './http/errors'
 import { scenariosApi } from './http/scenarios-api'
 import { templatesApi } from './http/templates-api'
 import { createLogger, type Logger } from './log'
+import { EditingLocks } from './session/editing-locks'
 import type { SessionRooms } from './session/session-rooms'
 import { attachSessionServer } from './session/session-server'
 import type { BoardStore } from './storage/board-store'
@@ -48,12 +49,15 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   const scenarios = ScenarioLibrary.load(path.join(config.contentDir, 'scenarios'), templates)
   const store = openStore(config)
   const access = new BoardAccess(store)
+  const locks = new EditingLocks(store)
   const rooms = new BoardRooms({
     store,
     log,
     idleUnloadMs: config.idleUnloadMs,
     compactEveryUpdates: config.compactEveryUpdates,
-    mayEdit: (connection) => canEditBoard(connection.role),
+    // Facilitators may always edit; editors unless the facilitator has locked editing.
+    mayEdit: (boardId, connection) =>
+      connection.role === 'facilitator' || (canEditBoard(connection.role) && !locks.isLocked(boardId)),
   })
 
   const app = express()
@@ -75,13 +79,24 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   app.use(errorHandler(log))
 
   const server = http.createServer(app)
-  const yjs = attachYjsEndpoint(server, { access, rooms, log, maxMessageBytes: config.maxMessageBytes })
+  const yjs = attachYjsEndpoint(server, {
+    access,
+    rooms,
+    log,
+    maxMessageBytes: config.maxMessageBytes,
+    beforeJoin: (boardId) => locks.ensure(boardId),
+  })
   const session = attachSessionServer(server, {
     access,
     store,
     log,
     maxMessageBytes: config.maxMessageBytes,
     scenarioOf: (id) => scenarios.get(id),
+    onEditingLock: (boardId, locked) => {
+      const wasLocked = locks.isLocked(boardId)
+      locks.set(boardId, locked)
+      if (wasLocked && !locked) void rooms.peek(boardId).then((room) => room?.resync())
+    },
   })
 
   await new Promise<void>((resolve, reject) => {

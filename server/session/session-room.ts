@@ -12,8 +12,10 @@ export interface SessionRoomDeps {
   store: BoardStore
   log: Logger
   scenarioOf: (id: string) => Scenario | undefined
-  /** Sends the whole state to everyone on the board. */
+  /** Sends the state to everyone on the board (each as they may see it). */
   broadcast: (state: SessionState) => void
+  /** Told of every state the room holds, loaded or committed (e.g. to enforce the editing lock). */
+  onState?: (state: SessionState) => void
   now: () => number
 }
 
@@ -38,6 +40,7 @@ export class SessionRoom {
     const room = new SessionRoom(boardId, deps)
     const stored = sessionStateSchema.safeParse(await deps.store.loadSessionState(boardId))
     if (stored.success) room.state = stored.data
+    deps.onState?.(room.state)
     room.schedule()
     return room
   }
@@ -47,10 +50,11 @@ export class SessionRoom {
   }
 
   /** Checks and applies one client intent; the ack says why when it is refused. */
-  apply(intent: SessionIntent, who: { role: Role; id: string; name: string }): IntentAck {
+  apply(intent: SessionIntent, who: { role: Role; id: string; name: string; voterKey: string }): IntentAck {
     const result = applyIntent(this.state, intent, {
       role: who.role,
       participant: { id: who.id, name: who.name },
+      voterKey: who.voterKey,
       scenarioOf: this.deps.scenarioOf,
       now: this.deps.now(),
     })
@@ -84,6 +88,7 @@ export class SessionRoom {
 
   private commit(state: SessionState): void {
     this.state = state
+    this.deps.onState?.(state)
     this.schedule()
     this.persistence = this.persistence
       .then(() => this.deps.store.saveSessionState(this.boardId, state))

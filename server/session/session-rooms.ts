@@ -1,7 +1,9 @@
+import type { SessionState } from '../../shared/session/session-state'
 import { SessionRoom, type SessionRoomDeps } from './session-room'
 
-type Deps = Omit<SessionRoomDeps, 'broadcast'> & {
+type Deps = Omit<SessionRoomDeps, 'broadcast' | 'onState'> & {
   broadcastTo: (boardId: string) => SessionRoomDeps['broadcast']
+  onState?: (state: SessionState, boardId: string) => void
 }
 
 /** Live sessions in memory: loaded on a board's first socket, closed when its last socket leaves. */
@@ -16,7 +18,12 @@ export class SessionRooms {
     await this.closing.get(boardId)
     let room = this.rooms.get(boardId)
     if (!room) {
-      room = SessionRoom.load(boardId, { ...this.deps, broadcast: this.deps.broadcastTo(boardId) })
+      const { onState } = this.deps
+      room = SessionRoom.load(boardId, {
+        ...this.deps,
+        broadcast: this.deps.broadcastTo(boardId),
+        onState: onState && ((state) => onState(state, boardId)),
+      })
       this.rooms.set(boardId, room)
       room.catch(() => this.rooms.delete(boardId))
     }

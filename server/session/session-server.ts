@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from 'node:http'
 import { Server, type Socket } from 'socket.io'
-import type { Role } from '../../shared/protocol/roles'
+import { canDriveSession, type Role } from '../../shared/protocol/roles'
 import {
   type IntentAck,
   presenceHelloSchema,
@@ -8,9 +8,11 @@ import {
   type SessionClientEvents,
   type SessionServerEvents,
   sessionAuthSchema,
+  viewAreaSchema,
 } from '../../shared/protocol/session'
 import type { Scenario } from '../../shared/scenarios/scenario-schema'
 import { REFUSAL, sessionIntentSchema, stateReportSchema } from '../../shared/session/intents'
+import { publicSessionState, type SessionState } from '../../shared/session/session-state'
 import type { BoardAccess } from '../auth/board-access'
 import type { Logger } from '../log'
 import type { BoardStore } from '../storage/board-store'
@@ -20,6 +22,8 @@ import { SessionRooms } from './session-rooms'
 interface SocketData {
   boardId: string
   role: Role
+  /** Identifies this participant's vote across reconnections (their clientKey, else the socket id). */
+  voterKey: string
 }
 
 type SessionSocket = Socket<SessionClientEvents, SessionServerEvents, Record<string, never>, SocketData>
@@ -56,6 +60,8 @@ export function attachSessionServer(
     log: Logger
     maxMessageBytes: number
     scenarioOf: (id: string) => Scenario | undefined
+    /** Told of each board's editing lock whenever its session is loaded or changes. */
+    onEditingLock: (boardId: string, locked: boolean) => void
   },
 ): SessionChannel {
   const io = new Server<SessionClientEvents, SessionServerEvents, Record<string, never>, SocketData>(
@@ -68,12 +74,26 @@ export function attachSessionServer(
     },
   )
   const participants = new Participants()
+  // Everyone gets the same session, except what only they (or facilitators) may see of a checkpoint.
+  const sendState = (socket: SessionSocket, state: SessionState) => {
+    const { role, voterKey } = socket.data
+    socket.emit(
+      'session:state',
+      publicSessionState(state, { isFacilitator: canDriveSession(role), voterKey }),
+    )
+  }
   const sessions = new SessionRooms({
     store: options.store,
     log: options.log,
     scenarioOf: options.scenarioOf,
     now: Date.now,
-    broadcastTo: (boardId) => (state) => io.to(boardId).emit('session:state', state),
+    onState: (state, boardId) => options.onEditingLock(boardId, state.editingLocked),
+    broadcastTo: (boardId) => (state) => {
+      for (const id of io.sockets.adapter.rooms.get(boardId) ?? []) {
+        const socket = io.sockets.sockets.get(id)
+        if (socket) sendState(socket, state)
+      }
+    },
   })
 
   io.use(async (socket, next) => {
@@ -86,7 +106,7 @@ export function attachSessionServer(
         grant.failure.code === 'board_not_found' ? SESSION_REFUSAL.boardNotFound : SESSION_REFUSAL.badToken
       return next(new HandshakeRefusal(code, grant.failure.message))
     }
-    socket.data = { boardId: auth.data.boardId, role: grant.role }
+    socket.data = { boardId: auth.data.boardId, role: grant.role, voterKey: socket.id }
     next()
   })
 
@@ -106,9 +126,14 @@ export function attachSessionServer(
       if (!hello.success) {
         return reply({ ok: false, code: 'bad_payload', message: hello.error.issues[0]?.message ?? 'invalid' })
       }
-      participants.upsert(boardId, { id: socket.id, role, ...hello.data })
+      const { clientKey, ...person } = hello.data
+      participants.upsert(boardId, { id: socket.id, role, ...person })
       reply({ ok: true })
       publishParticipants(boardId)
+      if (clientKey && clientKey !== socket.data.voterKey) {
+        socket.data.voterKey = clientKey
+        void session.then((room) => sendState(socket, room.current)) // their own vote, if they had one
+      }
     })
 
     socket.on('session:intent', async (payload: unknown, ack?: unknown) => {
@@ -122,14 +147,33 @@ export function attachSessionServer(
         })
       }
       const name = participants.get(boardId, socket.id)?.name ?? 'The facilitator'
-      reply((await session).apply(intent.data, { role, id: socket.id, name }))
+      reply((await session).apply(intent.data, { role, id: socket.id, name, voterKey: socket.data.voterKey }))
+    })
+
+    socket.on('session:clock', (ack: unknown) => {
+      if (typeof ack === 'function') ack(Date.now())
+    })
+
+    socket.on('view:summon', (payload: unknown, ack?: unknown) => {
+      const reply = replyTo(ack)
+      if (!canDriveSession(role)) {
+        return reply({
+          ok: false,
+          code: REFUSAL.notFacilitator,
+          message: 'Only a facilitator can bring everyone.',
+        })
+      }
+      const area = viewAreaSchema.safeParse(payload)
+      if (!area.success) return reply({ ok: false, code: REFUSAL.badIntent, message: 'not a page area' })
+      socket.to(boardId).emit('view:summon', area.data)
+      reply({ ok: true })
     })
 
     socket.on('session:report', async (payload: unknown) => {
       const report = stateReportSchema.safeParse(payload)
       if (!report.success) return
       const room = await session
-      if (!room.verify(report.data)) socket.emit('session:state', room.current)
+      if (!room.verify(report.data)) sendState(socket, room.current)
     })
 
     socket.on('disconnect', () => {
@@ -139,7 +183,7 @@ export function attachSessionServer(
 
     // Late joiners and reconnecting clients get the whole state at once.
     try {
-      socket.emit('session:state', (await session).current)
+      sendState(socket, (await session).current)
     } catch (error) {
       options.log.error('could not load the session', {
         board: boardId,

@@ -28,8 +28,8 @@ export interface RoomOptions {
   store: BoardStore
   log: Logger
   compactEveryUpdates: number
-  /** Whether a connection may change the board right now (role today; editing locks later). */
-  mayEdit: (connection: RoomConnection) => boolean
+  /** Whether a connection may change the board right now (its role, and the editing lock). */
+  mayEdit: (boardId: string, connection: RoomConnection) => boolean
 }
 
 /**
@@ -98,7 +98,7 @@ export class BoardRoom {
         return
       case 'doc-update':
         // A viewer's (or locked editor's) changes are dropped here: never applied, stored or relayed.
-        if (!this.options.mayEdit(connection)) return
+        if (!this.options.mayEdit(this.boardId, connection)) return
         this.applyClientUpdate(connection, message.update)
         return
       case 'awareness':
@@ -162,6 +162,16 @@ export class BoardRoom {
     const gone = [...connection.awarenessClients]
     if (gone.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, gone, null)
     return this.connections.size
+  }
+
+  /**
+   * Asks every connection what the server lacks (a fresh sync step 1). After editing is unlocked,
+   * editors answer with the changes that were dropped while it was locked; without them Yjs would
+   * hold back their later updates forever, since those build on the dropped ones.
+   */
+  resync(): void {
+    const frame = encodeSyncStep1(this.doc)
+    for (const connection of this.connections.values()) send(connection.socket, frame)
   }
 
   /** Closes every socket held by one role (used when a link is rotated or a role changes). */

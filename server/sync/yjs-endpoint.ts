@@ -15,6 +15,8 @@ export interface YjsEndpointOptions {
   maxMessageBytes: number
   /** How often to ping; a socket that misses a pong is terminated. */
   heartbeatMs?: number
+  /** Runs before a socket joins its board (e.g. to load the board's editing lock). */
+  beforeJoin?: (boardId: string) => Promise<void>
 }
 
 /**
@@ -77,6 +79,7 @@ async function accept(ws: WebSocket, url: URL, options: YjsEndpointOptions): Pro
 
   let room: BoardRoom
   try {
+    await options.beforeJoin?.(boardId)
     room = await rooms.acquire(boardId)
   } catch (error) {
     log.error('could not load board', { board: boardId, reason: error instanceof Error ? error.message : '' })

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { SessionIntent, StateReport } from '../session/intents'
-import type { SessionState } from '../session/session-state'
+import type { PublicSessionState } from '../session/session-state'
 import { boardIdSchema, tokenSchema } from './links'
 import { LIMITS } from './rest'
 import { roleSchema } from './roles'
@@ -22,17 +22,38 @@ export const participantSchema = z.object({
 export type Participant = z.infer<typeof participantSchema>
 
 export const presenceHelloSchema = z
-  .object({ name: participantNameSchema, color: participantColorSchema })
+  .object({
+    name: participantNameSchema,
+    color: participantColorSchema,
+    /** A random key this browser keeps, so a participant's vote counts once across reconnections. */
+    clientKey: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{16,64}$/)
+      .optional(),
+  })
   .strict()
 export type PresenceHello = z.infer<typeof presenceHelloSchema>
+
+/** A page-space rectangle to bring everyone's camera to. */
+export const viewAreaSchema = z
+  .object({
+    x: z.number().finite(),
+    y: z.number().finite(),
+    w: z.number().finite().positive().max(1e7),
+    h: z.number().finite().positive().max(1e7),
+  })
+  .strict()
+export type ViewArea = z.infer<typeof viewAreaSchema>
 
 /** Server → client events. */
 export interface SessionServerEvents {
   'session:welcome': (welcome: { participantId: string; role: z.infer<typeof roleSchema> }) => void
   'session:participants': (participants: Participant[]) => void
   'session:error': (failure: { code: string; message: string }) => void
-  /** The whole live session, after every accepted change and on (re)connection. */
-  'session:state': (state: SessionState) => void
+  /** The whole live session as this participant may see it, after every change and on (re)connection. */
+  'session:state': (state: PublicSessionState) => void
+  /** The facilitator's "Bring everyone here": the page area to show. */
+  'view:summon': (area: ViewArea) => void
 }
 
 /** Acknowledgement every client intent receives: never silence. */
@@ -45,6 +66,10 @@ export interface SessionClientEvents {
   'session:intent': (intent: SessionIntent, ack: (ack: IntentAck) => void) => void
   /** Report the state hash this client computed for `seq`; a mismatch earns a resync. */
   'session:report': (report: StateReport) => void
+  /** The server's clock (epoch ms), so timers do not depend on anyone's own clock. */
+  'session:clock': (ack: (serverNow: number) => void) => void
+  /** Facilitators: bring everyone's camera to this page area. */
+  'view:summon': (area: ViewArea, ack: (ack: IntentAck) => void) => void
 }
 
 /** Error codes of a refused socket.io handshake (surfaced as `connect_error` with `data.code`). */

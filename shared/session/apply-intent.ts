@@ -1,6 +1,7 @@
 import { assertNever, canDriveSession, type Role } from '../protocol/roles'
 import type { Scenario } from '../scenarios/scenario-schema'
-import { REFUSAL, type RefusalCode, type SessionIntent } from './intents'
+import { applyFacilitationIntent, applyVote } from './facilitation'
+import { isSimIntent, REFUSAL, type RefusalCode, type SessionIntent, type SimIntent } from './intents'
 import type { SessionState, SimSession } from './session-state'
 
 export type IntentResult =
@@ -10,6 +11,8 @@ export type IntentResult =
 export interface IntentContext {
   role: Role
   participant: { id: string; name: string }
+  /** Identifies a voter across reconnections; defaults to the participant id. */
+  voterKey?: string
   scenarioOf: (id: string) => Scenario | undefined
   /** Server clock, epoch ms. */
   now: number
@@ -22,11 +25,20 @@ const refuse = (code: RefusalCode, message: string): IntentResult => ({ ok: fals
  * is the only caller; an accepted intent bumps `seq` by exactly one.
  */
 export function applyIntent(state: SessionState, intent: SessionIntent, ctx: IntentContext): IntentResult {
-  if (!canDriveSession(ctx.role))
+  if (intent.type === 'vote') return applyVote(state, intent, ctx.voterKey ?? ctx.participant.id)
+  if (!canDriveSession(ctx.role)) {
     return refuse(REFUSAL.notFacilitator, 'Only a facilitator can drive the session.')
+  }
+  if (!isSimIntent(intent)) {
+    return applyFacilitationIntent(state, intent, { participant: ctx.participant, now: ctx.now })
+  }
+  return applySimIntent(state, intent, ctx)
+}
+
+function applySimIntent(state: SessionState, intent: SimIntent, ctx: IntentContext): IntentResult {
   const next = (sim: SimSession | null): IntentResult => ({
     ok: true,
-    state: { seq: state.seq + 1, driver: { ...ctx.participant }, sim },
+    state: { ...state, seq: state.seq + 1, driver: { ...ctx.participant }, sim },
   })
 
   if (intent.type === 'sim:load') {

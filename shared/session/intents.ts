@@ -1,9 +1,12 @@
 import { z } from 'zod'
 import { speedSchema } from './session-state'
 
+const idSchema = z.string().min(1).max(64)
+
 /** What a client may ask of the live session (DESIGN.md §3); the server decides. */
 export const sessionIntentSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('sim:load'), scenarioId: z.string().min(1).max(64) }).strict(),
+  // the simulation
+  z.object({ type: z.literal('sim:load'), scenarioId: idSchema }).strict(),
   z.object({ type: z.literal('sim:close') }).strict(),
   z.object({ type: z.literal('sim:step') }).strict(),
   z.object({ type: z.literal('sim:back') }).strict(),
@@ -11,9 +14,38 @@ export const sessionIntentSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sim:pause') }).strict(),
   z.object({ type: z.literal('sim:replay') }).strict(),
   z.object({ type: z.literal('sim:speed'), speed: speedSchema }).strict(),
-  z.object({ type: z.literal('sim:trigger'), failureId: z.string().min(1).max(64) }).strict(),
+  z.object({ type: z.literal('sim:trigger'), failureId: idSchema }).strict(),
+  // facilitation
+  z.object({ type: z.literal('article:present'), articleId: idSchema, sectionId: idSchema }).strict(),
+  z.object({ type: z.literal('article:stop') }).strict(),
+  z.object({ type: z.literal('timer:start'), minutes: z.number().int().min(1).max(60) }).strict(),
+  z.object({ type: z.literal('timer:stop') }).strict(),
+  z
+    .object({
+      type: z.literal('checkpoint:open'),
+      question: z.string().trim().min(3).max(240),
+      options: z.array(z.string().trim().min(1).max(120)).min(2).max(6),
+      answer: z.number().int().min(0).max(5).optional(),
+    })
+    .strict(),
+  z.object({ type: z.literal('checkpoint:reveal') }).strict(),
+  z.object({ type: z.literal('checkpoint:close') }).strict(),
+  z.object({ type: z.literal('follow:start') }).strict(),
+  z.object({ type: z.literal('follow:stop') }).strict(),
+  z.object({ type: z.literal('editing:lock'), locked: z.boolean() }).strict(),
+  // anyone
+  z
+    .object({ type: z.literal('vote'), checkpointId: idSchema, option: z.number().int().min(0).max(5) })
+    .strict(),
 ])
 export type SessionIntent = z.infer<typeof sessionIntentSchema>
+export type SimIntent = Extract<SessionIntent, { type: `sim:${string}` }>
+export type FacilitationIntent = Exclude<SessionIntent, SimIntent | { type: 'vote' }>
+
+/** Whether an intent drives the simulation. */
+export function isSimIntent(intent: SessionIntent): intent is SimIntent {
+  return intent.type.startsWith('sim:')
+}
 
 /** Why an intent was refused; sent back in the ack, never silence. */
 export const REFUSAL = {
@@ -23,6 +55,10 @@ export const REFUSAL = {
   unknownFailure: 'unknown_failure',
   noScenario: 'no_scenario',
   badStep: 'bad_step',
+  noCheckpoint: 'no_checkpoint',
+  checkpointRevealed: 'checkpoint_revealed',
+  badOption: 'bad_option',
+  badAnswer: 'bad_answer',
 } as const
 export type RefusalCode = (typeof REFUSAL)[keyof typeof REFUSAL]
 

@@ -19,14 +19,90 @@ export const simSessionSchema = z.object({
 })
 export type SimSession = z.infer<typeof simSessionSchema>
 
-/** The live session of one board: one authority, a total order (`seq`), broadcast whole. */
+/** The article section the facilitator is presenting; followers' panels show the same one. */
+export const presentationSchema = z.object({ articleId: z.string(), sectionId: z.string() })
+export type Presentation = z.infer<typeof presentationSchema>
+
+/** A countdown everyone sees, on the server's clock (epoch ms), not on anyone's own clock. */
+export const timerSchema = z.object({ startedAt: z.number(), endsAt: z.number() })
+
+/** A predict-then-reveal question. `votes` maps a voter to an option and never leaves the server. */
+export const checkpointStateSchema = z.object({
+  id: z.string(),
+  question: z.string(),
+  options: z.array(z.string()).min(2).max(6),
+  answer: z.number().int().min(0).optional(),
+  status: z.enum(['open', 'revealed']),
+  votes: z.record(z.string(), z.number().int().min(0)),
+})
+export type CheckpointState = z.infer<typeof checkpointStateSchema>
+
+/** Whom everyone's camera follows ("Everyone follow me"), by participant id. */
+export const followSchema = z.object({ leaderId: z.string(), leaderName: z.string() })
+
+/** The live session of one board: one authority, a total order (`seq`). */
 export const sessionStateSchema = z.object({
   /** Increases by one with every accepted change. */
   seq: z.number().int().min(0),
   /** Who last drove the session, shown to everyone else as "Driven by <name>". */
   driver: z.object({ id: z.string(), name: z.string() }).nullable(),
   sim: simSessionSchema.nullable(),
+  presentation: presentationSchema.nullable().default(null),
+  timer: timerSchema.nullable().default(null),
+  checkpoint: checkpointStateSchema.nullable().default(null),
+  follow: followSchema.nullable().default(null),
+  /** When true only facilitators may change the board (enforced on the Yjs endpoint too). */
+  editingLocked: z.boolean().default(false),
 })
 export type SessionState = z.infer<typeof sessionStateSchema>
 
-export const INITIAL_SESSION: SessionState = { seq: 0, driver: null, sim: null }
+export const INITIAL_SESSION: SessionState = {
+  seq: 0,
+  driver: null,
+  sim: null,
+  presentation: null,
+  timer: null,
+  checkpoint: null,
+  follow: null,
+  editingLocked: false,
+}
+
+/** A checkpoint as one participant may see it: counts only once revealed (facilitators see them live). */
+export const publicCheckpointSchema = checkpointStateSchema.omit({ votes: true, answer: true }).extend({
+  voteCount: z.number().int().min(0),
+  /** Votes per option; null until revealed, except for facilitators. */
+  results: z.array(z.number().int().min(0)).nullable(),
+  /** The expected answer, once revealed. */
+  answer: z.number().int().min(0).nullable(),
+  /** This participant's own vote, if any. */
+  myVote: z.number().int().min(0).nullable(),
+})
+export type PublicCheckpoint = z.infer<typeof publicCheckpointSchema>
+
+/** What the server sends a participant: the session minus anyone else's private votes. */
+export const publicSessionStateSchema = sessionStateSchema.omit({ checkpoint: true }).extend({
+  checkpoint: publicCheckpointSchema.nullable(),
+})
+export type PublicSessionState = z.infer<typeof publicSessionStateSchema>
+
+/** Tailors the session for one viewer; `voterKey` identifies their vote. */
+export function publicSessionState(
+  state: SessionState,
+  viewer: { isFacilitator: boolean; voterKey: string },
+): PublicSessionState {
+  const { checkpoint, ...rest } = state
+  if (!checkpoint) return { ...rest, checkpoint: null }
+  const { votes, answer, ...question } = checkpoint
+  const revealed = checkpoint.status === 'revealed'
+  const counts = question.options.map((_, i) => Object.values(votes).filter((v) => v === i).length)
+  return {
+    ...rest,
+    checkpoint: {
+      ...question,
+      voteCount: Object.keys(votes).length,
+      results: revealed || viewer.isFacilitator ? counts : null,
+      answer: revealed || viewer.isFacilitator ? (answer ?? null) : null,
+      myVote: votes[viewer.voterKey] ?? null,
+    },
+  }
+}

@@ -1,7 +1,7 @@
 import { io, type Socket } from 'socket.io-client'
 import type { IntentAck } from '../../shared/protocol/session'
 import type { SessionIntent } from '../../shared/session/intents'
-import type { SessionState } from '../../shared/session/session-state'
+import type { PublicSessionState as SessionState } from '../../shared/session/session-state'
 import { waitUntil } from './wait'
 
 /** A real socket.io participant that records every session state it is sent, in order. */
@@ -19,6 +19,7 @@ export async function joinSession(
   boardId: string,
   token: string,
   name = 'Tester',
+  clientKey?: string,
 ): Promise<SessionClient> {
   const socket = io(url, { auth: { boardId, token }, transports: ['websocket'], reconnection: false })
   const states: SessionState[] = []
@@ -27,7 +28,7 @@ export async function joinSession(
     socket.once('connect', () => resolve())
     socket.once('connect_error', reject)
   })
-  await socket.emitWithAck('presence:hello', { name, color: '#3b82f6' })
+  await socket.emitWithAck('presence:hello', { name, color: '#3b82f6', ...(clientKey ? { clientKey } : {}) })
   await waitUntil(() => states.length > 0, 'the first session state')
   const latest = () => states.at(-1)
   return {

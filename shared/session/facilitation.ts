@@ -1,0 +1,91 @@
+import { assertNever } from '../protocol/roles'
+import { type FacilitationIntent, REFUSAL, type RefusalCode, type SessionIntent } from './intents'
+import type { SessionState } from './session-state'
+
+export type FacilitationResult =
+  | { ok: true; state: SessionState }
+  | { ok: false; code: RefusalCode; message: string }
+
+interface FacilitationContext {
+  participant: { id: string; name: string }
+  now: number
+}
+
+const refuse = (code: RefusalCode, message: string): FacilitationResult => ({ ok: false, code, message })
+
+const MINUTE = 60_000
+
+/** The facilitator's tools besides the simulation: presenting, timer, checkpoints, follow, editing lock. */
+export function applyFacilitationIntent(
+  state: SessionState,
+  intent: FacilitationIntent,
+  ctx: FacilitationContext,
+): FacilitationResult {
+  const next = (change: Partial<SessionState>): FacilitationResult => ({
+    ok: true,
+    state: { ...state, ...change, seq: state.seq + 1, driver: { ...ctx.participant } },
+  })
+  switch (intent.type) {
+    case 'article:present':
+      return next({ presentation: { articleId: intent.articleId, sectionId: intent.sectionId } })
+    case 'article:stop':
+      return next({ presentation: null })
+    case 'timer:start':
+      return next({ timer: { startedAt: ctx.now, endsAt: ctx.now + intent.minutes * MINUTE } })
+    case 'timer:stop':
+      return next({ timer: null })
+    case 'checkpoint:open': {
+      if (intent.answer !== undefined && intent.answer >= intent.options.length) {
+        return refuse(REFUSAL.badAnswer, 'The answer must be one of the options.')
+      }
+      const { question, options, answer } = intent
+      const id = `c${state.seq + 1}`
+      return next({
+        checkpoint: {
+          id,
+          question,
+          options,
+          status: 'open',
+          votes: {},
+          ...(answer === undefined ? {} : { answer }),
+        },
+      })
+    }
+    case 'checkpoint:reveal':
+      if (!state.checkpoint) return refuse(REFUSAL.noCheckpoint, 'No question is open.')
+      return next({ checkpoint: { ...state.checkpoint, status: 'revealed' } })
+    case 'checkpoint:close':
+      if (!state.checkpoint) return refuse(REFUSAL.noCheckpoint, 'No question is open.')
+      return next({ checkpoint: null })
+    case 'follow:start':
+      return next({ follow: { leaderId: ctx.participant.id, leaderName: ctx.participant.name } })
+    case 'follow:stop':
+      return next({ follow: null })
+    case 'editing:lock':
+      return next({ editingLocked: intent.locked })
+    default:
+      return assertNever(intent)
+  }
+}
+
+/** A participant's vote: anyone may vote, once per checkpoint (a new vote replaces their old one). */
+export function applyVote(
+  state: SessionState,
+  intent: Extract<SessionIntent, { type: 'vote' }>,
+  voterKey: string,
+): FacilitationResult {
+  const checkpoint = state.checkpoint
+  if (!checkpoint || checkpoint.id !== intent.checkpointId)
+    return refuse(REFUSAL.noCheckpoint, 'That question is closed.')
+  if (checkpoint.status !== 'open')
+    return refuse(REFUSAL.checkpointRevealed, 'The answers are already revealed.')
+  if (intent.option >= checkpoint.options.length) return refuse(REFUSAL.badOption, 'No such option.')
+  return {
+    ok: true,
+    state: {
+      ...state,
+      seq: state.seq + 1,
+      checkpoint: { ...checkpoint, votes: { ...checkpoint.votes, [voterKey]: intent.option } },
+    },
+  }
+}

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest'
+import { applyIntent, type IntentContext } from '../../shared/session/apply-intent'
+import type { SessionIntent } from '../../shared/session/intents'
+import { INITIAL_SESSION, publicSessionState, type SessionState } from '../../shared/session/session-state'
+
+const ctx = (over: Partial<IntentContext> = {}): IntentContext => ({
+  role: 'facilitator',
+  participant: { id: 'ana', name: 'Ana' },
+  scenarioOf: () => undefined,
+  now: 1_000,
+  ...over,
+})
+
+function apply(state: SessionState, intent: SessionIntent, over: Partial<IntentContext> = {}): SessionState {
+  const result = applyIntent(state, intent, ctx(over))
+  if (!result.ok) throw new Error(`${intent.type} refused: ${result.code}`)
+  return result.state
+}
+
+describe('facilitation rules', () => {
+  it('runs the timer on the server clock', () => {
+    const state = apply(INITIAL_SESSION, { type: 'timer:start', minutes: 15 })
+    expect(state.timer).toEqual({ startedAt: 1_000, endsAt: 1_000 + 15 * 60_000 })
+    expect(apply(state, { type: 'timer:stop' }).timer).toBeNull()
+  })
+
+  it('lets anyone vote once per voter key; a second vote replaces the first', () => {
+    let state = apply(INITIAL_SESSION, {
+      type: 'checkpoint:open',
+      question: 'Which cell?',
+      options: ['1', '2', '3'],
+      answer: 1,
+    })
+    const id = state.checkpoint?.id ?? ''
+    state = apply(state, { type: 'vote', checkpointId: id, option: 0 }, { role: 'viewer', voterKey: 'ben' })
+    state = apply(state, { type: 'vote', checkpointId: id, option: 1 }, { role: 'viewer', voterKey: 'ben' })
+    state = apply(state, { type: 'vote', checkpointId: id, option: 1 }, { role: 'editor', voterKey: 'cleo' })
+    expect(state.checkpoint?.votes).toEqual({ ben: 1, cleo: 1 })
+  })
+
+  it('shows a participant only their own vote until the reveal, and the facilitator the live tally', () => {
+    let state = apply(INITIAL_SESSION, {
+      type: 'checkpoint:open',
+      question: 'Which cell?',
+      options: ['1', '2'],
+      answer: 0,
+    })
+    const id = state.checkpoint?.id ?? ''
+    state = apply(state, { type: 'vote', checkpointId: id, option: 1 }, { role: 'viewer', voterKey: 'ben' })
+    expect(publicSessionState(state, { isFacilitator: false, voterKey: 'ben' }).checkpoint).toMatchObject({
+      voteCount: 1,
+      results: null,
+      answer: null,
+      myVote: 1,
+    })
+    expect(publicSessionState(state, { isFacilitator: true, voterKey: 'ana' }).checkpoint).toMatchObject({
+      results: [0, 1],
+      answer: 0,
+      myVote: null,
+    })
+    expect(JSON.stringify(publicSessionState(state, { isFacilitator: false, voterKey: 'x' }))).not.toContain(
+      'ben',
+    )
+    const revealed = apply(state, { type: 'checkpoint:reveal' })
+    expect(publicSessionState(revealed, { isFacilitator: false, voterKey: 'x' }).checkpoint).toMatchObject({
+      status: 'revealed',
+      results: [0, 1],
+      answer: 0,
+    })
+  })
+
+  it('refuses votes for a closed, revealed or unknown question, and answers outside the options', () => {
+    const open = apply(INITIAL_SESSION, { type: 'checkpoint:open', question: 'Which?', options: ['a', 'b'] })
+    const id = open.checkpoint?.id ?? ''
+    expect(applyIntent(open, { type: 'vote', checkpointId: 'other', option: 0 }, ctx())).toMatchObject({
+      code: 'no_checkpoint',
+    })
+    expect(applyIntent(open, { type: 'vote', checkpointId: id, option: 2 }, ctx())).toMatchObject({
+      code: 'bad_option',
+    })
+    const revealed = apply(open, { type: 'checkpoint:reveal' })
+    expect(applyIntent(revealed, { type: 'vote', checkpointId: id, option: 0 }, ctx())).toMatchObject({
+      code: 'checkpoint_revealed',
+    })
+    expect(
+      applyIntent(
+        INITIAL_SESSION,
+        { type: 'checkpoint:open', question: 'Which?', options: ['a', 'b'], answer: 2 },
+        ctx(),
+      ),
+    ).toMatchObject({ code: 'bad_answer' })
+  })
+
+  it('records presenting, following and the editing lock, each as one change', () => {
+    let state = apply(INITIAL_SESSION, {
+      type: 'article:present',
+      articleId: 'kappa-architecture',
+      sectionId: 'tradeoffs',
+    })
+    state = apply(state, { type: 'follow:start' })
+    state = apply(state, { type: 'editing:lock', locked: true })
+    expect(state).toMatchObject({
+      seq: 3,
+      presentation: { articleId: 'kappa-architecture', sectionId: 'tradeoffs' },
+      follow: { leaderId: 'ana', leaderName: 'Ana' },
+      editingLocked: true,
+    })
+  })
+})
