@@ -6,10 +6,12 @@ import type { ClientConfig } from '../shared/protocol/rest'
 import { canEditBoard } from '../shared/protocol/roles'
 import { BoardAccess } from './auth/board-access'
 import { configFromEnv, type ServerConfig } from './config'
+import { ArticleLibrary } from './content/article-library'
 import { ScenarioLibrary } from './content/scenario-library'
 import { TemplateLibrary } from './content/template-library'
 import { boardsApi } from './http/boards-api'
 import { clientApp } from './http/client-app'
+import { contentApi } from './http/content-api'
 import { errorHandler, sendError } from './http/errors'
 import { scenariosApi } from './http/scenarios-api'
 import { templatesApi } from './http/templates-api'
@@ -47,6 +49,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   const log = createLogger(config.logLevel)
   const templates = await TemplateLibrary.load(path.join(config.contentDir, 'templates'))
   const scenarios = ScenarioLibrary.load(path.join(config.contentDir, 'scenarios'), templates)
+  const articles = ArticleLibrary.load(config.contentDir)
   const store = openStore(config)
   const access = new BoardAccess(store)
   const locks = new EditingLocks(store)
@@ -74,6 +77,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   app.use('/api/boards', boardsApi(store, access, templates))
   app.use('/api/templates', templatesApi(templates))
   app.use('/api/scenarios', scenariosApi(scenarios))
+  app.use('/api', contentApi(articles))
   app.use('/api', (_req, res) => sendError(res, 'not_found', 'No such API route.'))
   app.use(clientApp(config.clientDir))
   app.use(errorHandler(log))

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { articleSummarySchema } from '../../shared/protocol/articles'
 import { apiErrorSchema } from '../../shared/protocol/errors'
 import { boardInfoSchema, createBoardResponseSchema } from '../../shared/protocol/rest'
 import { laidOutTemplateSchema, templateSummarySchema } from '../../shared/protocol/templates'
@@ -148,5 +149,30 @@ describe('templates API', () => {
     )
     expect(info.templateId).toBe('kappa-pipeline')
     expect(info.title.length).toBeGreaterThan(0)
+  })
+})
+
+describe('content API', () => {
+  let server: TestServer
+  beforeAll(async () => {
+    server = await startTestServer()
+  })
+  afterAll(async () => {
+    await server.close()
+    removeDir(server.dataDir)
+  })
+
+  it('lists articles with their sections and serves one whole, plus concepts and workshops', async () => {
+    const list = articleSummarySchema.array().parse(await (await fetch(`${server.url}/api/articles`)).json())
+    expect(list.length).toBeGreaterThanOrEqual(12)
+    const kappa = list.find((a) => a.id === 'kappa-architecture')
+    expect(kappa?.sections.map((s) => s.id)).toEqual(
+      expect.arrayContaining(['mental-model', 'tradeoffs', 'failure-modes', 'interview-reasoning']),
+    )
+    const article = await (await fetch(`${server.url}/api/articles/kappa-architecture`)).json()
+    expect(article.sections.length).toBeGreaterThanOrEqual(5)
+    expect((await fetch(`${server.url}/api/articles/nope`)).status).toBe(404)
+    expect(await (await fetch(`${server.url}/api/concepts`)).json()).toHaveLength(10)
+    expect((await fetch(`${server.url}/api/workshops`)).status).toBe(200)
   })
 })
