@@ -16,7 +16,7 @@ import { errorHandler, sendError } from './http/errors'
 import { scenariosApi } from './http/scenarios-api'
 import { templatesApi } from './http/templates-api'
 import { createLogger, type Logger } from './log'
-import { EditingLocks } from './session/editing-locks'
+import { BoardPolicies } from './session/board-policies'
 import type { SessionRooms } from './session/session-rooms'
 import { attachSessionServer } from './session/session-server'
 import type { BoardStore } from './storage/board-store'
@@ -52,15 +52,13 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   const articles = ArticleLibrary.load(config.contentDir)
   const store = openStore(config)
   const access = new BoardAccess(store)
-  const locks = new EditingLocks(store)
+  const policies = new BoardPolicies(store)
   const rooms = new BoardRooms({
     store,
     log,
     idleUnloadMs: config.idleUnloadMs,
     compactEveryUpdates: config.compactEveryUpdates,
-    // Facilitators may always edit; editors unless the facilitator has locked editing.
-    mayEdit: (boardId, connection) =>
-      connection.role === 'facilitator' || (canEditBoard(connection.role) && !locks.isLocked(boardId)),
+    mayEdit: (boardId, connection) => policies.mayEdit(boardId, connection.role, connection.participantKey),
   })
 
   const app = express()
@@ -88,7 +86,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     rooms,
     log,
     maxMessageBytes: config.maxMessageBytes,
-    beforeJoin: (boardId) => locks.ensure(boardId),
+    beforeJoin: (boardId) => policies.ensure(boardId),
   })
   const session = attachSessionServer(server, {
     access,
@@ -96,11 +94,11 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     log,
     maxMessageBytes: config.maxMessageBytes,
     scenarioOf: (id) => scenarios.get(id),
-    onEditingLock: (boardId, locked) => {
-      const wasLocked = locks.isLocked(boardId)
-      locks.set(boardId, locked)
-      if (wasLocked && !locked) void rooms.peek(boardId).then((room) => room?.resync())
+    // A change of who may edit makes every editor re-offer what was dropped while they could not.
+    onPolicy: (boardId, state) => {
+      if (policies.update(boardId, state)) void rooms.peek(boardId).then((room) => room?.resync())
     },
+    roleOf: (boardId, linkRole, participantKey) => policies.roleOf(boardId, linkRole, participantKey),
   })
 
   await new Promise<void>((resolve, reject) => {

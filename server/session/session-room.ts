@@ -50,11 +50,21 @@ export class SessionRoom {
   }
 
   /** Checks and applies one client intent; the ack says why when it is refused. */
-  apply(intent: SessionIntent, who: { role: Role; id: string; name: string; voterKey: string }): IntentAck {
+  apply(
+    intent: SessionIntent,
+    who: {
+      role: Role
+      id: string
+      name: string
+      voterKey: string
+      participantKeyOf: (participantId: string) => string | undefined
+    },
+  ): IntentAck {
     const result = applyIntent(this.state, intent, {
       role: who.role,
       participant: { id: who.id, name: who.name },
       voterKey: who.voterKey,
+      participantKeyOf: who.participantKeyOf,
       scenarioOf: this.deps.scenarioOf,
       now: this.deps.now(),
     })

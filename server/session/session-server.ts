@@ -60,8 +60,10 @@ export function attachSessionServer(
     log: Logger
     maxMessageBytes: number
     scenarioOf: (id: string) => Scenario | undefined
-    /** Told of each board's editing lock whenever its session is loaded or changes. */
-    onEditingLock: (boardId: string, locked: boolean) => void
+    /** Told of each board's session whenever it is loaded or changes (editing lock, role grants). */
+    onPolicy: (boardId: string, state: SessionState) => void
+    /** A participant's role now: granted by the facilitator, else their link's. */
+    roleOf: (boardId: string, linkRole: Role, participantKey: string) => Role
   },
 ): SessionChannel {
   const io = new Server<SessionClientEvents, SessionServerEvents, Record<string, never>, SocketData>(
@@ -74,25 +76,37 @@ export function attachSessionServer(
     },
   )
   const participants = new Participants()
-  // Everyone gets the same session, except what only they (or facilitators) may see of a checkpoint.
+  /** The role a socket acts with now (its link's, or what the facilitator granted). */
+  const roleNow = (socket: SessionSocket) =>
+    options.roleOf(socket.data.boardId, socket.data.role, socket.data.voterKey)
+  // Everyone gets the same session, except their own role and what only they may see of a checkpoint.
   const sendState = (socket: SessionSocket, state: SessionState) => {
-    const { role, voterKey } = socket.data
     socket.emit(
       'session:state',
-      publicSessionState(state, { isFacilitator: canDriveSession(role), voterKey }),
+      publicSessionState(state, { role: roleNow(socket), voterKey: socket.data.voterKey }),
     )
+  }
+  const socketsOn = (boardId: string): SessionSocket[] =>
+    [...(io.sockets.adapter.rooms.get(boardId) ?? [])].flatMap((id) => {
+      const socket = io.sockets.sockets.get(id)
+      return socket ? [socket] : []
+    })
+  const publishParticipants = (boardId: string) => {
+    const list = participants.list(boardId).map((p) => {
+      const socket = io.sockets.sockets.get(p.id)
+      return socket ? { ...p, role: roleNow(socket) } : p
+    })
+    io.to(boardId).emit('session:participants', list)
   }
   const sessions = new SessionRooms({
     store: options.store,
     log: options.log,
     scenarioOf: options.scenarioOf,
     now: Date.now,
-    onState: (state, boardId) => options.onEditingLock(boardId, state.editingLocked),
+    onState: (state, boardId) => options.onPolicy(boardId, state),
     broadcastTo: (boardId) => (state) => {
-      for (const id of io.sockets.adapter.rooms.get(boardId) ?? []) {
-        const socket = io.sockets.sockets.get(id)
-        if (socket) sendState(socket, state)
-      }
+      for (const socket of socketsOn(boardId)) sendState(socket, state)
+      publishParticipants(boardId) // roles may have changed
     },
   })
 
@@ -109,9 +123,6 @@ export function attachSessionServer(
     socket.data = { boardId: auth.data.boardId, role: grant.role, voterKey: socket.id }
     next()
   })
-
-  const publishParticipants = (boardId: string) =>
-    io.to(boardId).emit('session:participants', participants.list(boardId))
 
   io.on('connection', async (socket: SessionSocket) => {
     const { boardId, role } = socket.data
@@ -132,7 +143,7 @@ export function attachSessionServer(
       publishParticipants(boardId)
       if (clientKey && clientKey !== socket.data.voterKey) {
         socket.data.voterKey = clientKey
-        void session.then((room) => sendState(socket, room.current)) // their own vote, if they had one
+        void session.then((room) => sendState(socket, room.current)) // their own vote and role
       }
     })
 
@@ -147,7 +158,19 @@ export function attachSessionServer(
         })
       }
       const name = participants.get(boardId, socket.id)?.name ?? 'The facilitator'
-      reply((await session).apply(intent.data, { role, id: socket.id, name, voterKey: socket.data.voterKey }))
+      const participantKeyOf = (participantId: string) => {
+        const other = io.sockets.sockets.get(participantId)
+        return other?.data.boardId === boardId ? other.data.voterKey : undefined
+      }
+      reply(
+        (await session).apply(intent.data, {
+          role: roleNow(socket),
+          id: socket.id,
+          name,
+          voterKey: socket.data.voterKey,
+          participantKeyOf,
+        }),
+      )
     })
 
     socket.on('session:clock', (ack: unknown) => {
@@ -156,7 +179,7 @@ export function attachSessionServer(
 
     socket.on('view:summon', (payload: unknown, ack?: unknown) => {
       const reply = replyTo(ack)
-      if (!canDriveSession(role)) {
+      if (!canDriveSession(roleNow(socket))) {
         return reply({
           ok: false,
           code: REFUSAL.notFacilitator,

@@ -19,7 +19,10 @@ import {
 /** One WebSocket on a board, with what it may do and which awareness clients it speaks for. */
 export interface RoomConnection {
   socket: WebSocket
+  /** The role of the link the socket connected with. */
   role: Role
+  /** The participant's private key (sent by the client), so roles granted in the session apply. */
+  participantKey: string | undefined
   /** Awareness client ids this connection introduced; it may not speak for anyone else's. */
   awarenessClients: Set<number>
 }
@@ -68,8 +71,8 @@ export class BoardRoom {
   }
 
   /** Adds a connection and opens the sync handshake (our step 1, and who is here). */
-  join(socket: WebSocket, role: Role): RoomConnection {
-    const connection: RoomConnection = { socket, role, awarenessClients: new Set() }
+  join(socket: WebSocket, role: Role, participantKey?: string): RoomConnection {
+    const connection: RoomConnection = { socket, role, participantKey, awarenessClients: new Set() }
     this.connections.set(socket, connection)
     send(socket, encodeSyncStep1(this.doc))
     const present = [...this.awareness.getStates().keys()]

@@ -87,7 +87,9 @@ async function accept(ws: WebSocket, url: URL, options: YjsEndpointOptions): Pro
   }
   if (ws.readyState !== WebSocket.OPEN) return rooms.release(room)
 
-  const connection: RoomConnection = room.join(ws, grant.role)
+  const key = url.searchParams.get('participant')
+  const participantKey = key && /^[A-Za-z0-9_-]{16,64}$/.test(key) ? key : undefined
+  const connection: RoomConnection = room.join(ws, grant.role, participantKey)
   deliver = (frame) => room.receive(connection, toBytes(frame))
   for (const frame of early.splice(0)) deliver(frame)
   ws.on('close', () => {

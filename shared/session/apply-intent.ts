@@ -13,6 +13,8 @@ export interface IntentContext {
   participant: { id: string; name: string }
   /** Identifies a voter across reconnections; defaults to the participant id. */
   voterKey?: string
+  /** The private key of another participant, for role grants. */
+  participantKeyOf?: (participantId: string) => string | undefined
   scenarioOf: (id: string) => Scenario | undefined
   /** Server clock, epoch ms. */
   now: number
@@ -30,7 +32,11 @@ export function applyIntent(state: SessionState, intent: SessionIntent, ctx: Int
     return refuse(REFUSAL.notFacilitator, 'Only a facilitator can drive the session.')
   }
   if (!isSimIntent(intent)) {
-    return applyFacilitationIntent(state, intent, { participant: ctx.participant, now: ctx.now })
+    return applyFacilitationIntent(state, intent, {
+      participant: ctx.participant,
+      now: ctx.now,
+      participantKeyOf: ctx.participantKeyOf ?? (() => undefined),
+    })
   }
   return applySimIntent(state, intent, ctx)
 }

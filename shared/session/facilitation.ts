@@ -9,6 +9,8 @@ export type FacilitationResult =
 interface FacilitationContext {
   participant: { id: string; name: string }
   now: number
+  /** The private key of a participant (by their public id), for role grants; undefined if unknown. */
+  participantKeyOf: (participantId: string) => string | undefined
 }
 
 const refuse = (code: RefusalCode, message: string): FacilitationResult => ({ ok: false, code, message })
@@ -63,6 +65,14 @@ export function applyFacilitationIntent(
       return next({ follow: null })
     case 'editing:lock':
       return next({ editingLocked: intent.locked })
+    case 'role:set': {
+      if (intent.participantId === ctx.participant.id) {
+        return refuse(REFUSAL.ownRole, 'You cannot change your own role.')
+      }
+      const key = ctx.participantKeyOf(intent.participantId)
+      if (!key) return refuse(REFUSAL.unknownParticipant, 'That person has left the board.')
+      return next({ roleGrants: { ...state.roleGrants, [key]: intent.role } })
+    }
     default:
       return assertNever(intent)
   }

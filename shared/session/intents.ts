@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { roleSchema } from '../protocol/roles'
 import { speedSchema } from './session-state'
 
 const idSchema = z.string().min(1).max(64)
@@ -33,6 +34,7 @@ export const sessionIntentSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('follow:start') }).strict(),
   z.object({ type: z.literal('follow:stop') }).strict(),
   z.object({ type: z.literal('editing:lock'), locked: z.boolean() }).strict(),
+  z.object({ type: z.literal('role:set'), participantId: idSchema, role: roleSchema }).strict(),
   // anyone
   z
     .object({ type: z.literal('vote'), checkpointId: idSchema, option: z.number().int().min(0).max(5) })
@@ -59,6 +61,8 @@ export const REFUSAL = {
   checkpointRevealed: 'checkpoint_revealed',
   badOption: 'bad_option',
   badAnswer: 'bad_answer',
+  unknownParticipant: 'unknown_participant',
+  ownRole: 'own_role',
 } as const
 export type RefusalCode = (typeof REFUSAL)[keyof typeof REFUSAL]
 

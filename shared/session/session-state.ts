@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { canDriveSession, type Role, roleSchema } from '../protocol/roles'
 import { seedSchema } from '../sim/engine'
 
 export const SPEEDS = [0.5, 1, 2, 4] as const
@@ -53,6 +54,11 @@ export const sessionStateSchema = z.object({
   follow: followSchema.nullable().default(null),
   /** When true only facilitators may change the board (enforced on the Yjs endpoint too). */
   editingLocked: z.boolean().default(false),
+  /**
+   * Roles the facilitator granted, by participant key (promotions and demotions). Private: the
+   * keys never leave the server; each participant learns only their own role.
+   */
+  roleGrants: z.record(z.string(), roleSchema).default({}),
 })
 export type SessionState = z.infer<typeof sessionStateSchema>
 
@@ -65,6 +71,7 @@ export const INITIAL_SESSION: SessionState = {
   checkpoint: null,
   follow: null,
   editingLocked: false,
+  roleGrants: {},
 }
 
 /** A checkpoint as one participant may see it: counts only once revealed (facilitators see them live). */
@@ -80,29 +87,40 @@ export const publicCheckpointSchema = checkpointStateSchema.omit({ votes: true, 
 export type PublicCheckpoint = z.infer<typeof publicCheckpointSchema>
 
 /** What the server sends a participant: the session minus anyone else's private votes. */
-export const publicSessionStateSchema = sessionStateSchema.omit({ checkpoint: true }).extend({
-  checkpoint: publicCheckpointSchema.nullable(),
-})
+export const publicSessionStateSchema = sessionStateSchema
+  .omit({ checkpoint: true, roleGrants: true })
+  .extend({
+    checkpoint: publicCheckpointSchema.nullable(),
+    /** This participant's role now (their link's role, or what the facilitator granted). */
+    yourRole: roleSchema,
+  })
 export type PublicSessionState = z.infer<typeof publicSessionStateSchema>
 
 /** Tailors the session for one viewer; `voterKey` identifies their vote. */
 export function publicSessionState(
   state: SessionState,
-  viewer: { isFacilitator: boolean; voterKey: string },
+  viewer: { role: Role; voterKey: string },
 ): PublicSessionState {
-  const { checkpoint, ...rest } = state
-  if (!checkpoint) return { ...rest, checkpoint: null }
+  const { checkpoint, roleGrants: _private, ...rest } = state
+  const yourRole = viewer.role
+  if (!checkpoint) return { ...rest, checkpoint: null, yourRole }
   const { votes, answer, ...question } = checkpoint
-  const revealed = checkpoint.status === 'revealed'
+  const seesResults = checkpoint.status === 'revealed' || canDriveSession(viewer.role)
   const counts = question.options.map((_, i) => Object.values(votes).filter((v) => v === i).length)
   return {
     ...rest,
+    yourRole,
     checkpoint: {
       ...question,
       voteCount: Object.keys(votes).length,
-      results: revealed || viewer.isFacilitator ? counts : null,
-      answer: revealed || viewer.isFacilitator ? (answer ?? null) : null,
+      results: seesResults ? counts : null,
+      answer: seesResults ? (answer ?? null) : null,
       myVote: votes[viewer.voterKey] ?? null,
     },
   }
+}
+
+/** A participant's role: what the facilitator granted them, else what their link grants. */
+export function effectiveRole(state: SessionState, linkRole: Role, participantKey: string): Role {
+  return state.roleGrants[participantKey] ?? linkRole
 }

@@ -149,3 +149,55 @@ describe('facilitation over the live session', () => {
     })
   })
 })
+
+describe('roles granted in the session', () => {
+  let server: TestServer
+  beforeAll(async () => {
+    server = await startTestServer()
+  })
+  afterAll(async () => {
+    await server.close()
+    removeDir(server.dataDir)
+  })
+
+  it('promotes a viewer to editor (their board edits then count) and demotes them again', async () => {
+    const board = await createTestBoard(server.url)
+    const ana = await joinSession(server.url, board.id, board.tokens.facilitator, 'Ana')
+    const ben = await joinSession(server.url, board.id, board.tokens.viewer, 'Ben', 'ben-browser-key-0001')
+    const watcher = await syncedBoardClient(server.url, board.id, board.tokens.facilitator)
+    const benDoc = await syncedBoardClient(server.url, board.id, board.tokens.viewer, 'ben-browser-key-0001')
+    expect(ben.latest()?.yourRole).toBe('viewer')
+    expect(
+      await ben.intent({ type: 'role:set', participantId: ben.socket.id ?? '', role: 'facilitator' }),
+    ).toMatchObject({
+      code: 'not_facilitator',
+    })
+    expect(
+      await ana.intent({ type: 'role:set', participantId: ana.socket.id ?? '', role: 'viewer' }),
+    ).toMatchObject({
+      code: 'own_role',
+    })
+    expect(await ana.intent({ type: 'role:set', participantId: 'nobody', role: 'editor' })).toMatchObject({
+      code: 'unknown_participant',
+    })
+
+    expect(
+      await ana.intent({ type: 'role:set', participantId: ben.socket.id ?? '', role: 'editor' }),
+    ).toEqual({ ok: true })
+    await waitUntil(() => ben.latest()?.yourRole === 'editor', 'Ben to learn he is an editor')
+    benDoc.records.set('shape:by-ben', shapeRecord('shape:by-ben'))
+    await waitUntil(() => watcher.records.has('shape:by-ben'), "Ben's edit")
+
+    expect(
+      await ana.intent({ type: 'role:set', participantId: ben.socket.id ?? '', role: 'viewer' }),
+    ).toEqual({ ok: true })
+    await waitUntil(() => ben.latest()?.yourRole === 'viewer', 'Ben to be a viewer again')
+    benDoc.records.set('shape:after-demotion', shapeRecord('shape:after-demotion'))
+    watcher.records.set('shape:sentinel', shapeRecord('shape:sentinel'))
+    await waitUntil(() => benDoc.records.has('shape:sentinel'), 'the sentinel')
+    expect(watcher.records.has('shape:after-demotion')).toBe(false)
+    for (const c of [ana, ben]) c.close()
+    watcher.destroy()
+    benDoc.destroy()
+  })
+})

@@ -16,11 +16,12 @@ export function connectBoardClient(
   httpUrl: string,
   boardId: string,
   token: string,
+  participantKey?: string,
   doc = new Y.Doc(),
 ): BoardClient {
   const provider = new WebsocketProvider(`${httpUrl.replace(/^http/, 'ws')}/yjs`, boardId, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    params: { token },
+    params: participantKey ? { token, participant: participantKey } : { token },
     disableBc: true,
   })
   return {
@@ -39,8 +40,9 @@ export async function syncedBoardClient(
   httpUrl: string,
   boardId: string,
   token: string,
+  participantKey?: string,
 ): Promise<BoardClient> {
-  const client = connectBoardClient(httpUrl, boardId, token)
+  const client = connectBoardClient(httpUrl, boardId, token, participantKey)
   await waitUntil(() => client.provider.synced, 'the client to sync')
   return client
 }

@@ -47,22 +47,20 @@ describe('facilitation rules', () => {
     })
     const id = state.checkpoint?.id ?? ''
     state = apply(state, { type: 'vote', checkpointId: id, option: 1 }, { role: 'viewer', voterKey: 'ben' })
-    expect(publicSessionState(state, { isFacilitator: false, voterKey: 'ben' }).checkpoint).toMatchObject({
+    expect(publicSessionState(state, { role: 'viewer', voterKey: 'ben' }).checkpoint).toMatchObject({
       voteCount: 1,
       results: null,
       answer: null,
       myVote: 1,
     })
-    expect(publicSessionState(state, { isFacilitator: true, voterKey: 'ana' }).checkpoint).toMatchObject({
+    expect(publicSessionState(state, { role: 'facilitator', voterKey: 'ana' }).checkpoint).toMatchObject({
       results: [0, 1],
       answer: 0,
       myVote: null,
     })
-    expect(JSON.stringify(publicSessionState(state, { isFacilitator: false, voterKey: 'x' }))).not.toContain(
-      'ben',
-    )
+    expect(JSON.stringify(publicSessionState(state, { role: 'viewer', voterKey: 'x' }))).not.toContain('ben')
     const revealed = apply(state, { type: 'checkpoint:reveal' })
-    expect(publicSessionState(revealed, { isFacilitator: false, voterKey: 'x' }).checkpoint).toMatchObject({
+    expect(publicSessionState(revealed, { role: 'viewer', voterKey: 'x' }).checkpoint).toMatchObject({
       status: 'revealed',
       results: [0, 1],
       answer: 0,
