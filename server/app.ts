@@ -94,6 +94,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     log,
     maxMessageBytes: config.maxMessageBytes,
     scenarioOf: (id) => scenarios.get(id),
+    workshopSegments: (id) => articles.workshop(id)?.segments.length,
     // A change of who may edit makes every editor re-offer what was dropped while they could not.
     onPolicy: (boardId, state) => {
       if (policies.update(boardId, state)) void rooms.peek(boardId).then((room) => room?.resync())

@@ -12,6 +12,7 @@ export interface SessionRoomDeps {
   store: BoardStore
   log: Logger
   scenarioOf: (id: string) => Scenario | undefined
+  workshopSegments: (workshopId: string) => number | undefined
   /** Sends the state to everyone on the board (each as they may see it). */
   broadcast: (state: SessionState) => void
   /** Told of every state the room holds, loaded or committed (e.g. to enforce the editing lock). */
@@ -65,6 +66,7 @@ export class SessionRoom {
       participant: { id: who.id, name: who.name },
       voterKey: who.voterKey,
       participantKeyOf: who.participantKeyOf,
+      workshopSegments: this.deps.workshopSegments,
       scenarioOf: this.deps.scenarioOf,
       now: this.deps.now(),
     })

@@ -60,6 +60,7 @@ export function attachSessionServer(
     log: Logger
     maxMessageBytes: number
     scenarioOf: (id: string) => Scenario | undefined
+    workshopSegments: (workshopId: string) => number | undefined
     /** Told of each board's session whenever it is loaded or changes (editing lock, role grants). */
     onPolicy: (boardId: string, state: SessionState) => void
     /** A participant's role now: granted by the facilitator, else their link's. */
@@ -102,6 +103,7 @@ export function attachSessionServer(
     store: options.store,
     log: options.log,
     scenarioOf: options.scenarioOf,
+    workshopSegments: options.workshopSegments,
     now: Date.now,
     onState: (state, boardId) => options.onPolicy(boardId, state),
     broadcastTo: (boardId) => (state) => {

@@ -18,6 +18,8 @@ export const participantSchema = z.object({
   name: participantNameSchema,
   color: participantColorSchema,
   role: roleSchema,
+  /** Their tldraw presence id, for "Follow" (absent until their canvas is up). */
+  presenceId: z.string().optional(),
 })
 export type Participant = z.infer<typeof participantSchema>
 
@@ -30,6 +32,8 @@ export const presenceHelloSchema = z
       .string()
       .regex(/^[A-Za-z0-9_-]{16,64}$/)
       .optional(),
+    /** The tldraw user id this tab publishes presence as, so others can follow its camera. */
+    presenceId: z.string().min(1).max(80).optional(),
   })
   .strict()
 export type PresenceHello = z.infer<typeof presenceHelloSchema>

@@ -15,6 +15,8 @@ export interface IntentContext {
   voterKey?: string
   /** The private key of another participant, for role grants. */
   participantKeyOf?: (participantId: string) => string | undefined
+  /** How many segments a workshop plan has, or undefined for an unknown plan. */
+  workshopSegments?: (workshopId: string) => number | undefined
   scenarioOf: (id: string) => Scenario | undefined
   /** Server clock, epoch ms. */
   now: number
@@ -36,6 +38,7 @@ export function applyIntent(state: SessionState, intent: SessionIntent, ctx: Int
       participant: ctx.participant,
       now: ctx.now,
       participantKeyOf: ctx.participantKeyOf ?? (() => undefined),
+      workshopSegments: ctx.workshopSegments ?? (() => undefined),
     })
   }
   return applySimIntent(state, intent, ctx)

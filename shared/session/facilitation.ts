@@ -11,6 +11,8 @@ interface FacilitationContext {
   now: number
   /** The private key of a participant (by their public id), for role grants; undefined if unknown. */
   participantKeyOf: (participantId: string) => string | undefined
+  /** How many segments a workshop plan has, or undefined for an unknown plan. */
+  workshopSegments: (workshopId: string) => number | undefined
 }
 
 const refuse = (code: RefusalCode, message: string): FacilitationResult => ({ ok: false, code, message })
@@ -65,6 +67,20 @@ export function applyFacilitationIntent(
       return next({ follow: null })
     case 'editing:lock':
       return next({ editingLocked: intent.locked })
+    case 'workshop:start':
+      if (ctx.workshopSegments(intent.workshopId) === undefined) {
+        return refuse(REFUSAL.noWorkshop, `No workshop plan "${intent.workshopId}".`)
+      }
+      return next({ workshop: { id: intent.workshopId, segment: 0 } })
+    case 'workshop:segment': {
+      const segments = state.workshop ? ctx.workshopSegments(state.workshop.id) : undefined
+      if (!state.workshop || segments === undefined)
+        return refuse(REFUSAL.noWorkshop, 'No workshop is running.')
+      if (intent.segment >= segments) return refuse(REFUSAL.badStep, 'The plan has no such segment.')
+      return next({ workshop: { ...state.workshop, segment: intent.segment } })
+    }
+    case 'workshop:end':
+      return next({ workshop: null })
     case 'role:set': {
       if (intent.participantId === ctx.participant.id) {
         return refuse(REFUSAL.ownRole, 'You cannot change your own role.')

@@ -35,6 +35,9 @@ export const sessionIntentSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('follow:stop') }).strict(),
   z.object({ type: z.literal('editing:lock'), locked: z.boolean() }).strict(),
   z.object({ type: z.literal('role:set'), participantId: idSchema, role: roleSchema }).strict(),
+  z.object({ type: z.literal('workshop:start'), workshopId: idSchema }).strict(),
+  z.object({ type: z.literal('workshop:segment'), segment: z.number().int().min(0).max(50) }).strict(),
+  z.object({ type: z.literal('workshop:end') }).strict(),
   // anyone
   z
     .object({ type: z.literal('vote'), checkpointId: idSchema, option: z.number().int().min(0).max(5) })
@@ -63,6 +66,7 @@ export const REFUSAL = {
   badAnswer: 'bad_answer',
   unknownParticipant: 'unknown_participant',
   ownRole: 'own_role',
+  noWorkshop: 'no_workshop',
 } as const
 export type RefusalCode = (typeof REFUSAL)[keyof typeof REFUSAL]
 

@@ -54,6 +54,11 @@ export const sessionStateSchema = z.object({
   follow: followSchema.nullable().default(null),
   /** When true only facilitators may change the board (enforced on the Yjs endpoint too). */
   editingLocked: z.boolean().default(false),
+  /** The workshop plan being run, and the segment on screen (0-based). */
+  workshop: z
+    .object({ id: z.string(), segment: z.number().int().min(0) })
+    .nullable()
+    .default(null),
   /**
    * Roles the facilitator granted, by participant key (promotions and demotions). Private: the
    * keys never leave the server; each participant learns only their own role.
@@ -71,6 +76,7 @@ export const INITIAL_SESSION: SessionState = {
   checkpoint: null,
   follow: null,
   editingLocked: false,
+  workshop: null,
   roleGrants: {},
 }
 

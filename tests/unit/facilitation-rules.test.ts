@@ -105,3 +105,30 @@ describe('facilitation rules', () => {
     })
   })
 })
+
+describe('workshop run-of-show', () => {
+  const plans = (id: string) => (id === 'cells-45' ? 9 : undefined)
+  it('starts a known plan, moves between its segments, and refuses anything outside it', () => {
+    const started = apply(
+      INITIAL_SESSION,
+      { type: 'workshop:start', workshopId: 'cells-45' },
+      { workshopSegments: plans },
+    )
+    expect(started.workshop).toEqual({ id: 'cells-45', segment: 0 })
+    const third = apply(started, { type: 'workshop:segment', segment: 2 }, { workshopSegments: plans })
+    expect(third.workshop?.segment).toBe(2)
+    expect(
+      applyIntent(third, { type: 'workshop:segment', segment: 9 }, ctx({ workshopSegments: plans })),
+    ).toMatchObject({
+      code: 'bad_step',
+    })
+    expect(
+      applyIntent(
+        INITIAL_SESSION,
+        { type: 'workshop:start', workshopId: 'nope' },
+        ctx({ workshopSegments: plans }),
+      ),
+    ).toMatchObject({ code: 'no_workshop' })
+    expect(apply(third, { type: 'workshop:end' }).workshop).toBeNull()
+  })
+})
