@@ -1,3 +1,4 @@
+import { describeMachine, type MachineMeta } from './lib/bench-main'
 import { ratio } from './lib/stats'
 import { fmt, fmtRatio, renderTable } from './lib/table'
 import type { BoardMemoryResult } from './scenarios/board-memory'
@@ -14,14 +15,7 @@ interface Samples {
 
 /** Everything `npm run bench` measured; written as bench/results/sync.json. */
 export interface SyncReport {
-  meta: {
-    date: string
-    node: string
-    platform: string
-    cpus: number
-    cpuModel: string
-    settings: BenchSettings
-  }
+  meta: MachineMeta & { settings: BenchSettings }
   fanout: PerServer<FanoutSummary>[]
   initialSync: PerServer<Samples> & { records: number; stateBytes: number; lockstepCold: Samples }
   memory: PerServer<BoardMemoryResult>
@@ -75,9 +69,8 @@ export function renderReport(report: SyncReport): string {
     .flatMap(({ lockstep, classic }) => [lockstep, classic])
     .filter((r) => r.incomplete > 0)
     .map((r) => `${r.incomplete} edits at ${r.clients} clients`)
-  const m = report.meta
   return [
-    `Lockstep sync benchmark — ${m.date}, node ${m.node}, ${m.platform}, ${m.cpus} × ${m.cpuModel}`,
+    describeMachine('Lockstep sync benchmark', report.meta),
     'ours = Lockstep (SQLite in a temp DATA_DIR); reference = y-websocket@1.5.4 bin/utils (in memory only).',
     '',
     renderTable(['metric', 'ours', 'reference', 'ours/ref'], rows),

@@ -3,9 +3,7 @@
  * Each server runs in its own child process; the clients run here. Runs of the two servers are
  * interleaved (ABBA) so drift on the machine lands on both. Prints a table, writes JSON.
  */
-import fs from 'node:fs'
-import os from 'node:os'
-import { fileURLToPath } from 'node:url'
+import { abbaOrder, machineMeta, progress, runBench } from './lib/bench-main'
 import { type BenchServer, launchServer, type ServerKind } from './lib/server-process'
 import { median } from './lib/stats'
 import { type BoardMemoryResult, measureBoardMemory } from './scenarios/board-memory'
@@ -34,13 +32,10 @@ const SETTINGS = {
 }
 export type BenchSettings = typeof SETTINGS
 
-const KINDS: readonly ServerKind[] = ['lockstep', 'classic']
-const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url))
-
-const progress = (message: string) => process.stderr.write(`· ${message}\n`)
+const KINDS = ['lockstep', 'classic'] as const satisfies readonly ServerKind[]
 
 /** Both kinds, ours first in even rounds and last in odd ones (ABBA). */
-const orderFor = (round: number): readonly ServerKind[] => (round % 2 === 0 ? KINDS : [...KINDS].reverse())
+const orderFor = (round: number) => abbaOrder(KINDS, round)
 
 async function launchBoth(): Promise<PerServer<BenchServer>> {
   const [lockstep, classic] = await Promise.all(KINDS.map(launchServer))
@@ -89,7 +84,10 @@ async function initialSync(servers: PerServer<BenchServer>): Promise<SyncReport[
       const ms = await seeded.lockstep.timeColdJoin()
       if (ms !== null) cold.push(ms)
     }
-    const summary = (kind: ServerKind) => ({ samplesMs: samples[kind], medianMs: median(samples[kind]) })
+    const summary = (kind: keyof PerServer<unknown>) => ({
+      samplesMs: samples[kind],
+      medianMs: median(samples[kind]),
+    })
     return {
       records: SETTINGS.initialSync.records,
       stateBytes: lockstep.stateBytes,
@@ -124,16 +122,8 @@ async function run(): Promise<SyncReport> {
     // Memory on fresh processes, so nothing the earlier phases left behind blurs the difference.
     servers = await launchBoth()
     const mem = await memory(servers)
-    const cpus = os.cpus()
     return {
-      meta: {
-        date: new Date().toISOString(),
-        node: process.version,
-        platform: `${os.platform()} ${os.arch()}`,
-        cpus: cpus.length,
-        cpuModel: cpus[0]?.model ?? 'unknown',
-        settings: SETTINGS,
-      },
+      meta: { ...machineMeta(), settings: SETTINGS },
       fanout,
       initialSync: sync,
       memory: mem,
@@ -143,25 +133,5 @@ async function run(): Promise<SyncReport> {
   }
 }
 
-async function main(): Promise<void> {
-  const budget = setTimeout(() => {
-    process.stderr.write(`bench: over the ${SETTINGS.budgetMs / 1000} s budget, stopping\n`)
-    process.exit(1) // the server children exit on their own when the IPC channel closes
-  }, SETTINGS.budgetMs)
-  budget.unref()
-  process.setMaxListeners(500) // each WebsocketProvider adds a process 'exit' listener
-  const started = performance.now()
-  const report = await run()
-  fs.mkdirSync(RESULTS_DIR, { recursive: true })
-  const file = `${RESULTS_DIR}sync.json`
-  fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`)
-  process.stdout.write(`\n${renderReport(report)}\n`)
-  progress(`done in ${((performance.now() - started) / 1000).toFixed(0)} s; JSON in ${file}`)
-  clearTimeout(budget)
-}
-
-main().catch((error: unknown) => {
-  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error)
-  process.stderr.write(`bench failed: ${detail}\n`)
-  process.exitCode = 1
-})
+process.setMaxListeners(500) // each WebsocketProvider adds a process 'exit' listener
+await runBench({ name: 'sync', budgetMs: SETTINGS.budgetMs, run, render: renderReport })

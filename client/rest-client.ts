@@ -9,11 +9,13 @@ import {
   clientConfigSchema,
   createBoardResponseSchema,
 } from '../shared/protocol/rest'
+import { type ScenarioSummary, scenarioSummarySchema } from '../shared/protocol/scenarios'
 import {
   laidOutTemplateSchema,
   type TemplateSummary,
   templateSummarySchema,
 } from '../shared/protocol/templates'
+import { type Scenario, scenarioSchema } from '../shared/scenarios/scenario-schema'
 import type { LaidOutTemplate } from '../shared/templates/layout'
 
 /** Why a request failed: a server error code, or the network / an answer we could not read. */
@@ -98,4 +100,14 @@ export function fetchLaidOutTemplate(templateId: string): Promise<Result<LaidOut
 /** Where the gallery's preview picture of a template lives (an SVG drawn from the template's data). */
 export function templatePreviewUrl(templateId: string): string {
   return `/api/templates/${encodeURIComponent(templateId)}/preview.svg`
+}
+
+/** GET /api/scenarios: every scenario, with what the Simulation tab's picker shows. */
+export function fetchScenarioSummaries(): Promise<Result<ScenarioSummary[]>> {
+  return requestJson('/api/scenarios', z.array(scenarioSummarySchema))
+}
+
+/** GET /api/scenarios/:id: one whole scenario (steps, binding, failure modes). */
+export function fetchScenario(scenarioId: string): Promise<Result<Scenario>> {
+  return requestJson(`/api/scenarios/${encodeURIComponent(scenarioId)}`, scenarioSchema)
 }

@@ -4,10 +4,13 @@ import * as Y from 'yjs'
 import { RECORDS_MAP } from '../servers/control'
 import { withTimeout } from './wait'
 
-/** A board on a bench server: its id and a token allowed to edit it (ignored by the reference). */
+/** A board on a bench server: its id and its capability tokens (the references ignore them). */
 export interface BoardRef {
   id: string
+  /** The editor's token, what a Yjs client joins with. */
   token: string
+  /** One token per role, for the live-session channel (a facilitator drives, viewers follow). */
+  tokens: { facilitator: string; editor: string; viewer: string }
 }
 
 /** A real y-websocket client, as a browser tab would be, minus the canvas. */

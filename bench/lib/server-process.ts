@@ -6,8 +6,11 @@ import { type ControlReply, type ControlRequest, controlReplySchema } from '../s
 import type { BoardRef } from './board-client'
 import { withTimeout } from './wait'
 
-/** Which server a child runs: ours, or the classic y-websocket reference. */
-export type ServerKind = 'lockstep' | 'classic'
+/**
+ * Which server a child runs: ours; the classic y-websocket reference (sync); or a bare socket.io
+ * server that rebroadcasts one event to a room (the reference for the live session).
+ */
+export type ServerKind = 'lockstep' | 'classic' | 'socketio'
 
 /** A server running in its own process, with its own event loop, driven over IPC. */
 export interface BenchServer {
@@ -15,6 +18,8 @@ export interface BenchServer {
   pid: number
   /** Base URL for WebsocketProvider, e.g. `ws://127.0.0.1:41234/yjs`. */
   wsBase: string
+  /** Base URL for REST and socket.io, e.g. `http://127.0.0.1:41234`. */
+  httpBase: string
   /** A new empty board (ours: over REST; the reference: any fresh name). */
   createBoard(): Promise<BoardRef>
   /** How many records the server holds for a board, once everything received is stored. */
@@ -34,6 +39,7 @@ type RequestBody = WithoutId<ControlRequest>
 const SCRIPTS: Record<ServerKind, { file: string; execArgv: string[] }> = {
   lockstep: { file: 'lockstep-server.ts', execArgv: ['--import', 'tsx', '--expose-gc'] },
   classic: { file: 'classic-server.cjs', execArgv: ['--expose-gc'] },
+  socketio: { file: 'socketio-server.ts', execArgv: ['--import', 'tsx', '--expose-gc'] },
 }
 
 const REQUEST_TIMEOUT_MS = 30_000
@@ -92,7 +98,8 @@ export async function launchServer(kind: ServerKind): Promise<BenchServer> {
     kind,
     pid: child.pid ?? -1,
     wsBase: `ws://127.0.0.1:${port}/yjs`,
-    createBoard: kind === 'lockstep' ? () => createLockstepBoard(httpBase) : async () => classicBoard(),
+    httpBase,
+    createBoard: kind === 'lockstep' ? () => createLockstepBoard(httpBase) : async () => referenceBoard(),
     recordCount: async (docName) => (await expect({ type: 'record-count', docName }, 'record-count')).count,
     memory: async () => {
       const { rss, heapUsed } = await expect({ type: 'memory' }, 'memory')
@@ -108,16 +115,22 @@ async function createLockstepBoard(httpBase: string): Promise<BoardRef> {
   const res = await fetch(`${httpBase}/api/boards`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title: 'Sync benchmark' }),
+    body: JSON.stringify({ title: 'Benchmark' }),
     signal: AbortSignal.timeout(10_000),
   })
   if (res.status !== 201) throw new Error(`creating a board failed: ${res.status} ${await res.text()}`)
   const created = createBoardResponseSchema.parse(await res.json())
-  return { id: created.id, token: created.tokens.editor }
+  return { id: created.id, token: created.tokens.editor, tokens: created.tokens }
 }
 
-function classicBoard(): BoardRef {
-  return { id: randomBytes(16).toString('base64url'), token: 'unused' }
+/** A fresh name: the references create boards (documents, rooms) on first use and check no token. */
+function referenceBoard(): BoardRef {
+  const unused = 'unused'
+  return {
+    id: randomBytes(16).toString('base64url'),
+    token: unused,
+    tokens: { facilitator: unused, editor: unused, viewer: unused },
+  }
 }
 
 async function stopChild(child: ChildProcess, exited: Promise<void>): Promise<void> {

@@ -24,5 +24,27 @@ export const controlReplySchema = z.discriminatedUnion('type', [
 ])
 export type ControlReply = z.infer<typeof controlReplySchema>
 
+/** The requests about the child process itself, answered the same way by every server. */
+export type ProcessRequest = Extract<ControlRequest, { type: 'memory' | 'cpu' }>
+
+/** Answers a `memory` or `cpu` request from this process's own figures. */
+export function answerProcessRequest(request: ProcessRequest): ControlReply {
+  switch (request.type) {
+    case 'memory': {
+      globalThis.gc?.()
+      globalThis.gc?.()
+      const { rss, heapUsed } = process.memoryUsage()
+      return { id: request.id, type: 'memory', rss, heapUsed }
+    }
+    case 'cpu': {
+      const { user, system } = process.cpuUsage()
+      return { id: request.id, type: 'cpu', micros: user + system }
+    }
+  }
+}
+
 /** The Y.Map both servers are asked to count: where Lockstep keeps tldraw records. */
 export const RECORDS_MAP = 'tldraw'
+
+/** The one event the bare socket.io reference (socketio-server.ts) handles: ack, then send to the room. */
+export const REBROADCAST_EVENT = 'bench:rebroadcast'

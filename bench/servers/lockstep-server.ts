@@ -6,7 +6,13 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { startServer } from '../../server/app'
-import { type ControlReply, type ControlRequest, controlRequestSchema, RECORDS_MAP } from './control'
+import {
+  answerProcessRequest,
+  type ControlReply,
+  type ControlRequest,
+  controlRequestSchema,
+  RECORDS_MAP,
+} from './control'
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lockstep-bench-'))
 const server = await startServer({
@@ -23,16 +29,9 @@ const reply = (message: ControlReply) => process.send?.(message)
 
 async function answer(request: ControlRequest): Promise<ControlReply> {
   switch (request.type) {
-    case 'memory': {
-      globalThis.gc?.()
-      globalThis.gc?.()
-      const { rss, heapUsed } = process.memoryUsage()
-      return { id: request.id, type: 'memory', rss, heapUsed }
-    }
-    case 'cpu': {
-      const { user, system } = process.cpuUsage()
-      return { id: request.id, type: 'cpu', micros: user + system }
-    }
+    case 'memory':
+    case 'cpu':
+      return answerProcessRequest(request)
     case 'record-count': {
       const room = await server.rooms.peek(request.docName)
       if (!room) return { id: request.id, type: 'record-count', count: 0 }

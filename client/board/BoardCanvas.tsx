@@ -2,6 +2,11 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 import { type Editor, type TLComponents, Tldraw, useValue } from 'tldraw'
 import type { ShareLinks } from '../../shared/protocol/links'
 import { canEditBoard, type Role } from '../../shared/protocol/roles'
+import { RightDock } from '../dock/RightDock'
+import { LiveSessionContext, type LiveSessionState } from '../session/session-context'
+import { useSessionSocket } from '../session/useSessionSocket'
+import { SimulationOverlay } from '../simulation/SimulationOverlay'
+import { useLiveSimulation } from '../simulation/useLiveSimulation'
 import { assetUrls } from './asset-urls'
 import { BoardSharePanel } from './BoardSharePanel'
 import { BoardTopBar } from './BoardTopBar'
@@ -14,7 +19,6 @@ import { ShareDialog } from './ShareDialog'
 import { takeShareOnArrival } from './share-on-arrival'
 import { TemplatePicker } from './TemplatePicker'
 import { useBoardConnection } from './useBoardConnection'
-import { useParticipants } from './useParticipants'
 import { usePresence } from './usePresence'
 import { useStartTemplate } from './useStartTemplate'
 import { useYjsStore } from './useYjsStore'
@@ -24,6 +28,7 @@ const components: TLComponents = {
   TopPanel: BoardTopBar,
   SharePanel: BoardSharePanel,
   InFrontOfTheCanvas: ComponentCard,
+  OnTheCanvas: SimulationOverlay,
 }
 
 export interface BoardCanvasProps {
@@ -58,7 +63,9 @@ export function BoardCanvas({
   })
 
   const me = useValue('local user', () => $localUser.get(), [])
-  const session = useParticipants(boardId, token, me.name, me.color)
+  const session = useSessionSocket(boardId, token, me.name, me.color)
+  const simulation = useLiveSimulation(session.session, session.report)
+  const live = useMemo<LiveSessionState>(() => ({ connection: session, simulation }), [session, simulation])
 
   const [editor, setEditor] = useState<Editor | null>(null)
   usePresence(editor, connection?.awareness ?? null)
@@ -102,6 +109,8 @@ export function BoardCanvas({
       shareLinks,
       openShare,
       openTemplatePicker,
+      templateId,
+      editor,
     }),
     [
       title,
@@ -113,34 +122,41 @@ export function BoardCanvas({
       shareLinks,
       openShare,
       openTemplatePicker,
+      templateId,
+      editor,
     ],
   )
 
   return (
     <BoardUiContext.Provider value={ui}>
-      <div className="board">
-        {store.status === 'ready' ? (
-          <Tldraw
-            store={store.store}
-            user={tldrawCurrentUser}
-            licenseKey={licenseKey ?? undefined}
-            assetUrls={assetUrls}
-            components={components}
-            onMount={onMount}
-          />
-        ) : store.status === 'error' ? (
-          <div className="page page--centered">
-            <div className="card message-card" role="alert">
-              <h1>This board could not be opened</h1>
-              <p>{store.message}</p>
-            </div>
+      <LiveSessionContext.Provider value={live}>
+        <div className="board">
+          <div className="board__canvas">
+            {store.status === 'ready' ? (
+              <Tldraw
+                store={store.store}
+                user={tldrawCurrentUser}
+                licenseKey={licenseKey ?? undefined}
+                assetUrls={assetUrls}
+                components={components}
+                onMount={onMount}
+              />
+            ) : store.status === 'error' ? (
+              <div className="page page--centered">
+                <div className="card message-card" role="alert">
+                  <h1>This board could not be opened</h1>
+                  <p>{store.message}</p>
+                </div>
+              </div>
+            ) : (
+              <div className="page page--centered loading">Loading the board…</div>
+            )}
           </div>
-        ) : (
-          <div className="page page--centered loading">Loading the board…</div>
-        )}
-      </div>
-      {shareOpen && <ShareDialog links={shareLinks} onClose={closeShare} />}
-      {pickerOpen && canWrite && editor && <TemplatePicker editor={editor} onClose={closeTemplatePicker} />}
+          <RightDock />
+        </div>
+        {shareOpen && <ShareDialog links={shareLinks} onClose={closeShare} />}
+        {pickerOpen && canWrite && editor && <TemplatePicker editor={editor} onClose={closeTemplatePicker} />}
+      </LiveSessionContext.Provider>
     </BoardUiContext.Provider>
   )
 }

@@ -1,10 +1,11 @@
 import { createContext, useContext } from 'react'
+import type { Editor } from 'tldraw'
 import type { ShareLinks } from '../../shared/protocol/links'
 import type { Role } from '../../shared/protocol/roles'
 import type { Participant } from '../../shared/protocol/session'
 import type { ConnectionState } from './connection-state'
 
-/** What the bar inside tldraw's UI needs to know about the board (tldraw's slots take no props). */
+/** What the bar inside tldraw's UI and the dock beside it need to know (tldraw's slots take no props). */
 export interface BoardUiState {
   title: string
   role: Role
@@ -17,6 +18,10 @@ export interface BoardUiState {
   openShare: () => void
   /** Opens the template picker; only offered to people who may edit. */
   openTemplatePicker: () => void
+  /** The template the board was started from, if any: its scenarios come first in the picker. */
+  templateId: string | null
+  /** The board's tldraw editor, once mounted (the dock lives outside tldraw's own tree). */
+  editor: Editor | null
 }
 
 export const BoardUiContext = createContext<BoardUiState | null>(null)

@@ -23,12 +23,16 @@ export async function startTestServer(
   return { ...server, dataDir }
 }
 
-/** Creates a board over the real REST API. */
-export async function createTestBoard(baseUrl: string, title = 'Test board'): Promise<CreateBoardResponse> {
+/** Creates a board over the real REST API, optionally started from a template. */
+export async function createTestBoard(
+  baseUrl: string,
+  title = 'Test board',
+  templateId?: string,
+): Promise<CreateBoardResponse> {
   const res = await fetch(`${baseUrl}/api/boards`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title }),
+    body: JSON.stringify(templateId ? { title, templateId } : { title }),
   })
   if (res.status !== 201) throw new Error(`create board failed: ${res.status} ${await res.text()}`)
   return (await res.json()) as CreateBoardResponse

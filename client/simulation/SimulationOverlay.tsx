@@ -1,0 +1,254 @@
+import './overlay.css'
+import { useSyncExternalStore } from 'react'
+import { type Editor, useEditor, useValue } from 'tldraw'
+import type { Scenario } from '../../shared/scenarios/scenario-schema'
+import type { SimView } from '../../shared/sim/view'
+import { useLiveSession } from '../session/session-context'
+import { type PlacedBox, placeScenario } from './canvas-geometry'
+import { FLOW_DASH, flowPeriodSeconds } from './flow-path'
+import { FLOW_COLOR, HEALTH_COLOR } from './health-style'
+
+/** Below this zoom the chips would be unreadable specks: only halos and flow stay. */
+const CHIPS_MIN_ZOOM = 0.3
+
+/**
+ * The simulation drawn on the template's own shapes (tldraw's `OnTheCanvas` slot, in page space):
+ * a health halo around each bound box, its metric chips, and flow dashes along bound arrows.
+ * It reads the document and never writes it.
+ */
+export function SimulationOverlay() {
+  const editor = useEditor()
+  const { simulation } = useLiveSession()
+  if (simulation.status !== 'ready') return null
+  return (
+    <ScenarioOverlay
+      editor={editor}
+      scenario={simulation.scenario}
+      view={simulation.view}
+      highlights={simulation.step.highlights}
+    />
+  )
+}
+
+function ScenarioOverlay({
+  editor,
+  scenario,
+  view,
+  highlights,
+}: {
+  editor: Editor
+  scenario: Scenario
+  view: SimView
+  highlights: readonly string[]
+}) {
+  const placed = useValue('simulation overlay shapes', () => placeScenario(editor, scenario), [
+    editor,
+    scenario,
+  ])
+  const zoom = useValue('simulation overlay zoom', () => editor.getZoomLevel(), [editor])
+  // strokes and chips keep a steady size on screen while the camera zooms
+  const px = 1 / zoom
+  const chipScale = Math.min(Math.max(0.85 / zoom, 1), 2.2)
+  const showChips = zoom >= CHIPS_MIN_ZOOM
+  const maxRate = Math.max(0, ...Object.values(view.edges).map((edge) => edge.rate))
+  const highlighted = new Set(highlights)
+  const period = (FLOW_DASH.dash + FLOW_DASH.gap) * px
+  const reducedMotion = usePrefersReducedMotion()
+
+  return (
+    <div className="sim-overlay" data-testid="sim-overlay" aria-hidden="true">
+      <svg className="sim-overlay__svg" width={1} height={1} aria-hidden="true">
+        <defs>
+          {placed.arrows.map(
+            (arrow) =>
+              arrow.label && (
+                <mask
+                  key={arrow.shapeId}
+                  id={maskId(arrow.shapeId)}
+                  maskUnits="userSpaceOnUse"
+                  x={-1e6}
+                  y={-1e6}
+                  width={2e6}
+                  height={2e6}
+                >
+                  <rect x={-1e6} y={-1e6} width={2e6} height={2e6} fill="white" />
+                  <rect
+                    x={arrow.label.x - 4}
+                    y={arrow.label.y - 2}
+                    width={arrow.label.w + 8}
+                    height={arrow.label.h + 4}
+                    rx={4}
+                    fill="black"
+                  />
+                </mask>
+              ),
+          )}
+        </defs>
+        {placed.arrows.map((arrow) => {
+          const edge = view.edges[arrow.entityEdge]
+          if (!edge) return null
+          const seconds = flowPeriodSeconds(edge.rate, maxRate)
+          const moving = seconds !== null && !reducedMotion
+          return (
+            <g
+              key={arrow.shapeId}
+              transform={arrow.transform}
+              className="sim-flow"
+              data-testid="sim-flow"
+              data-edge={arrow.templateEdge}
+              data-moving={seconds !== null}
+              mask={arrow.label ? `url(#${maskId(arrow.shapeId)})` : undefined}
+            >
+              <path
+                d={arrow.body.d}
+                className={seconds === null ? 'sim-flow__dash sim-flow__dash--still' : 'sim-flow__dash'}
+                stroke={FLOW_COLOR}
+                strokeWidth={4 * px}
+                strokeDasharray={`${FLOW_DASH.dash * px} ${FLOW_DASH.gap * px}`}
+              >
+                {moving && (
+                  // dashes and their speed are in screen pixels, so the flow looks the same at any zoom
+                  <animate
+                    attributeName="stroke-dashoffset"
+                    values={`0;${-period}`}
+                    dur={`${seconds}s`}
+                    repeatCount="indefinite"
+                  />
+                )}
+              </path>
+            </g>
+          )
+        })}
+        {placed.boxes.map((box) => {
+          const node = view.nodes[box.entity]
+          if (!node) return null
+          const color = HEALTH_COLOR[node.health]
+          const isHighlighted = highlighted.has(box.entity)
+          return (
+            <g
+              key={box.shapeId}
+              transform={box.transform}
+              className={`sim-halo sim-halo--${node.health}${isHighlighted ? ' sim-halo--highlighted' : ''}`}
+              data-testid="sim-halo"
+              data-node-id={box.nodeId}
+              data-entity={box.entity}
+              data-health={node.health}
+              data-highlighted={isHighlighted}
+            >
+              <path d={box.outline} className="sim-halo__glow" stroke={color} strokeWidth={12 * px} />
+              <path d={box.outline} className="sim-halo__ring" stroke={color} strokeWidth={3.5 * px} />
+            </g>
+          )
+        })}
+        {spotlights(placed.boxes, highlighted).map((spot) => {
+          const pad = 14 * px
+          return (
+            <rect
+              key={spot.key}
+              className="sim-spotlight"
+              data-testid="sim-spotlight"
+              data-entity={spot.entity}
+              x={spot.x - pad}
+              y={spot.y - pad}
+              width={spot.w + 2 * pad}
+              height={spot.h + 2 * pad}
+              rx={10 * px}
+              strokeWidth={2 * px}
+              strokeDasharray={`${7 * px} ${6 * px}`}
+            />
+          )
+        })}
+      </svg>
+      {showChips &&
+        placed.boxes.map((box) => {
+          const node = view.nodes[box.entity]
+          if (!node || !box.carriesChips || node.badges.length === 0) return null
+          return (
+            <div
+              key={box.shapeId}
+              className={`sim-chips sim-chips--${node.health}`}
+              data-testid="sim-chips"
+              data-entity={box.entity}
+              style={{
+                left: box.bounds.x + box.bounds.w / 2,
+                top: box.bounds.y + box.bounds.h + 12 * px,
+                transform: `translateX(-50%) scale(${chipScale})`,
+              }}
+            >
+              {node.badges.map((badge) => (
+                <span key={badge} className="sim-chip">
+                  {badge}
+                </span>
+              ))}
+            </div>
+          )
+        })}
+      {showChips &&
+        placed.arrows.map((arrow) => {
+          const edge = view.edges[arrow.entityEdge]
+          if (!edge?.label) return null
+          return (
+            <div
+              key={arrow.shapeId}
+              className={`sim-flow-chip${edge.rate > 0 ? '' : ' sim-flow-chip--still'}`}
+              data-testid="sim-flow-chip"
+              style={{
+                left: arrow.chipAt.x,
+                top: arrow.chipAt.y,
+                transform: `translate(-50%, ${arrow.label ? '0' : '-50%'}) scale(${chipScale})`,
+              }}
+            >
+              {edge.label}
+            </div>
+          )
+        })}
+    </div>
+  )
+}
+
+/** A mask id safe for `url(#…)`: shape ids contain a colon. */
+function maskId(shapeId: string): string {
+  return `sim-mask-${shapeId.replace(/[^A-Za-z0-9_-]/g, '_')}`
+}
+
+const REDUCED_MOTION = '(prefers-reduced-motion: reduce)'
+
+/** Whether this person asked their system for less motion: then the flow dashes stand still. */
+function usePrefersReducedMotion(): boolean {
+  return useSyncExternalStore(
+    (onChange) => {
+      const query = window.matchMedia(REDUCED_MOTION)
+      query.addEventListener('change', onChange)
+      return () => query.removeEventListener('change', onChange)
+    },
+    () => window.matchMedia(REDUCED_MOTION).matches,
+  )
+}
+
+/** One dashed frame around all boxes of each highlighted entity, per copy of the template. */
+function spotlights(
+  boxes: readonly PlacedBox[],
+  highlighted: ReadonlySet<string>,
+): Array<{ key: string; entity: string; x: number; y: number; w: number; h: number }> {
+  const areas = new Map<string, { entity: string; minX: number; minY: number; maxX: number; maxY: number }>()
+  for (const { entity, insertionId, bounds } of boxes) {
+    if (!highlighted.has(entity)) continue
+    const key = `${entity}:${insertionId}`
+    const area = areas.get(key)
+    areas.set(key, {
+      entity,
+      minX: Math.min(area?.minX ?? bounds.x, bounds.x),
+      minY: Math.min(area?.minY ?? bounds.y, bounds.y),
+      maxX: Math.max(area?.maxX ?? bounds.x + bounds.w, bounds.x + bounds.w),
+      maxY: Math.max(area?.maxY ?? bounds.y + bounds.h, bounds.y + bounds.h),
+    })
+  }
+  return [...areas].map(([key, a]) => ({
+    key,
+    entity: a.entity,
+    x: a.minX,
+    y: a.minY,
+    w: a.maxX - a.minX,
+    h: a.maxY - a.minY,
+  }))
+}

@@ -1,0 +1,109 @@
+import {
+  type Editor,
+  type Geometry2d,
+  Group2d,
+  getArrowInfo,
+  Mat,
+  type TLShape,
+  type TLShapeId,
+} from 'tldraw'
+import type { Scenario } from '../../shared/scenarios/scenario-schema'
+import { type BoundArrow, type BoundBox, bindScenarioToShapes, type ScenarioOnCanvas } from './canvas-binding'
+import { arrowBodyPath, type BodyPath } from './flow-path'
+
+interface Rect {
+  x: number
+  y: number
+  w: number
+  h: number
+}
+
+/** A bound box as the overlay draws it: page bounds, and its outline in its own space with the transform to the page. */
+export interface PlacedBox extends BoundBox {
+  bounds: Rect
+  outline: string
+  /** SVG transform from the shape's space to the page. */
+  transform: string
+}
+
+/** A bound arrow as the overlay draws it, in the arrow's own space with the transform to the page. */
+export interface PlacedArrow extends BoundArrow {
+  body: BodyPath
+  transform: string
+  /** The arrow's own label, which the dashes leave uncovered. */
+  label: Rect | null
+  /** Where the flow chip goes, on the page: under the arrow's label, or at its middle. */
+  chipAt: { x: number; y: number }
+}
+
+export interface PlacedScenario {
+  onCanvas: ScenarioOnCanvas
+  boxes: PlacedBox[]
+  arrows: PlacedArrow[]
+}
+
+const svgMatrix = (m: Mat) => `matrix(${m.a} ${m.b} ${m.c} ${m.d} ${m.e} ${m.f})`
+
+/** A shape's outline without its label: for tldraw's geo shapes the first part of a group geometry. */
+function outlineOf(geometry: Geometry2d): Geometry2d {
+  if (!(geometry instanceof Group2d)) return geometry
+  return geometry.children.find((child) => !child.isLabel) ?? geometry
+}
+
+function labelOf(geometry: Geometry2d): Rect | null {
+  if (!(geometry instanceof Group2d)) return null
+  const label = geometry.children.find((child) => child.isLabel)
+  if (!label) return null
+  const { x, y, w, h } = label.bounds
+  return { x, y, w, h }
+}
+
+function placeBox(editor: Editor, bound: BoundBox): PlacedBox | null {
+  const id = bound.shapeId as TLShapeId
+  const bounds = editor.getShapePageBounds(id)
+  const transform = editor.getShapePageTransform(id)
+  if (!bounds || !transform) return null
+  const outline = outlineOf(editor.getShapeGeometry(id)).toSimpleSvgPath()
+  return {
+    ...bound,
+    bounds: { x: bounds.x, y: bounds.y, w: bounds.w, h: bounds.h },
+    outline,
+    transform: svgMatrix(transform),
+  }
+}
+
+function placeArrow(editor: Editor, bound: BoundArrow, shape: TLShape): PlacedArrow | null {
+  if (!editor.isShapeOfType(shape, 'arrow')) return null
+  const info = getArrowInfo(editor, shape)
+  if (!info?.isValid) return null
+  const body = arrowBodyPath(info)
+  if (!body) return null
+  const transform = editor.getShapePageTransform(shape.id)
+  const label = labelOf(editor.getShapeGeometry(shape.id))
+  const anchor = label ? { x: label.x + label.w / 2, y: label.y + label.h + 4 } : body.middle
+  const chipAt = Mat.applyToPoint(transform, anchor)
+  return { ...bound, body, transform: svgMatrix(transform), label, chipAt: { x: chipAt.x, y: chipAt.y } }
+}
+
+/**
+ * Where a scenario's entities are on the current page right now. Read inside `useValue`, so the
+ * overlay follows every move, resize, restyle or deletion of the shapes it decorates.
+ */
+export function placeScenario(
+  editor: Editor,
+  scenario: Pick<Scenario, 'templateId' | 'binding'>,
+): PlacedScenario {
+  const onCanvas = bindScenarioToShapes(scenario, editor.getCurrentPageShapes())
+  const boxes: PlacedBox[] = []
+  for (const bound of onCanvas.boxes) {
+    const placed = placeBox(editor, bound)
+    if (placed) boxes.push(placed)
+  }
+  const arrows: PlacedArrow[] = []
+  for (const bound of onCanvas.arrows) {
+    const shape = editor.getShape(bound.shapeId as TLShapeId)
+    const placed = shape ? placeArrow(editor, bound, shape) : null
+    if (placed) arrows.push(placed)
+  }
+  return { onCanvas, boxes, arrows }
+}
