@@ -97,7 +97,9 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     workshopSegments: (id) => articles.workshop(id)?.segments.length,
     // A change of who may edit makes every editor re-offer what was dropped while they could not.
     onPolicy: (boardId, state) => {
-      if (policies.update(boardId, state)) void rooms.peek(boardId).then((room) => room?.resync())
+      const changed = policies.update(boardId, state)
+      if (changed) void rooms.peek(boardId).then((room) => room?.resync())
+      return changed
     },
     roleOf: (boardId, linkRole, participantKey) => policies.roleOf(boardId, linkRole, participantKey),
   })

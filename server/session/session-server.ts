@@ -61,8 +61,11 @@ export function attachSessionServer(
     maxMessageBytes: number
     scenarioOf: (id: string) => Scenario | undefined
     workshopSegments: (workshopId: string) => number | undefined
-    /** Told of each board's session whenever it is loaded or changes (editing lock, role grants). */
-    onPolicy: (boardId: string, state: SessionState) => void
+    /**
+     * Told of each board's session whenever it is loaded or changes; answers whether that changed
+     * who may do what (editing lock, granted roles).
+     */
+    onPolicy: (boardId: string, state: SessionState) => boolean
     /** A participant's role now: granted by the facilitator, else their link's. */
     roleOf: (boardId: string, linkRole: Role, participantKey: string) => Role
   },
@@ -105,10 +108,11 @@ export function attachSessionServer(
     scenarioOf: options.scenarioOf,
     workshopSegments: options.workshopSegments,
     now: Date.now,
-    onState: (state, boardId) => options.onPolicy(boardId, state),
+    onState: (state, boardId) => {
+      if (options.onPolicy(boardId, state)) publishParticipants(boardId) // someone's role changed
+    },
     broadcastTo: (boardId) => (state) => {
       for (const socket of socketsOn(boardId)) sendState(socket, state)
-      publishParticipants(boardId) // roles may have changed
     },
   })
 
