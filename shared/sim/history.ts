@@ -15,3 +15,24 @@ export function appendPoint(points: readonly number[], point: number): number[] 
 export function appendLog(log: readonly string[], time: string, line: string): string[] {
   return appendBounded(log, `${time} ${line}`, LOG_LIMIT)
 }
+
+/** A logger that appends to a state's event log, stamping each line with the state's logical time. */
+export type LogLine = (line: string) => void
+
+/**
+ * Runs `change` on a deep copy of `state` with a logger stamped by `stampOf`: engines edit the copy
+ * in place with plain code, and the input state is never touched (apply stays pure).
+ */
+export function onCopy<S extends { log: string[] }>(
+  state: S,
+  stampOf: (next: S) => string,
+  change: (next: S, log: LogLine) => S,
+): S {
+  const next = structuredClone(state)
+  return change(next, (line) => {
+    next.log = appendLog(next.log, stampOf(next), line)
+  })
+}
+
+/** The usual stamp: `t=<tick>`. */
+export const tickStamp = (state: { tick: number }): string => `t=${state.tick}`

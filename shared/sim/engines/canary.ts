@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { type SimEngine, tickEventSchema, unreachable } from '../engine'
-import { appendBounded, appendLog, appendPoint } from '../history'
+import { appendBounded, appendPoint, onCopy, tickStamp } from '../history'
 import { randomStream } from '../random'
 import { burnRate } from './canary/burn-rate'
 import {
@@ -93,55 +93,52 @@ export const canaryEngine: SimEngine<CanaryParams, CanaryState, CanaryEvent> = {
   },
 
   apply(state, event) {
-    // one copy per event, then plain updates on the copy: the input is never touched
-    const next = structuredClone(state)
-    const log = (line: string) => {
-      next.log = appendLog(next.log, `t=${next.tick}`, line)
-    }
-    switch (event.type) {
-      case 'tick':
-        for (let step = 0; step < event.steps; step++) advanceOneTick(next, log)
-        return next
-      case 'promote': {
-        if (next.status !== 'baking') {
-          log(`promote refused: the canary is ${next.status}`)
+    return onCopy(state, tickStamp, (next, log) => {
+      switch (event.type) {
+        case 'tick':
+          for (let step = 0; step < event.steps; step++) advanceOneTick(next, log)
+          return next
+        case 'promote': {
+          if (next.status !== 'baking') {
+            log(`promote refused: the canary is ${next.status}`)
+            return next
+          }
+          const stepIndex = event.percent === undefined ? next.stepIndex + 1 : next.stepIndex
+          const share = event.percent ?? next.params.steps[stepIndex]
+          if (share === undefined) {
+            log('promote refused: no further step')
+            return next
+          }
+          next.stepIndex = stepIndex
+          next.canaryShare = share
+          if (share >= 100) next.status = 'promoted'
+          log(share >= 100 ? 'canary promoted to 100%' : `canary at ${share}% of traffic`)
           return next
         }
-        const stepIndex = event.percent === undefined ? next.stepIndex + 1 : next.stepIndex
-        const share = event.percent ?? next.params.steps[stepIndex]
-        if (share === undefined) {
-          log('promote refused: no further step')
+        case 'bad-version':
+          next.canaryQuality = 'bad'
+          log('the canary build starts failing requests')
           return next
-        }
-        next.stepIndex = stepIndex
-        next.canaryShare = share
-        if (share >= 100) next.status = 'promoted'
-        log(share >= 100 ? 'canary promoted to 100%' : `canary at ${share}% of traffic`)
-        return next
+        case 'rollback':
+          rollBack(next, 'operator rollback', log)
+          return next
+        case 'deploy-canary':
+          next.canaryQuality = event.quality
+          next.status = 'baking'
+          next.canaryShare = 0
+          next.stepIndex = -1
+          next.window = []
+          next.rolledBackAt = null
+          log('new canary build deployed at 0%')
+          return next
+        case 'set-traffic':
+          next.requestsPerTick = event.requestsPerTick
+          log(`traffic now ${event.requestsPerTick} requests/tick`)
+          return next
+        default:
+          return unreachable(event)
       }
-      case 'bad-version':
-        next.canaryQuality = 'bad'
-        log('the canary build starts failing requests')
-        return next
-      case 'rollback':
-        rollBack(next, 'operator rollback', log)
-        return next
-      case 'deploy-canary':
-        next.canaryQuality = event.quality
-        next.status = 'baking'
-        next.canaryShare = 0
-        next.stepIndex = -1
-        next.window = []
-        next.rolledBackAt = null
-        log('new canary build deployed at 0%')
-        return next
-      case 'set-traffic':
-        next.requestsPerTick = event.requestsPerTick
-        log(`traffic now ${event.requestsPerTick} requests/tick`)
-        return next
-      default:
-        return unreachable(event)
-    }
+    })
   },
 
   view: canaryView,

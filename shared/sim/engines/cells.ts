@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { type SimEngine, tickEventSchema, unreachable } from '../engine'
-import { appendLog, appendPoint } from '../history'
+import { appendPoint, onCopy, tickStamp } from '../history'
 import { randomStream } from '../random'
 import { pushConfig, restartCell } from './cells/control-plane'
 import { cellId, cellIndex, placeTenant, tenantId, tenantNumber } from './cells/placement'
@@ -136,99 +136,96 @@ export const cellsEngine: SimEngine<CellsParams, CellsState, CellsEvent> = {
   },
 
   apply(state, event) {
-    // one copy per event, then plain updates on the copy: the input is never touched
-    const next = structuredClone(state)
-    const log = (line: string) => {
-      next.log = appendLog(next.log, `t=${next.tick}`, line)
-    }
-    const { controlPlane } = next
-    switch (event.type) {
-      case 'tick':
-        for (let step = 0; step < event.steps; step++) advanceOneTick(next, log)
-        return next
-      case 'fail-cell': {
-        const index = cellIndex(event.cell)
-        if (index >= next.cells.length) {
-          log(`ignored: there is no ${event.cell}`)
+    return onCopy(state, tickStamp, (next, log) => {
+      const { controlPlane } = next
+      switch (event.type) {
+        case 'tick':
+          for (let step = 0; step < event.steps; step++) advanceOneTick(next, log)
+          return next
+        case 'fail-cell': {
+          const index = cellIndex(event.cell)
+          if (index >= next.cells.length) {
+            log(`ignored: there is no ${event.cell}`)
+            return next
+          }
+          failCell(next, index, event.cause)
+          log(`${event.cell} failed (${event.cause})`)
           return next
         }
-        failCell(next, index, event.cause)
-        log(`${event.cell} failed (${event.cause})`)
-        return next
-      }
-      case 'poison-tenant': {
-        const tenant = pickPoisonTenant(next, event.tenant)
-        if (!tenant) {
-          log(`ignored: no tenant ${event.tenant ?? ''} to poison`)
+        case 'poison-tenant': {
+          const tenant = pickPoisonTenant(next, event.tenant)
+          if (!tenant) {
+            log(`ignored: no tenant ${event.tenant ?? ''} to poison`)
+            return next
+          }
+          next.poisonTenant = tenant.id
+          for (const index of tenant.cells) failCell(next, index, 'poison-tenant')
+          log(`${tenant.id} sends poison requests: ${tenant.cells.map(cellId).join(', ')} crash`)
           return next
         }
-        next.poisonTenant = tenant.id
-        for (const index of tenant.cells) failCell(next, index, 'poison-tenant')
-        log(`${tenant.id} sends poison requests: ${tenant.cells.map(cellId).join(', ')} crash`)
-        return next
-      }
-      case 'recover': {
-        if (next.poisonTenant) {
-          next.blockedTenants.push(next.poisonTenant)
-          log(`${next.poisonTenant} blocked at the router`)
-          next.poisonTenant = null
-        }
-        next.cells.forEach((cell, index) => {
-          if (cell.status !== 'failed' || (event.cell && cellId(index) !== event.cell)) return
-          restartCell(next, index)
-          log(`${cellId(index)} restarting`)
-        })
-        return next
-      }
-      case 'deploy': {
-        if (!controlPlane.up) {
-          log('deploy refused: the control plane is down')
+        case 'recover': {
+          if (next.poisonTenant) {
+            next.blockedTenants.push(next.poisonTenant)
+            log(`${next.poisonTenant} blocked at the router`)
+            next.poisonTenant = null
+          }
+          next.cells.forEach((cell, index) => {
+            if (cell.status !== 'failed' || (event.cell && cellId(index) !== event.cell)) return
+            restartCell(next, index)
+            log(`${cellId(index)} restarting`)
+          })
           return next
         }
-        controlPlane.desiredVersion++
-        controlPlane.halted = false
-        if (event.bad) controlPlane.badVersions.push(controlPlane.desiredVersion)
-        log(`control plane rolls out config v${controlPlane.desiredVersion}, one cell per tick`)
-        return next
-      }
-      case 'rollback':
-        if (!controlPlane.up) {
-          log('rollback refused: the control plane is down')
+        case 'deploy': {
+          if (!controlPlane.up) {
+            log('deploy refused: the control plane is down')
+            return next
+          }
+          controlPlane.desiredVersion++
+          controlPlane.halted = false
+          if (event.bad) controlPlane.badVersions.push(controlPlane.desiredVersion)
+          log(`control plane rolls out config v${controlPlane.desiredVersion}, one cell per tick`)
           return next
         }
-        controlPlane.desiredVersion = controlPlane.lastGoodVersion
-        controlPlane.halted = false
-        log(`control plane rolls back to config v${controlPlane.lastGoodVersion}`)
-        next.cells.forEach((cell, index) => {
-          if (cell.status === 'failed' && cell.cause === 'bad-deploy') restartCell(next, index)
-        })
-        return next
-      case 'control-plane-outage':
-        controlPlane.up = false
-        log('control plane down: cells keep serving on their last known config')
-        return next
-      case 'control-plane-restore':
-        controlPlane.up = true
-        log('control plane back')
-        if (next.pendingTenants > 0) {
-          const waiting = next.pendingTenants
-          next.pendingTenants = 0
-          placeTenants(next, waiting)
-          log(`${waiting} waiting tenant(s) placed`)
-        }
-        return next
-      case 'onboard':
-        if (controlPlane.up) {
-          placeTenants(next, event.count)
-          log(`${event.count} new tenant(s) placed`)
-        } else {
-          next.pendingTenants += event.count
-          log(`${event.count} new tenant(s) wait: no control plane to place them`)
-        }
-        return next
-      default:
-        return unreachable(event)
-    }
+        case 'rollback':
+          if (!controlPlane.up) {
+            log('rollback refused: the control plane is down')
+            return next
+          }
+          controlPlane.desiredVersion = controlPlane.lastGoodVersion
+          controlPlane.halted = false
+          log(`control plane rolls back to config v${controlPlane.lastGoodVersion}`)
+          next.cells.forEach((cell, index) => {
+            if (cell.status === 'failed' && cell.cause === 'bad-deploy') restartCell(next, index)
+          })
+          return next
+        case 'control-plane-outage':
+          controlPlane.up = false
+          log('control plane down: cells keep serving on their last known config')
+          return next
+        case 'control-plane-restore':
+          controlPlane.up = true
+          log('control plane back')
+          if (next.pendingTenants > 0) {
+            const waiting = next.pendingTenants
+            next.pendingTenants = 0
+            placeTenants(next, waiting)
+            log(`${waiting} waiting tenant(s) placed`)
+          }
+          return next
+        case 'onboard':
+          if (controlPlane.up) {
+            placeTenants(next, event.count)
+            log(`${event.count} new tenant(s) placed`)
+          } else {
+            next.pendingTenants += event.count
+            log(`${event.count} new tenant(s) wait: no control plane to place them`)
+          }
+          return next
+        default:
+          return unreachable(event)
+      }
+    })
   },
 
   view: cellsView,

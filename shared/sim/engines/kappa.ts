@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { type SimEngine, tickEventSchema, unreachable } from '../engine'
-import { appendLog, appendPoint } from '../history'
+import { appendPoint, onCopy, tickStamp } from '../history'
 import { randomStream } from '../random'
 import {
   type ConsumerGroup,
@@ -93,88 +93,85 @@ export const kappaEngine: SimEngine<KappaParams, KappaState, KappaEvent> = {
   },
 
   apply(state, event) {
-    // one copy per event, then plain updates on the copy: the input is never touched
-    const next = structuredClone(state)
-    const log = (line: string) => {
-      next.log = appendLog(next.log, `t=${next.tick}`, line)
-    }
-    switch (event.type) {
-      case 'tick':
-        for (let step = 0; step < event.steps; step++) advanceOneTick(next, log)
-        return next
-      case 'ship-bug':
-        if (next.v1) {
-          next.v1.buggyFrom = [...next.v1.position]
-          log(`v1 ships a bug: output wrong from offsets [${next.v1.position.join(', ')}]`)
-        }
-        return next
-      case 'bug-found':
-        next.bugFound = true
-        log(`bug found: ${next.v1 ? wrongOutputs(next.v1) : 0} wrong results already served`)
-        return next
-      case 'deploy-v2': {
-        if (next.v2) {
-          log('ignored: v2 is already running')
+    return onCopy(state, tickStamp, (next, log) => {
+      switch (event.type) {
+        case 'tick':
+          for (let step = 0; step < event.steps; step++) advanceOneTick(next, log)
+          return next
+        case 'ship-bug':
+          if (next.v1) {
+            next.v1.buggyFrom = [...next.v1.position]
+            log(`v1 ships a bug: output wrong from offsets [${next.v1.position.join(', ')}]`)
+          }
+          return next
+        case 'bug-found':
+          next.bugFound = true
+          log(`bug found: ${next.v1 ? wrongOutputs(next.v1) : 0} wrong results already served`)
+          return next
+        case 'deploy-v2': {
+          if (next.v2) {
+            log('ignored: v2 is already running')
+            return next
+          }
+          const v2 = createGroup(
+            'v2',
+            next.partitions.map(() => 0),
+            'replaying',
+          )
+          skipDeletedOffsets(v2, next.partitions)
+          next.v2 = v2
+          log(
+            v2.lost > 0
+              ? `v2 deployed, replaying from log start: ${v2.lost} offsets already deleted by retention`
+              : 'v2 deployed as a new consumer group, replaying from offset 0',
+          )
           return next
         }
-        const v2 = createGroup(
-          'v2',
-          next.partitions.map(() => 0),
-          'replaying',
-        )
-        skipDeletedOffsets(v2, next.partitions)
-        next.v2 = v2
-        log(
-          v2.lost > 0
-            ? `v2 deployed, replaying from log start: ${v2.lost} offsets already deleted by retention`
-            : 'v2 deployed as a new consumer group, replaying from offset 0',
-        )
-        return next
-      }
-      case 'switch-reads': {
-        if (!next.v2) {
-          log('ignored: there is no v2 to read from')
+        case 'switch-reads': {
+          if (!next.v2) {
+            log('ignored: there is no v2 to read from')
+            return next
+          }
+          next.readsFrom = 'v2'
+          const lag = lagOf(next.v2, next.partitions)
+          log(lag > 0 ? `readers switched to v2 while it is ${lag} records behind` : 'readers switched to v2')
           return next
         }
-        next.readsFrom = 'v2'
-        const lag = lagOf(next.v2, next.partitions)
-        log(lag > 0 ? `readers switched to v2 while it is ${lag} records behind` : 'readers switched to v2')
-        return next
-      }
-      case 'retire-v1':
-        next.v1 = null
-        if (next.readsFrom === 'v1' && next.v2) next.readsFrom = 'v2'
-        log('v1 retired')
-        return next
-      case 'crash': {
-        const group = next[event.group]
-        if (!group) {
-          log(`ignored: ${event.group} is not running`)
+        case 'retire-v1':
+          next.v1 = null
+          if (next.readsFrom === 'v1' && next.v2) next.readsFrom = 'v2'
+          log('v1 retired')
+          return next
+        case 'crash': {
+          const group = next[event.group]
+          if (!group) {
+            log(`ignored: ${event.group} is not running`)
+            return next
+          }
+          const replay = group.position.reduce(
+            (total, position, p) => total + position - (group.committed[p] ?? 0),
+            0,
+          )
+          group.position = [...group.committed]
+          group.restartedUntil = next.tick + RESTART_TICKS
+          log(
+            `${event.group} crashed: restarts from committed offsets, ${replay} records will be processed twice`,
+          )
           return next
         }
-        const replay = group.position.reduce(
-          (total, position, p) => total + position - (group.committed[p] ?? 0),
-          0,
-        )
-        group.position = [...group.committed]
-        group.restartedUntil = next.tick + RESTART_TICKS
-        log(
-          `${event.group} crashed: restarts from committed offsets, ${replay} records will be processed twice`,
-        )
-        return next
+        case 'set-retention':
+          next.retention = event.offsets
+          applyRetention(next)
+          log(
+            event.offsets === null
+              ? 'retention: keep everything'
+              : `retention: keep ${event.offsets} offsets per partition`,
+          )
+          return next
+        default:
+          return unreachable(event)
       }
-      case 'set-retention':
-        next.retention = event.offsets
-        applyRetention(next)
-        log(
-          event.offsets === null
-            ? 'retention: keep everything'
-            : `retention: keep ${event.offsets} offsets per partition`,
-        )
-        return next
-      default:
-        return unreachable(event)
-    }
+    })
   },
 
   view: kappaView,

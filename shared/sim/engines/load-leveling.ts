@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { type SimEngine, tickEventSchema, unreachable } from '../engine'
-import { appendLog, appendPoint } from '../history'
+import { appendPoint, onCopy, tickStamp } from '../history'
 import { randomStream } from '../random'
 import { drawArrivals, drawCapacity } from './load-leveling/arrivals'
 import {
@@ -150,51 +150,50 @@ export const loadLevelingEngine: SimEngine<LoadLevelingParams, LoadLevelingState
   },
 
   apply(state, event) {
-    // one copy per event, then plain updates on the copy: the input is never touched
-    const next = structuredClone(state)
-    const log = (line: string) => {
-      next.log = appendLog(next.log, `t=${next.tick}`, line)
-    }
-    switch (event.type) {
-      case 'tick':
-        for (let step = 0; step < event.steps; step++) advanceOneTick(next, log)
-        return next
-      case 'burst':
-        next.forcedBurst = { ticksLeft: event.ticks, rate: event.rate }
-        log(`producers burst to ${event.rate}/tick for ${event.ticks} ticks`)
-        return next
-      case 'worker-outage':
-        next.downWorkers = Math.min(next.workers, next.downWorkers + event.workers)
-        log(`${event.workers} worker(s) down: ${next.workers - next.downWorkers} of ${next.workers} serving`)
-        return next
-      case 'restore-workers':
-        if (next.downWorkers > 0) next.recoveringUntil = next.tick + RECOVERY_TICKS
-        next.downWorkers = 0
-        log(`all ${next.workers} workers back`)
-        return next
-      case 'scale-workers':
-        next.workers = event.workers
-        next.downWorkers = Math.min(next.downWorkers, event.workers)
-        log(`worker pool scaled to ${event.workers}`)
-        return next
-      case 'poison':
-        for (let i = 0; i < event.count; i++) {
-          next.queue.push({ kind: 'poison', id: next.nextPoisonId, enqueuedAt: next.tick, receives: 0 })
-          next.nextPoisonId++
-        }
-        log(`${event.count} poison message(s) enqueued`)
-        return next
-      case 'set-max-receives':
-        next.maxReceives = event.maxReceives
-        log(
-          event.maxReceives === null
-            ? 'dead-letter queue removed'
-            : `dead-letter after ${event.maxReceives} receives`,
-        )
-        return next
-      default:
-        return unreachable(event)
-    }
+    return onCopy(state, tickStamp, (next, log) => {
+      switch (event.type) {
+        case 'tick':
+          for (let step = 0; step < event.steps; step++) advanceOneTick(next, log)
+          return next
+        case 'burst':
+          next.forcedBurst = { ticksLeft: event.ticks, rate: event.rate }
+          log(`producers burst to ${event.rate}/tick for ${event.ticks} ticks`)
+          return next
+        case 'worker-outage':
+          next.downWorkers = Math.min(next.workers, next.downWorkers + event.workers)
+          log(
+            `${event.workers} worker(s) down: ${next.workers - next.downWorkers} of ${next.workers} serving`,
+          )
+          return next
+        case 'restore-workers':
+          if (next.downWorkers > 0) next.recoveringUntil = next.tick + RECOVERY_TICKS
+          next.downWorkers = 0
+          log(`all ${next.workers} workers back`)
+          return next
+        case 'scale-workers':
+          next.workers = event.workers
+          next.downWorkers = Math.min(next.downWorkers, event.workers)
+          log(`worker pool scaled to ${event.workers}`)
+          return next
+        case 'poison':
+          for (let i = 0; i < event.count; i++) {
+            next.queue.push({ kind: 'poison', id: next.nextPoisonId, enqueuedAt: next.tick, receives: 0 })
+            next.nextPoisonId++
+          }
+          log(`${event.count} poison message(s) enqueued`)
+          return next
+        case 'set-max-receives':
+          next.maxReceives = event.maxReceives
+          log(
+            event.maxReceives === null
+              ? 'dead-letter queue removed'
+              : `dead-letter after ${event.maxReceives} receives`,
+          )
+          return next
+        default:
+          return unreachable(event)
+      }
+    })
   },
 
   view: loadLevelingView,

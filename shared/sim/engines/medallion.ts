@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { type SimEngine, unreachable } from '../engine'
-import { appendLog, appendPoint } from '../history'
+import { appendPoint, onCopy } from '../history'
 import {
   type BronzeBatch,
   batchRows,
@@ -115,63 +115,65 @@ export const medallionEngine: SimEngine<MedallionParams, MedallionState, Medalli
   },
 
   apply(state, event) {
-    // one copy per event, then plain updates on the copy: the input is never touched
-    const next = structuredClone(state)
-    const log = (line: string) => {
-      next.log = appendLog(next.log, clockLabel(next.clock), line)
-    }
-    switch (event.type) {
-      case 'tick':
-        advanceClock(next, event.steps)
-        break
-      case 'ingest':
-        for (let i = 0; i < event.batches; i++) {
-          landBatch(next, dayOf(next.clock), next.params.batchSize, log)
-          advanceClock(next, next.params.batchMinutes)
+    return onCopy(
+      state,
+      (s) => clockLabel(s.clock),
+      (next, log) => {
+        switch (event.type) {
+          case 'tick':
+            advanceClock(next, event.steps)
+            break
+          case 'ingest':
+            for (let i = 0; i < event.batches; i++) {
+              landBatch(next, dayOf(next.clock), next.params.batchSize, log)
+              advanceClock(next, next.params.batchMinutes)
+            }
+            break
+          case 'late-data':
+            if (event.day > dayOf(next.clock)) log(`ignored: day ${event.day} has not started`)
+            else landBatch(next, event.day, event.rows, log)
+            break
+          case 'build-gold': {
+            const lastFinishedDay = dayOf(next.clock) - 1
+            for (let day = next.goldBuiltThrough + 1; day <= lastFinishedDay; day++)
+              buildGoldDay(next, day, log)
+            next.goldBuiltThrough = Math.max(next.goldBuiltThrough, lastFinishedDay)
+            next.lastGoldBuildAt = next.clock
+            break
+          }
+          case 'rebuild-gold': {
+            const days =
+              event.day !== undefined
+                ? [event.day].filter((day) => day <= next.goldBuiltThrough)
+                : Object.keys(next.lateRows).map(Number)
+            if (days.length === 0) log('rebuild: nothing to rebuild')
+            for (const day of days) buildGoldDay(next, day, log)
+            next.lastGoldBuildAt = next.clock
+            break
+          }
+          case 'schema-drift':
+            next.upstreamDrifted = true
+            log(`upstream renamed "${DRIFTED_COLUMN.from}" to "${DRIFTED_COLUMN.to}"`)
+            break
+          case 'fix-mapping':
+            next.mapping = { ...next.mapping, [DRIFTED_COLUMN.to]: DRIFTED_COLUMN.from }
+            log(`silver maps "${DRIFTED_COLUMN.to}" to "${DRIFTED_COLUMN.from}"`)
+            break
+          case 'reprocess-quarantine': {
+            const waiting = next.quarantine
+            next.quarantine = []
+            const { toSilver, duplicates } = admitRows(next, waiting)
+            log(
+              `reprocessed ${waiting.length} quarantined rows: ${toSilver} to silver, ${duplicates} duplicates, ${next.quarantine.length} still invalid`,
+            )
+            break
+          }
+          default:
+            return unreachable(event)
         }
-        break
-      case 'late-data':
-        if (event.day > dayOf(next.clock)) log(`ignored: day ${event.day} has not started`)
-        else landBatch(next, event.day, event.rows, log)
-        break
-      case 'build-gold': {
-        const lastFinishedDay = dayOf(next.clock) - 1
-        for (let day = next.goldBuiltThrough + 1; day <= lastFinishedDay; day++) buildGoldDay(next, day, log)
-        next.goldBuiltThrough = Math.max(next.goldBuiltThrough, lastFinishedDay)
-        next.lastGoldBuildAt = next.clock
-        break
-      }
-      case 'rebuild-gold': {
-        const days =
-          event.day !== undefined
-            ? [event.day].filter((day) => day <= next.goldBuiltThrough)
-            : Object.keys(next.lateRows).map(Number)
-        if (days.length === 0) log('rebuild: nothing to rebuild')
-        for (const day of days) buildGoldDay(next, day, log)
-        next.lastGoldBuildAt = next.clock
-        break
-      }
-      case 'schema-drift':
-        next.upstreamDrifted = true
-        log(`upstream renamed "${DRIFTED_COLUMN.from}" to "${DRIFTED_COLUMN.to}"`)
-        break
-      case 'fix-mapping':
-        next.mapping = { ...next.mapping, [DRIFTED_COLUMN.to]: DRIFTED_COLUMN.from }
-        log(`silver maps "${DRIFTED_COLUMN.to}" to "${DRIFTED_COLUMN.from}"`)
-        break
-      case 'reprocess-quarantine': {
-        const waiting = next.quarantine
-        next.quarantine = []
-        const { toSilver, duplicates } = admitRows(next, waiting)
-        log(
-          `reprocessed ${waiting.length} quarantined rows: ${toSilver} to silver, ${duplicates} duplicates, ${next.quarantine.length} still invalid`,
-        )
-        break
-      }
-      default:
-        return unreachable(event)
-    }
-    return next
+        return next
+      },
+    )
   },
 
   view: medallionView,
