@@ -91,3 +91,10 @@ export const PeopleIcon = () => (
     <path d="M11.4 9.8c1.5.1 2.5 1.1 2.9 3.1" />
   </Icon>
 )
+
+/** The Article tab: an open book. */
+export const ArticleIcon = () => (
+  <Icon size={18}>
+    <path d="M8 4c-1.6-1.2-3.8-1.6-6.2-1.4v9.6c2.4-.2 4.6.2 6.2 1.4 1.6-1.2 3.8-1.6 6.2-1.4V2.6C11.8 2.4 9.6 2.8 8 4zM8 4v9.6" />
+  </Icon>
+)

@@ -3,6 +3,7 @@ import { type Editor, type TLComponents, Tldraw, useValue } from 'tldraw'
 import type { ShareLinks } from '../../shared/protocol/links'
 import { canEditBoard, type Role } from '../../shared/protocol/roles'
 import { RightDock } from '../dock/RightDock'
+import { useFollow } from '../facilitation/useFollow'
 import { LiveSessionContext, type LiveSessionState } from '../session/session-context'
 import { useSessionSocket } from '../session/useSessionSocket'
 import { SimulationOverlay } from '../simulation/SimulationOverlay'
@@ -14,7 +15,7 @@ import { zoomToContent } from './board-camera'
 import { BoardUiContext, type BoardUiState } from './board-context'
 import { ComponentCard } from './ComponentCard'
 import { exposeForTests } from './expose-for-tests'
-import { $localUser, tldrawCurrentUser } from './local-user'
+import { $localUser, $presenceUser, tldrawCurrentUser } from './local-user'
 import { ShareDialog } from './ShareDialog'
 import { takeShareOnArrival } from './share-on-arrival'
 import { TemplatePicker } from './TemplatePicker'
@@ -22,6 +23,9 @@ import { useBoardConnection } from './useBoardConnection'
 import { usePresence } from './usePresence'
 import { useStartTemplate } from './useStartTemplate'
 import { useYjsStore } from './useYjsStore'
+
+/** The user id this tab's presence records carry: what others pass to tldraw's `startFollowingUser`. */
+const PRESENCE_USER_ID = $presenceUser.get().id
 
 // tldraw's UI slots; stable so tldraw does not remount them. They read the board from context.
 const components: TLComponents = {
@@ -52,9 +56,14 @@ export function BoardCanvas({
   templateId,
   licenseKey,
 }: BoardCanvasProps) {
-  const connection = useBoardConnection(boardId, token)
+  const me = useValue('local user', () => $localUser.get(), [])
+  const session = useSessionSocket(boardId, token, me.name, me.color, PRESENCE_USER_ID)
+  const connection = useBoardConnection(boardId, token, session.clientKey)
   const connectionState = connection?.state ?? { kind: 'connecting' }
-  const canWrite = canEditBoard(role) && connectionState.kind !== 'refused'
+  // the role now (the facilitator may have promoted or demoted us) and the facilitator's lock
+  const effectiveRole = session.session?.yourRole ?? role
+  const locked = (session.session?.editingLocked ?? false) && effectiveRole !== 'facilitator'
+  const canWrite = canEditBoard(effectiveRole) && !locked && connectionState.kind !== 'refused'
   const store = useYjsStore({
     doc: connection?.doc ?? null,
     ready: connection?.ready ?? false,
@@ -62,12 +71,14 @@ export function BoardCanvas({
     online: connectionState.kind === 'connected',
   })
 
-  const me = useValue('local user', () => $localUser.get(), [])
-  const session = useSessionSocket(boardId, token, me.name, me.color)
   const simulation = useLiveSimulation(session.session, session.report)
-  const live = useMemo<LiveSessionState>(() => ({ connection: session, simulation }), [session, simulation])
-
   const [editor, setEditor] = useState<Editor | null>(null)
+  const follow = useFollow(editor, session)
+  const live = useMemo<LiveSessionState>(
+    () => ({ connection: session, simulation, follow }),
+    [session, simulation, follow],
+  )
+
   usePresence(editor, connection?.awareness ?? null)
 
   const doc = connection?.doc ?? null
@@ -101,7 +112,7 @@ export function BoardCanvas({
   const ui = useMemo<BoardUiState>(
     () => ({
       title,
-      role,
+      role: effectiveRole,
       canWrite,
       connection: connectionState,
       participants: session.participants,
@@ -114,7 +125,7 @@ export function BoardCanvas({
     }),
     [
       title,
-      role,
+      effectiveRole,
       canWrite,
       connectionState,
       session.participants,

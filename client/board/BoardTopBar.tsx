@@ -1,3 +1,5 @@
+import { SessionTimer } from '../facilitation/SessionTimer'
+import { useLiveSession } from '../session/session-context'
 import { useBoardUi } from './board-context'
 import { ConnectionBadge } from './ConnectionBadge'
 import { InsertTemplateButton } from './InsertTemplateButton'
@@ -9,10 +11,14 @@ import { ViewOnlyBadge } from './ViewOnlyBadge'
  */
 export function BoardTopBar() {
   const { title, role, canWrite, connection, openTemplatePicker } = useBoardUi()
+  const live = useLiveSession().connection.session
+  const lockedBy = role !== 'viewer' && live?.editingLocked ? (live.driver?.name ?? 'the facilitator') : null
   const viewOnlyReason =
     role === 'viewer'
-      ? 'Your link lets you watch and follow, not edit.'
-      : 'The server refused edits from this link.'
+      ? 'Your role lets you watch and follow, not edit.'
+      : lockedBy
+        ? 'The facilitator locked editing for everyone but facilitators.'
+        : 'The server refused edits from this link.'
   return (
     <div className="board-bar">
       <a className="board-bar__home" href="/" title="All your boards">
@@ -22,11 +28,15 @@ export function BoardTopBar() {
       <h1 className="board-bar__title" title={title}>
         {title}
       </h1>
+      <SessionTimer />
       <ConnectionBadge state={connection} canWrite={canWrite} />
       {canWrite ? (
         <InsertTemplateButton onClick={openTemplatePicker} />
       ) : (
-        <ViewOnlyBadge reason={viewOnlyReason} />
+        <ViewOnlyBadge
+          reason={viewOnlyReason}
+          label={lockedBy ? `Editing locked by ${lockedBy}` : undefined}
+        />
       )}
     </div>
   )

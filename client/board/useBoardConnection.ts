@@ -36,7 +36,11 @@ function refusalReason(code: number, reason: string): string {
  * Opens a board's Yjs document: first from IndexedDB (edits survive offline), then from the server
  * over y-websocket. Stops reconnecting when the server refuses the link (4401, 4404, …).
  */
-export function useBoardConnection(boardId: string, token: string): BoardConnection | null {
+export function useBoardConnection(
+  boardId: string,
+  token: string,
+  participant?: string,
+): BoardConnection | null {
   const [connection, setConnection] = useState<BoardConnection | null>(null)
 
   useEffect(() => {
@@ -49,7 +53,8 @@ export function useBoardConnection(boardId: string, token: string): BoardConnect
     }
     // BroadcastChannel is off so every change goes through the server, which checks roles
     const provider = new WebsocketProvider(yjsServerUrl(), boardId, doc, {
-      params: { token },
+      // the participant key lets the server apply roles the facilitator granted to this browser
+      params: participant ? { token, participant } : { token },
       disableBc: true,
     })
 
@@ -145,7 +150,7 @@ export function useBoardConnection(boardId: string, token: string): BoardConnect
       doc.destroy()
       setConnection(null)
     }
-  }, [boardId, token])
+  }, [boardId, token, participant])
 
   return connection
 }

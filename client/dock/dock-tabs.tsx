@@ -1,5 +1,6 @@
 import type { ComponentType, ReactNode } from 'react'
-import { PeopleIcon, SimulationIcon } from '../icons'
+import { ArticleTab } from '../article/ArticleTab'
+import { ArticleIcon, PeopleIcon, SimulationIcon } from '../icons'
 import { useLiveSession } from '../session/session-context'
 import { SimulationTab } from '../simulation/SimulationTab'
 import { SessionTab } from './SessionTab'
@@ -20,7 +21,17 @@ function SimulationBadge() {
   return <span className="dock-tab__badge" title="A scenario is running" />
 }
 
+/** An open checkpoint marks the Article tab, so nobody misses the question. */
+function ArticleBadge() {
+  const { connection } = useLiveSession()
+  if (connection.session?.checkpoint?.status !== 'open') return null
+  return (
+    <span className="dock-tab__badge" title="A question is open for votes" data-testid="checkpoint-badge" />
+  )
+}
+
 export const DOCK_TABS: readonly DockTab[] = [
+  { id: 'article', label: 'Article', icon: <ArticleIcon />, Panel: ArticleTab, Badge: ArticleBadge },
   {
     id: 'simulation',
     label: 'Simulation',

@@ -1,6 +1,7 @@
 import { NewBoardForm } from './NewBoardForm'
 import { RememberedBoardsList } from './RememberedBoardsList'
 import { TemplateGallery } from './TemplateGallery'
+import { WorkshopList } from './WorkshopList'
 
 /** `/`: what Lockstep is, a blank board, the boards this browser has opened, and the template gallery. */
 export function HomePage() {
@@ -25,6 +26,7 @@ export function HomePage() {
           <RememberedBoardsList />
         </section>
       </div>
+      <WorkshopList />
       <TemplateGallery />
     </main>
   )

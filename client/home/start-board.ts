@@ -9,7 +9,10 @@ import { navigate } from '../router'
  * Creates a board (blank or from a template), remembers its facilitator link in this browser and
  * opens it with the Share dialog. Returns null on success, or why no board was made, in words.
  */
-export async function startBoard(body: CreateBoardBody): Promise<string | null> {
+export async function startBoard(
+  body: CreateBoardBody,
+  options: { workshopId?: string } = {},
+): Promise<string | null> {
   const result = await createBoard(body)
   if (!result.ok) {
     return result.failure.code === 'network_error'
@@ -25,6 +28,13 @@ export async function startBoard(body: CreateBoardBody): Promise<string | null> 
     lastOpened: Date.now(),
   })
   requestShareOnArrival(board.id)
-  navigate(boardLink(board.id, board.tokens.facilitator))
+  const link = boardLink(board.id, board.tokens.facilitator)
+  // a workshop queued from the home page waits on the board for the facilitator's "Start workshop"
+  const hashAt = link.indexOf('#')
+  navigate(
+    options.workshopId
+      ? `${link.slice(0, hashAt)}?workshop=${encodeURIComponent(options.workshopId)}${link.slice(hashAt)}`
+      : link,
+  )
   return null
 }

@@ -8,7 +8,18 @@ import { publicSessionStateSchema } from '../../shared/session/session-state'
  * timer, checkpoint) adds its field here.
  */
 export const liveSessionSchema = publicSessionStateSchema
-  .pick({ seq: true, driver: true, sim: true, yourRole: true })
+  .pick({
+    seq: true,
+    driver: true,
+    sim: true,
+    yourRole: true,
+    presentation: true,
+    checkpoint: true,
+    timer: true,
+    follow: true,
+    editingLocked: true,
+    workshop: true,
+  })
   .partial({ yourRole: true })
 export type LiveSession = z.infer<typeof liveSessionSchema>
 

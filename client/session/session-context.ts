@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react'
+import type { FollowControls } from '../facilitation/useFollow'
 import type { LiveSimulation } from '../simulation/useLiveSimulation'
 import type { SessionConnection } from './useSessionSocket'
 
@@ -6,6 +7,7 @@ import type { SessionConnection } from './useSessionSocket'
 export interface LiveSessionState {
   connection: SessionConnection
   simulation: LiveSimulation
+  follow: FollowControls
 }
 
 export const LiveSessionContext = createContext<LiveSessionState | null>(null)

@@ -8,8 +8,12 @@ import {
   SESSION_REFUSAL,
   type SessionClientEvents,
   type SessionServerEvents,
+  type ViewArea,
+  viewAreaSchema,
 } from '../../shared/protocol/session'
 import type { SessionIntent, StateReport } from '../../shared/session/intents'
+import { CLIENT_KEY } from '../facilitation/client-key'
+import { clockOffset } from '../facilitation/clock'
 import { intentAckSchema, type LiveSession, liveSessionSchema, type SessionLink } from './live-session'
 
 type SessionSocket = Socket<SessionServerEvents, SessionClientEvents>
@@ -29,6 +33,12 @@ export interface SessionConnection {
   report: (report: StateReport) => void
   /** What to add to this screen's clock to read the server's (ms), measured on each connection. */
   serverClockOffset: number
+  /** The latest "Bring everyone here" from a facilitator, numbered so a repeat is noticed. */
+  summon: { area: ViewArea; n: number } | null
+  /** Facilitators: bring everyone's camera to this page area. */
+  sendSummon: (area: ViewArea) => Promise<IntentAck>
+  /** This browser's key, also sent to the Yjs endpoint so granted roles apply there. */
+  clientKey: string
 }
 
 /** How long an intent waits for the server's ack before the panel says so. */
@@ -54,6 +64,7 @@ export function useSessionSocket(
   token: string,
   name: string,
   color: string,
+  presenceId: string,
 ): SessionConnection {
   const [socket, setSocket] = useState<SessionSocket | null>(null)
   const [link, setLink] = useState<SessionLink>('connecting')
@@ -61,6 +72,7 @@ export function useSessionSocket(
   const [selfId, setSelfId] = useState<string | null>(null)
   const [session, setSession] = useState<LiveSession | null>(null)
   const [serverClockOffset, setServerClockOffset] = useState(0)
+  const [summon, setSummon] = useState<{ area: ViewArea; n: number } | null>(null)
   const socketRef = useRef<SessionSocket | null>(null)
 
   useEffect(() => {
@@ -73,8 +85,13 @@ export function useSessionSocket(
       s.timeout(CLOCK_TIMEOUT_MS).emit('session:clock', (error, serverNow) => {
         if (error || typeof serverNow !== 'number') return
         const receivedAt = Date.now()
-        setServerClockOffset(serverNow + (receivedAt - sentAt) / 2 - receivedAt)
+        setServerClockOffset(clockOffset(sentAt, serverNow, receivedAt))
       })
+    })
+    let summons = 0
+    s.on('view:summon', (area) => {
+      const parsed = viewAreaSchema.safeParse(area)
+      if (parsed.success) setSummon({ area: parsed.data, n: ++summons })
     })
     s.on('session:welcome', (welcome) => setSelfId(welcome.participantId))
     s.on('session:participants', (list) => {
@@ -114,7 +131,7 @@ export function useSessionSocket(
   useEffect(() => {
     if (!socket) return
     const hello = () => {
-      socket.emit('presence:hello', { name, color }, (ack) => {
+      socket.emit('presence:hello', { name, color, clientKey: CLIENT_KEY, presenceId }, (ack) => {
         if (!ack.ok) console.warn(`Lockstep: the session did not take our name (${ack.message})`)
       })
     }
@@ -123,7 +140,7 @@ export function useSessionSocket(
     return () => {
       socket.off('connect', hello)
     }
-  }, [socket, name, color])
+  }, [socket, name, color, presenceId])
 
   const sendIntent = useCallback(async (intent: SessionIntent): Promise<IntentAck> => {
     const s = socketRef.current
@@ -139,12 +156,37 @@ export function useSessionSocket(
     }
   }, [])
 
+  const sendSummon = useCallback(async (area: ViewArea): Promise<IntentAck> => {
+    const s = socketRef.current
+    if (!s?.connected) return offline
+    try {
+      const ack = await s.timeout(INTENT_TIMEOUT_MS).emitWithAck('view:summon', area)
+      const parsed = intentAckSchema.safeParse(ack)
+      return parsed.success
+        ? parsed.data
+        : { ok: false, code: 'bad_response', message: 'The server sent an answer this page cannot read.' }
+    } catch {
+      return { ok: false, code: 'timeout', message: 'The server did not answer in time. Try again.' }
+    }
+  }, [])
+
   const report = useCallback((stateReport: StateReport) => {
     socketRef.current?.emit('session:report', stateReport)
   }, [])
 
   return useMemo(
-    () => ({ link, participants, selfId, session, sendIntent, report, serverClockOffset }),
-    [link, participants, selfId, session, sendIntent, report, serverClockOffset],
+    () => ({
+      link,
+      participants,
+      selfId,
+      session,
+      sendIntent,
+      report,
+      serverClockOffset,
+      summon,
+      sendSummon,
+      clientKey: CLIENT_KEY,
+    }),
+    [link, participants, selfId, session, sendIntent, report, serverClockOffset, summon, sendSummon],
   )
 }

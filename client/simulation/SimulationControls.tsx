@@ -1,8 +1,11 @@
-import { useId } from 'react'
+import { useId, useRef, useState } from 'react'
 import type { Scenario } from '../../shared/scenarios/scenario-schema'
 import type { SessionIntent } from '../../shared/session/intents'
 import { type SimSession, SPEEDS } from '../../shared/session/session-state'
+import { LiveCheckpoint } from '../checkpoint/LiveCheckpoint'
+import { stepAction } from '../checkpoint/step-checkpoint'
 import { BackIcon, CloseIcon, PauseIcon, PlayIcon, ReplayIcon, StepIcon } from '../icons'
+import { useLiveSession } from '../session/session-context'
 import { FailureMenu } from './FailureMenu'
 
 export interface SimulationControlsProps {
@@ -27,6 +30,37 @@ export function SimulationControls({ sim, scenario, canDrive, driverName, drive 
   const drivenById = useId()
   // disabled controls point screen readers at the "Driven by …" line
   const described = canDrive ? {} : { 'aria-describedby': drivenById }
+  const { connection } = useLiveSession()
+  const live = connection.session?.checkpoint ?? null
+  // questions this screen already opened, so a second Step after a close advances
+  const asked = useRef(new Set<string>())
+  const [hint, setHint] = useState<string | null>(null)
+  const next = scenario.steps[sim.step + 1]?.checkpoint
+  const askKey = `${scenario.id}:${sim.step + 1}`
+
+  const step = () => {
+    const action = stepAction(next, live, asked.current.has(askKey))
+    if (action === 'step') {
+      setHint(null)
+      drive({ type: 'sim:step' })
+    } else if (action === 'open' && next) {
+      asked.current.add(askKey)
+      setHint('Reveal, then Step again to see what happens.')
+      drive({
+        type: 'checkpoint:open',
+        question: next.question,
+        options: next.options,
+        ...(next.answer === undefined ? {} : { answer: next.answer }),
+      })
+    } else if (action === 'wait-for-reveal') {
+      setHint('Reveal the answers first, then Step again to see what happens.')
+    } else {
+      asked.current.add(askKey)
+      setHint(null)
+      drive({ type: 'checkpoint:close' })
+      drive({ type: 'sim:step' })
+    }
+  }
 
   return (
     <div className="sim-controls" data-testid="sim-controls">
@@ -80,7 +114,7 @@ export function SimulationControls({ sim, scenario, canDrive, driverName, drive 
           disabled={!canDrive || atEnd}
           title={why(atEnd ? 'This is the last step' : 'Next step')}
           {...described}
-          onClick={() => drive({ type: 'sim:step' })}
+          onClick={step}
           data-testid="sim-step"
         >
           Step
@@ -141,6 +175,12 @@ export function SimulationControls({ sim, scenario, canDrive, driverName, drive 
           Close scenario
         </button>
       </div>
+      {canDrive && hint && (
+        <p className="sim-controls__hint" role="status" data-testid="sim-checkpoint-hint">
+          {hint}
+        </p>
+      )}
+      <LiveCheckpoint />
       {!canDrive && (
         <p className="sim-controls__driven" id={drivenById} data-testid="sim-driven-by">
           {drivenBy}

@@ -33,6 +33,15 @@ async function waitForStep(page: Page, scenario: Scenario, step: number): Promis
   )
 }
 
+/** Step 2 carries a checkpoint: the first Step asks it; after the reveal, Step advances. */
+async function stepThroughCheckpoint(page: Page): Promise<void> {
+  await page.getByTestId('sim-step').click()
+  await page.locator('[data-testid="checkpoint-card"][data-status="open"]').waitFor({ timeout: 10_000 })
+  await page.getByTestId('checkpoint-reveal').click()
+  await page.locator('[data-testid="checkpoint-card"][data-status="revealed"]').waitFor({ timeout: 10_000 })
+  await page.getByTestId('sim-step').click()
+}
+
 /** The halo around a template node's box, by node id and health. */
 const halo = (page: Page, nodeId: string, health: string) =>
   page.locator(`[data-testid="sim-halo"][data-node-id="${nodeId}"][data-health="${health}"]`)
@@ -88,7 +97,7 @@ describe('the simulation in Chromium', () => {
     await ana.page.locator(`[data-testid="scenario-item"][data-scenario-id="${SCENARIO}"]`).waitFor()
     await ana.page.getByTestId(`load-scenario-${SCENARIO}`).click()
     await waitForStep(ana.page, scenario, 1)
-    await ana.page.getByTestId('sim-step').click()
+    await stepThroughCheckpoint(ana.page)
     await waitForStep(ana.page, scenario, 2)
     await ana.page.getByTestId('sim-step').click()
     await waitForStep(ana.page, scenario, 3)
@@ -166,7 +175,7 @@ describe('the simulation in Chromium', () => {
     await waitForBoard(cleo.page)
     for (const page of [ana.page, cleo.page]) await page.getByTestId('dock-tab-simulation').click()
     await ana.page.getByTestId(`load-scenario-${SCENARIO}`).click()
-    await ana.page.getByTestId('sim-step').click()
+    await stepThroughCheckpoint(ana.page)
     await waitForStep(cleo.page, scenario, 2)
 
     const { port, dataDir } = server
