@@ -100,7 +100,9 @@ describe('session tools in Chromium', () => {
     )
 
     // Lock editing: Ben, now an editor, is read-only again and told why.
-    await ana.page.getByTestId('lock-editing').check()
+    // The box reflects the server's state, so it turns checked only once the server has the lock.
+    await ana.page.getByTestId('lock-editing').click()
+    await ana.page.locator('[data-testid="lock-editing"]:checked').waitFor()
     await isReadonly(ben.page, true)
     await ben.page.getByTestId('view-only-badge').filter({ hasText: 'Editing locked by' }).waitFor()
     // the facilitator still edits
