@@ -66,6 +66,12 @@ async function requestJson<T>(
   return { ok: true, value: parsed.data }
 }
 
+/** GET and parse; null when it cannot be had (for panels that say so in their own words). */
+export async function fetchJsonOrNull<T>(path: string, schema: z.ZodType<T>): Promise<T | null> {
+  const result = await requestJson(path, schema)
+  return result.ok ? result.value : null
+}
+
 /** GET /api/config: settings the client needs at run time. */
 export function fetchClientConfig(): Promise<Result<ClientConfig>> {
   return requestJson('/api/config', clientConfigSchema)

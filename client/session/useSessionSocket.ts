@@ -142,33 +142,25 @@ export function useSessionSocket(
     }
   }, [socket, name, color, presenceId])
 
-  const sendIntent = useCallback(async (intent: SessionIntent): Promise<IntentAck> => {
-    const s = socketRef.current
-    if (!s?.connected) return offline
-    try {
-      const ack = await s.timeout(INTENT_TIMEOUT_MS).emitWithAck('session:intent', intent)
-      const parsed = intentAckSchema.safeParse(ack)
-      return parsed.success
-        ? parsed.data
-        : { ok: false, code: 'bad_response', message: 'The server sent an answer this page cannot read.' }
-    } catch {
-      return { ok: false, code: 'timeout', message: 'The server did not answer in time. Try again.' }
-    }
-  }, [])
-
-  const sendSummon = useCallback(async (area: ViewArea): Promise<IntentAck> => {
-    const s = socketRef.current
-    if (!s?.connected) return offline
-    try {
-      const ack = await s.timeout(INTENT_TIMEOUT_MS).emitWithAck('view:summon', area)
-      const parsed = intentAckSchema.safeParse(ack)
-      return parsed.success
-        ? parsed.data
-        : { ok: false, code: 'bad_response', message: 'The server sent an answer this page cannot read.' }
-    } catch {
-      return { ok: false, code: 'timeout', message: 'The server did not answer in time. Try again.' }
-    }
-  }, [])
+  // Every request to the session is answered with an ack; silence becomes a timeout in words.
+  const ask = useCallback(
+    async (event: 'session:intent' | 'view:summon', payload: unknown): Promise<IntentAck> => {
+      const s = socketRef.current
+      if (!s?.connected) return offline
+      try {
+        const ack = await s.timeout(INTENT_TIMEOUT_MS).emitWithAck(event, payload as never)
+        const parsed = intentAckSchema.safeParse(ack)
+        return parsed.success
+          ? parsed.data
+          : { ok: false, code: 'bad_response', message: 'The server sent an answer this page cannot read.' }
+      } catch {
+        return { ok: false, code: 'timeout', message: 'The server did not answer in time. Try again.' }
+      }
+    },
+    [],
+  )
+  const sendIntent = useCallback((intent: SessionIntent) => ask('session:intent', intent), [ask])
+  const sendSummon = useCallback((area: ViewArea) => ask('view:summon', area), [ask])
 
   const report = useCallback((stateReport: StateReport) => {
     socketRef.current?.emit('session:report', stateReport)
