@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { planSegmentIntents } from '../../client/facilitation/run-of-show'
+import { type Workshop, workshopSchema } from '../../shared/content/workshop-schema'
+import { joinSession } from '../support/session-client'
+import { createTestBoard, removeDir, startTestServer } from '../support/test-server'
+
+type TestServer = Awaited<ReturnType<typeof startTestServer>>
+
+describe('workshop plans, run through a real session', () => {
+  let server: TestServer
+  let workshops: Workshop[] = []
+  beforeAll(async () => {
+    server = await startTestServer()
+    workshops = workshopSchema.array().parse(await (await fetch(`${server.url}/api/workshops`)).json())
+  })
+  afterAll(async () => {
+    await server.close()
+    removeDir(server.dataDir)
+  })
+
+  it('ships the cells, medallion, Kappa and generic study-session plans', () => {
+    expect(workshops.map((w) => w.id).sort()).toEqual([
+      'cells-45',
+      'kappa-45',
+      'medallion-45',
+      'study-session-45',
+    ])
+  })
+
+  it('accepts every intent that "Next" sends, segment by segment, for every plan', async () => {
+    for (const workshop of workshops) {
+      const board = await createTestBoard(server.url, workshop.title)
+      const ana = await joinSession(server.url, board.id, board.tokens.facilitator, 'Ana')
+      expect(await ana.intent({ type: 'workshop:start', workshopId: workshop.id })).toEqual({ ok: true })
+      let accepted = 1 // each accepted intent is one more seq
+      for (let index = 0; index < workshop.segments.length; index++) {
+        await ana.waitForSeq(accepted) // plan from the state the server has, as the facilitator's page does
+        const sim = ana.latest()?.sim ?? null
+        const position = sim ? { scenarioId: sim.scenarioId, step: sim.step } : null
+        for (const intent of planSegmentIntents(workshop, index, position)) {
+          const ack = await ana.intent(intent)
+          expect(ack, `${workshop.id} segment ${index + 1}: ${intent.type}`).toEqual({ ok: true })
+          accepted++
+        }
+      }
+      await ana.waitForSeq(accepted)
+      expect(ana.latest()?.workshop).toEqual({ id: workshop.id, segment: workshop.segments.length - 1 })
+      ana.close()
+    }
+  })
+})
