@@ -24,7 +24,7 @@ export function ScenarioPicker({
       </div>
     )
   }
-  const { forBoard, others } = groupScenarios(state.scenarios, boardTemplateId)
+  const { forBoard, others } = groupScenarios(state.value, boardTemplateId)
   const list = (scenarios: ScenarioSummary[]) => (
     <ul className="scenario-list">
       {scenarios.map((scenario) => (

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { ScenarioSummary } from '../../shared/protocol/scenarios'
 import type { Scenario } from '../../shared/scenarios/scenario-schema'
+import { type FetchedState, useFetchedOnce } from '../fetch/useFetchedOnce'
 import { fetchScenario, fetchScenarioSummaries, type Result } from '../rest-client'
 
 // Scenarios only change when the server is redeployed, so one answer serves the whole visit.
@@ -54,34 +55,9 @@ export function useScenario(scenarioId: string | null): { state: ScenarioState |
   return { state: { status: 'loading' }, retry }
 }
 
-export type ScenarioSummariesState =
-  | { status: 'loading' }
-  | { status: 'ready'; scenarios: ScenarioSummary[] }
-  | { status: 'failed'; message: string }
-
-let cachedSummaries: ScenarioSummary[] | null = null
+export type ScenarioSummariesState = FetchedState<ScenarioSummary[]>
 
 /** Every scenario the server offers, fetched once per visit; `retry` asks again after a failure. */
 export function useScenarioSummaries(): { state: ScenarioSummariesState; retry: () => void } {
-  const [state, setState] = useState<ScenarioSummariesState>(() =>
-    cachedSummaries ? { status: 'ready', scenarios: cachedSummaries } : { status: 'loading' },
-  )
-  useEffect(() => {
-    if (state.status !== 'loading') return
-    let live = true
-    void fetchScenarioSummaries().then((result) => {
-      if (!live) return
-      if (result.ok) cachedSummaries = result.value
-      setState(
-        result.ok
-          ? { status: 'ready', scenarios: result.value }
-          : { status: 'failed', message: result.failure.message },
-      )
-    })
-    return () => {
-      live = false
-    }
-  }, [state.status])
-  const retry = useCallback(() => setState({ status: 'loading' }), [])
-  return { state, retry }
+  return useFetchedOnce('scenarios', fetchScenarioSummaries)
 }

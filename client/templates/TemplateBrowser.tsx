@@ -26,7 +26,7 @@ export function TemplateBrowser({
   const { state, retry } = useTemplateSummaries()
   const [search, setSearch] = useState('')
   const searchId = useId()
-  const templates = state.status === 'ready' ? state.templates : []
+  const templates = state.status === 'ready' ? state.value : []
   const sections = useMemo(() => templateSections(templates, search), [templates, search])
 
   return (
