@@ -160,11 +160,7 @@ export class SqliteBoardStore implements BoardStore {
   }
 
   async loadDocument(boardId: string): Promise<Uint8Array | null> {
-    const rows = this.statements.updatesOf.all(boardId)
-    if (rows.length === 0) return null
-    const [first] = rows
-    if (rows.length === 1 && first) return new Uint8Array(first.data)
-    return Y.mergeUpdates(rows.map((r) => new Uint8Array(r.data)))
+    return this.mergedLog(boardId)
   }
 
   async countUpdates(boardId: string): Promise<number> {
@@ -180,9 +176,13 @@ export class SqliteBoardStore implements BoardStore {
     })()
   }
 
+  /** The board's log as one update (a compacted board's single snapshot is returned as stored). */
   private mergedLog(boardId: string): Uint8Array | null {
     const rows = this.statements.updatesOf.all(boardId)
-    return rows.length === 0 ? null : Y.mergeUpdates(rows.map((r) => new Uint8Array(r.data)))
+    const [first] = rows
+    if (!first) return null
+    if (rows.length === 1) return new Uint8Array(first.data)
+    return Y.mergeUpdates(rows.map((r) => new Uint8Array(r.data)))
   }
 
   async saveVersion(
