@@ -47,6 +47,8 @@ export function boardsApi(store: BoardStore, access: BoardAccess, templates: Tem
       createdAt: board.createdAt,
       updatedAt: board.updatedAt,
       role,
+      origin: board.originBoardId ? { boardId: board.originBoardId, versionId: board.originVersionId } : null,
+      thumbnailAt: board.thumbnailAt,
       urls: shareLinksFor(board, role, token),
     }
     res.json(info)

@@ -10,6 +10,7 @@ const STATUS: Record<ErrorCode, number> = {
   forbidden: 403,
   board_not_found: 404,
   template_not_found: 404,
+  version_not_found: 404,
   not_found: 404,
   internal: 500,
 }

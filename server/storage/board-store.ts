@@ -1,3 +1,4 @@
+import type { VersionKind } from '../../shared/protocol/saved-boards'
 import type { TokenHashes } from '../auth/capabilities'
 
 /** A board's metadata as stored; tokens exist only as hashes (plus sealed share links). */
@@ -10,16 +11,42 @@ export interface BoardRecord {
   tokenHashes: TokenHashes
   /** Share tokens sealed for the facilitator (all) and the editor (editor + viewer). */
   sealedLinks: { facilitator: string; editor: string }
-  /** The board this one was forked from, if any. */
+  /** The board this one was forked from, and the version it was forked at, if any. */
   originBoardId: string | null
+  originVersionId: string | null
+  /** When the board's thumbnail was last replaced; null when it has none. */
+  thumbnailAt: string | null
 }
 
-export type NewBoard = Omit<BoardRecord, 'updatedAt'>
+export type NewBoard = Omit<BoardRecord, 'updatedAt' | 'thumbnailAt' | 'originVersionId'> & {
+  originVersionId?: string | null
+}
 
 export interface VersionRecord {
   id: string
   boardId: string
   name: string
+  kind: VersionKind
+  createdAt: string
+  hasThumbnail: boolean
+}
+
+export interface NewVersion {
+  id: string
+  name: string
+  kind: VersionKind
+  /** The board's whole Yjs state at that moment. */
+  state: Uint8Array
+  /** A PNG of the content, if one is at hand. */
+  thumbnail?: Uint8Array | null
+}
+
+/** A link to one frozen version; only the token's hash is kept. */
+export interface PublicationRecord {
+  id: string
+  boardId: string
+  versionId: string
+  tokenHash: string
   createdAt: string
 }
 
@@ -40,12 +67,24 @@ export interface BoardStore {
   countUpdates(boardId: string): Promise<number>
   /** Replaces the log with one snapshot (the given state, or the merge of the log). */
   compact(boardId: string, state?: Uint8Array): Promise<void>
-  saveVersion(
+  renameBoard(boardId: string, title: string): Promise<void>
+  /** Replaces the board's token hashes and sealed share links (link rotation). */
+  replaceTokens(
     boardId: string,
-    version: { id: string; name: string; state: Uint8Array },
-  ): Promise<VersionRecord>
+    tokenHashes: TokenHashes,
+    sealedLinks: BoardRecord['sealedLinks'],
+  ): Promise<void>
+  /** Stores a PNG of the board's current content, replacing the previous one. */
+  saveThumbnail(boardId: string, png: Uint8Array): Promise<void>
+  loadThumbnail(boardId: string): Promise<Uint8Array | null>
+  saveVersion(boardId: string, version: NewVersion): Promise<VersionRecord>
+  /** Newest first. */
   listVersions(boardId: string): Promise<VersionRecord[]>
+  getVersion(boardId: string, versionId: string): Promise<VersionRecord | null>
   loadVersion(boardId: string, versionId: string): Promise<Uint8Array | null>
+  loadVersionThumbnail(boardId: string, versionId: string): Promise<Uint8Array | null>
+  createPublication(publication: Omit<PublicationRecord, 'createdAt'>): Promise<PublicationRecord>
+  getPublication(id: string): Promise<PublicationRecord | null>
   saveSessionState(boardId: string, state: unknown): Promise<void>
   loadSessionState(boardId: string): Promise<unknown | null>
   close(): Promise<void>

@@ -2,7 +2,16 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import * as Y from 'yjs'
-import type { BoardRecord, BoardStore, NewBoard, VersionRecord } from './board-store'
+import type { VersionKind } from '../../shared/protocol/saved-boards'
+import type { TokenHashes } from '../auth/capabilities'
+import type {
+  BoardRecord,
+  BoardStore,
+  NewBoard,
+  NewVersion,
+  PublicationRecord,
+  VersionRecord,
+} from './board-store'
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS boards (
@@ -16,7 +25,8 @@ CREATE TABLE IF NOT EXISTS boards (
   viewer_hash TEXT NOT NULL,
   sealed_for_facilitator TEXT NOT NULL,
   sealed_for_editor TEXT NOT NULL,
-  origin_board_id TEXT
+  origin_board_id TEXT,
+  origin_version_id TEXT
 );
 CREATE TABLE IF NOT EXISTS board_updates (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -31,15 +41,34 @@ CREATE TABLE IF NOT EXISTS board_versions (
   name TEXT NOT NULL,
   created_at TEXT NOT NULL,
   state BLOB NOT NULL,
-  thumbnail BLOB
+  thumbnail BLOB,
+  kind TEXT NOT NULL DEFAULT 'manual'
 );
 CREATE INDEX IF NOT EXISTS board_versions_by_board ON board_versions(board_id, created_at);
+CREATE TABLE IF NOT EXISTS board_thumbnails (
+  board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+  png BLOB NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS publications (
+  id TEXT PRIMARY KEY,
+  board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+  version_id TEXT NOT NULL REFERENCES board_versions(id) ON DELETE CASCADE,
+  token_hash TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS session_states (
   board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
   state TEXT NOT NULL,
   updated_at TEXT NOT NULL
 );
 `
+
+/** Columns added after a table first shipped: added in place to databases made before them. */
+const ADDED_COLUMNS = [
+  { table: 'boards', column: 'origin_version_id', ddl: 'origin_version_id TEXT' },
+  { table: 'board_versions', column: 'kind', ddl: "kind TEXT NOT NULL DEFAULT 'manual'" },
+] as const
 
 interface BoardRow {
   id: string
@@ -53,6 +82,25 @@ interface BoardRow {
   sealed_for_facilitator: string
   sealed_for_editor: string
   origin_board_id: string | null
+  origin_version_id: string | null
+  thumbnail_at: string | null
+}
+
+interface VersionRow {
+  id: string
+  board_id: string
+  name: string
+  kind: VersionKind
+  created_at: string
+  has_thumbnail: number
+}
+
+interface PublicationRow {
+  id: string
+  board_id: string
+  version_id: string
+  token_hash: string
+  created_at: string
 }
 
 function toRecord(row: BoardRow): BoardRecord {
@@ -65,8 +113,25 @@ function toRecord(row: BoardRow): BoardRecord {
     tokenHashes: { facilitator: row.facilitator_hash, editor: row.editor_hash, viewer: row.viewer_hash },
     sealedLinks: { facilitator: row.sealed_for_facilitator, editor: row.sealed_for_editor },
     originBoardId: row.origin_board_id,
+    originVersionId: row.origin_version_id,
+    thumbnailAt: row.thumbnail_at,
   }
 }
+
+function toVersion(row: VersionRow): VersionRecord {
+  return {
+    id: row.id,
+    boardId: row.board_id,
+    name: row.name,
+    kind: row.kind,
+    createdAt: row.created_at,
+    hasThumbnail: row.has_thumbnail === 1,
+  }
+}
+
+const BOARD_COLUMNS = `b.*, t.updated_at AS thumbnail_at`
+const BOARD_FROM = `boards b LEFT JOIN board_thumbnails t ON t.board_id = b.id`
+const VERSION_COLUMNS = `id, board_id, name, kind, created_at, thumbnail IS NOT NULL AS has_thumbnail`
 
 const now = () => new Date().toISOString()
 
@@ -83,16 +148,31 @@ export class SqliteBoardStore implements BoardStore {
     this.db.pragma('synchronous = NORMAL')
     this.db.pragma('foreign_keys = ON')
     this.db.exec(SCHEMA)
+    this.addMissingColumns()
     const db = this.db
     this.statements = {
       insertBoard: db.prepare(
         `INSERT INTO boards (id, title, template_id, created_at, updated_at, facilitator_hash, editor_hash,
-           viewer_hash, sealed_for_facilitator, sealed_for_editor, origin_board_id)
+           viewer_hash, sealed_for_facilitator, sealed_for_editor, origin_board_id, origin_version_id)
          VALUES (@id, @title, @templateId, @createdAt, @createdAt, @facilitator, @editor, @viewer,
-           @sealedForFacilitator, @sealedForEditor, @originBoardId)`,
+           @sealedForFacilitator, @sealedForEditor, @originBoardId, @originVersionId)`,
       ),
-      getBoard: db.prepare<[string], BoardRow>('SELECT * FROM boards WHERE id = ?'),
-      listBoards: db.prepare<[], BoardRow>('SELECT * FROM boards ORDER BY updated_at DESC'),
+      getBoard: db.prepare<[string], BoardRow>(`SELECT ${BOARD_COLUMNS} FROM ${BOARD_FROM} WHERE b.id = ?`),
+      listBoards: db.prepare<[], BoardRow>(
+        `SELECT ${BOARD_COLUMNS} FROM ${BOARD_FROM} ORDER BY b.updated_at DESC`,
+      ),
+      renameBoard: db.prepare('UPDATE boards SET title = ?, updated_at = ? WHERE id = ?'),
+      replaceTokens: db.prepare(
+        `UPDATE boards SET facilitator_hash = @facilitator, editor_hash = @editor, viewer_hash = @viewer,
+           sealed_for_facilitator = @sealedForFacilitator, sealed_for_editor = @sealedForEditor WHERE id = @id`,
+      ),
+      saveThumbnail: db.prepare(
+        `INSERT INTO board_thumbnails (board_id, png, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT(board_id) DO UPDATE SET png = excluded.png, updated_at = excluded.updated_at`,
+      ),
+      loadThumbnail: db.prepare<[string], { png: Buffer }>(
+        'SELECT png FROM board_thumbnails WHERE board_id = ?',
+      ),
       deleteBoard: db.prepare('DELETE FROM boards WHERE id = ?'),
       touchBoard: db.prepare('UPDATE boards SET updated_at = ? WHERE id = ?'),
       appendUpdate: db.prepare('INSERT INTO board_updates (board_id, data) VALUES (?, ?)'),
@@ -105,14 +185,26 @@ export class SqliteBoardStore implements BoardStore {
       deleteUpdates: db.prepare('DELETE FROM board_updates WHERE board_id = ?'),
       insertSnapshot: db.prepare('INSERT INTO board_updates (board_id, data, is_snapshot) VALUES (?, ?, 1)'),
       insertVersion: db.prepare(
-        'INSERT INTO board_versions (id, board_id, name, created_at, state) VALUES (?, ?, ?, ?, ?)',
+        `INSERT INTO board_versions (id, board_id, name, kind, created_at, state, thumbnail)
+         VALUES (@id, @boardId, @name, @kind, @createdAt, @state, @thumbnail)`,
       ),
-      listVersions: db.prepare<[string], { id: string; board_id: string; name: string; created_at: string }>(
-        'SELECT id, board_id, name, created_at FROM board_versions WHERE board_id = ? ORDER BY created_at DESC',
+      listVersions: db.prepare<[string], VersionRow>(
+        `SELECT ${VERSION_COLUMNS} FROM board_versions WHERE board_id = ? ORDER BY created_at DESC, rowid DESC`,
+      ),
+      getVersion: db.prepare<[string, string], VersionRow>(
+        `SELECT ${VERSION_COLUMNS} FROM board_versions WHERE board_id = ? AND id = ?`,
       ),
       loadVersion: db.prepare<[string, string], { state: Buffer }>(
         'SELECT state FROM board_versions WHERE board_id = ? AND id = ?',
       ),
+      loadVersionThumbnail: db.prepare<[string, string], { thumbnail: Buffer | null }>(
+        'SELECT thumbnail FROM board_versions WHERE board_id = ? AND id = ?',
+      ),
+      insertPublication: db.prepare(
+        `INSERT INTO publications (id, board_id, version_id, token_hash, created_at)
+         VALUES (@id, @boardId, @versionId, @tokenHash, @createdAt)`,
+      ),
+      getPublication: db.prepare<[string], PublicationRow>('SELECT * FROM publications WHERE id = ?'),
       saveSession: db.prepare(
         `INSERT INTO session_states (board_id, state, updated_at) VALUES (?, ?, ?)
          ON CONFLICT(board_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
@@ -135,8 +227,47 @@ export class SqliteBoardStore implements BoardStore {
       sealedForFacilitator: board.sealedLinks.facilitator,
       sealedForEditor: board.sealedLinks.editor,
       originBoardId: board.originBoardId,
+      originVersionId: board.originVersionId ?? null,
     })
-    return { ...board, updatedAt: board.createdAt }
+    return {
+      ...board,
+      originVersionId: board.originVersionId ?? null,
+      updatedAt: board.createdAt,
+      thumbnailAt: null,
+    }
+  }
+
+  private addMissingColumns(): void {
+    for (const { table, column, ddl } of ADDED_COLUMNS) {
+      const columns = this.db.prepare<[], { name: string }>(`PRAGMA table_info(${table})`).all()
+      if (!columns.some((c) => c.name === column)) this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${ddl}`)
+    }
+  }
+
+  async renameBoard(boardId: string, title: string): Promise<void> {
+    this.statements.renameBoard.run(title, now(), boardId)
+  }
+
+  async replaceTokens(
+    boardId: string,
+    tokenHashes: TokenHashes,
+    sealedLinks: BoardRecord['sealedLinks'],
+  ): Promise<void> {
+    this.statements.replaceTokens.run({
+      id: boardId,
+      ...tokenHashes,
+      sealedForFacilitator: sealedLinks.facilitator,
+      sealedForEditor: sealedLinks.editor,
+    })
+  }
+
+  async saveThumbnail(boardId: string, png: Uint8Array): Promise<void> {
+    this.statements.saveThumbnail.run(boardId, Buffer.from(png), now())
+  }
+
+  async loadThumbnail(boardId: string): Promise<Uint8Array | null> {
+    const row = this.statements.loadThumbnail.get(boardId)
+    return row ? new Uint8Array(row.png) : null
   }
 
   async getBoard(id: string): Promise<BoardRecord | null> {
@@ -185,25 +316,59 @@ export class SqliteBoardStore implements BoardStore {
     return Y.mergeUpdates(rows.map((r) => new Uint8Array(r.data)))
   }
 
-  async saveVersion(
-    boardId: string,
-    version: { id: string; name: string; state: Uint8Array },
-  ): Promise<VersionRecord> {
+  async saveVersion(boardId: string, version: NewVersion): Promise<VersionRecord> {
     const createdAt = now()
-    this.statements.insertVersion.run(
-      version.id,
+    const thumbnail = version.thumbnail ? Buffer.from(version.thumbnail) : null
+    this.statements.insertVersion.run({
+      id: version.id,
       boardId,
-      version.name,
+      name: version.name,
+      kind: version.kind,
       createdAt,
-      Buffer.from(version.state),
-    )
-    return { id: version.id, boardId, name: version.name, createdAt }
+      state: Buffer.from(version.state),
+      thumbnail,
+    })
+    return {
+      id: version.id,
+      boardId,
+      name: version.name,
+      kind: version.kind,
+      createdAt,
+      hasThumbnail: !!thumbnail,
+    }
   }
 
   async listVersions(boardId: string): Promise<VersionRecord[]> {
-    return this.statements.listVersions
-      .all(boardId)
-      .map((r) => ({ id: r.id, boardId: r.board_id, name: r.name, createdAt: r.created_at }))
+    return this.statements.listVersions.all(boardId).map(toVersion)
+  }
+
+  async getVersion(boardId: string, versionId: string): Promise<VersionRecord | null> {
+    const row = this.statements.getVersion.get(boardId, versionId)
+    return row ? toVersion(row) : null
+  }
+
+  async loadVersionThumbnail(boardId: string, versionId: string): Promise<Uint8Array | null> {
+    const thumbnail = this.statements.loadVersionThumbnail.get(boardId, versionId)?.thumbnail
+    return thumbnail ? new Uint8Array(thumbnail) : null
+  }
+
+  async createPublication(publication: Omit<PublicationRecord, 'createdAt'>): Promise<PublicationRecord> {
+    const record = { ...publication, createdAt: now() }
+    this.statements.insertPublication.run(record)
+    return record
+  }
+
+  async getPublication(id: string): Promise<PublicationRecord | null> {
+    const row = this.statements.getPublication.get(id)
+    return row
+      ? {
+          id: row.id,
+          boardId: row.board_id,
+          versionId: row.version_id,
+          tokenHash: row.token_hash,
+          createdAt: row.created_at,
+        }
+      : null
   }
 
   async loadVersion(boardId: string, versionId: string): Promise<Uint8Array | null> {

@@ -9,6 +9,7 @@ export const errorCodeSchema = z.enum([
   'forbidden',
   'board_not_found',
   'template_not_found',
+  'version_not_found',
   'not_found',
   'internal',
 ])

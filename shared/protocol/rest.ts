@@ -13,14 +13,15 @@ export const boardTitleSchema = z
   .min(1, 'title must not be empty')
   .max(LIMITS.titleChars, `title must be at most ${LIMITS.titleChars} characters`)
 
+export const templateIdSchema = z
+  .string()
+  .regex(/^[a-z0-9-]{1,64}$/, 'templateId must be lowercase letters, digits and dashes')
+
 /** POST /api/boards */
 export const createBoardBodySchema = z
   .object({
     title: boardTitleSchema.optional(),
-    templateId: z
-      .string()
-      .regex(/^[a-z0-9-]{1,64}$/, 'templateId must be lowercase letters, digits and dashes')
-      .optional(),
+    templateId: templateIdSchema.optional(),
   })
   .strict()
 export type CreateBoardBody = z.infer<typeof createBoardBodySchema>
@@ -43,6 +44,10 @@ export const boardInfoSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   role: roleSchema,
+  /** The board this one was forked from (and the version), if any. */
+  origin: z.object({ boardId: z.string(), versionId: z.string().nullable() }).nullable(),
+  /** When the picture of the board's current content last changed; null when there is none yet. */
+  thumbnailAt: z.string().nullable(),
   /** Share links the caller may pass on: a facilitator gets all three, an editor editor+viewer, a viewer viewer. */
   urls: roleLinksSchema.partial(),
 })

@@ -3,6 +3,8 @@ import * as Y from 'yjs'
 import { hashToken, randomId } from '../../../server/auth/capabilities'
 import type { BoardStore, NewBoard } from '../../../server/storage/board-store'
 
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3])
+
 /** The behaviour every BoardStore must have; each implementation runs this same suite. */
 export function describeBoardStoreContract(
   name: string,
@@ -101,12 +103,86 @@ export function describeBoardStoreContract(
       const saved = await store.saveVersion(board.id, {
         id: randomId(),
         name: 'Before the break',
+        kind: 'manual',
+        state: Y.encodeStateAsUpdate(doc),
+        thumbnail: PNG,
+      })
+      const later = await store.saveVersion(board.id, {
+        id: randomId(),
+        name: 'Autosave',
+        kind: 'hourly',
         state: Y.encodeStateAsUpdate(doc),
       })
-      expect(saved).toMatchObject({ boardId: board.id, name: 'Before the break' })
-      expect((await store.listVersions(board.id)).map((v) => v.name)).toEqual(['Before the break'])
+      expect(saved).toMatchObject({ boardId: board.id, name: 'Before the break', hasThumbnail: true })
+      expect((await store.listVersions(board.id)).map((v) => [v.name, v.kind, v.hasThumbnail])).toEqual([
+        ['Autosave', 'hourly', false],
+        ['Before the break', 'manual', true],
+      ])
+      expect(await store.getVersion(board.id, later.id)).toEqual(later)
       expect(recordsOf(await store.loadVersion(board.id, saved.id))).toEqual(doc.getMap('tldraw').toJSON())
+      expect(await store.loadVersionThumbnail(board.id, saved.id)).toEqual(PNG)
+      expect(await store.loadVersionThumbnail(board.id, later.id)).toBeNull()
       expect(await store.loadVersion(board.id, 'nope')).toBeNull()
+      expect(await store.getVersion(board.id, 'nope')).toBeNull()
+    })
+
+    it('keeps a version to its own board', async () => {
+      const a = await store.createBoard(newBoard())
+      const b = await store.createBoard(newBoard())
+      const v = await store.saveVersion(a.id, {
+        id: randomId(),
+        name: 'v',
+        kind: 'manual',
+        state: new Uint8Array([0, 0]),
+      })
+      expect(await store.loadVersion(b.id, v.id)).toBeNull()
+      expect(await store.getVersion(b.id, v.id)).toBeNull()
+    })
+
+    it('renames a board and replaces its tokens', async () => {
+      const board = await store.createBoard(newBoard('Old'))
+      await store.renameBoard(board.id, 'New')
+      const hashes = { facilitator: hashToken('f2'), editor: hashToken('e2'), viewer: hashToken('v2') }
+      await store.replaceTokens(board.id, hashes, { facilitator: 'sf2', editor: 'se2' })
+      expect(await store.getBoard(board.id)).toMatchObject({
+        title: 'New',
+        tokenHashes: hashes,
+        sealedLinks: { facilitator: 'sf2', editor: 'se2' },
+      })
+    })
+
+    it('keeps one thumbnail per board, the newest', async () => {
+      const board = await store.createBoard(newBoard())
+      expect(await store.loadThumbnail(board.id)).toBeNull()
+      expect((await store.getBoard(board.id))?.thumbnailAt).toBeNull()
+      await store.saveThumbnail(board.id, new Uint8Array([1]))
+      await store.saveThumbnail(board.id, PNG)
+      expect(await store.loadThumbnail(board.id)).toEqual(PNG)
+      expect((await store.getBoard(board.id))?.thumbnailAt).toEqual(expect.any(String))
+    })
+
+    it('remembers where a fork came from', async () => {
+      const origin = await store.createBoard(newBoard())
+      const fork = await store.createBoard({ ...newBoard(), originBoardId: origin.id, originVersionId: 'v1' })
+      expect(await store.getBoard(fork.id)).toMatchObject({ originBoardId: origin.id, originVersionId: 'v1' })
+    })
+
+    it('stores publications of a version', async () => {
+      const board = await store.createBoard(newBoard())
+      const v = await store.saveVersion(board.id, {
+        id: randomId(),
+        name: 'v',
+        kind: 'manual',
+        state: new Uint8Array([0, 0]),
+      })
+      const id = randomId()
+      await store.createPublication({ id, boardId: board.id, versionId: v.id, tokenHash: hashToken('p') })
+      expect(await store.getPublication(id)).toMatchObject({
+        boardId: board.id,
+        versionId: v.id,
+        tokenHash: hashToken('p'),
+      })
+      expect(await store.getPublication('missing')).toBeNull()
     })
 
     it('stores session state as JSON', async () => {
@@ -120,9 +196,19 @@ export function describeBoardStoreContract(
     it('deletes a board with its log, versions and session', async () => {
       const board = await store.createBoard(newBoard())
       for (const u of edits(3).updates) await store.appendUpdate(board.id, u)
-      await store.saveVersion(board.id, { id: randomId(), name: 'v', state: new Uint8Array([0, 0]) })
+      const v = await store.saveVersion(board.id, {
+        id: randomId(),
+        name: 'v',
+        kind: 'manual',
+        state: new Uint8Array([0, 0]),
+      })
+      const publication = randomId()
+      await store.createPublication({ id: publication, boardId: board.id, versionId: v.id, tokenHash: 'h' })
+      await store.saveThumbnail(board.id, PNG)
       await store.saveSessionState(board.id, { seq: 1 })
       await store.deleteBoard(board.id)
+      expect(await store.getPublication(publication)).toBeNull()
+      expect(await store.loadThumbnail(board.id)).toBeNull()
       expect(await store.loadDocument(board.id)).toBeNull()
       expect(await store.listVersions(board.id)).toEqual([])
       expect(await store.loadSessionState(board.id)).toBeNull()

@@ -1,0 +1,139 @@
+import { createTLSchema } from '@tldraw/tlschema'
+import * as Y from 'yjs'
+import { planRestore, sameJson } from '../../shared/boards/restore-plan'
+import {
+  type BoardContent,
+  boardContentSchema,
+  type DocumentRecord,
+  documentRecordSchema,
+} from '../../shared/protocol/board-file'
+import type { Failure } from '../../shared/protocol/errors'
+import { BOARD_DOC } from '../../shared/protocol/yjs-doc'
+
+// tldraw's own record schema (the same package version the client runs), to migrate and check
+// content that arrives from outside (imports) exactly as the editor would.
+let tldrawSchema: ReturnType<typeof createTLSchema> | undefined
+const editorSchema = () => {
+  tldrawSchema ??= createTLSchema()
+  return tldrawSchema
+}
+
+/** A board document's content as plain data, and the template it was started from. */
+export interface DocumentContent {
+  content: BoardContent
+  /** The start template recorded in the document (so a copy does not insert it again). */
+  startTemplate: string | null
+}
+
+/** Reads the content of a board's Yjs state (as stored, or as a version keeps it). */
+export function contentOfState(state: Uint8Array | null): DocumentContent {
+  const doc = new Y.Doc()
+  try {
+    if (state) Y.applyUpdate(doc, state)
+    return contentOfDoc(doc)
+  } finally {
+    doc.destroy()
+  }
+}
+
+/** Reads the content of a live board document. */
+export function contentOfDoc(doc: Y.Doc): DocumentContent {
+  const meta = doc.getMap<unknown>(BOARD_DOC.metaMap)
+  const parsed = boardContentSchema.safeParse({
+    schema: meta.get(BOARD_DOC.schemaKey) ?? editorSchema().serialize(),
+    records: [...doc.getMap<unknown>(BOARD_DOC.recordsMap).values()],
+  })
+  const startTemplate = meta.get(BOARD_DOC.startTemplateKey)
+  const content: BoardContent = parsed.success
+    ? parsed.data
+    : // an unreadable record (written by a client we do not know) is left out rather than fail the board
+      {
+        schema: editorSchema().serialize(),
+        records: [...doc.getMap<unknown>(BOARD_DOC.recordsMap).values()].flatMap((value) => {
+          const record = boardContentSchema.shape.records.element.safeParse(value)
+          return record.success ? [record.data] : []
+        }),
+      }
+  return { content, startTemplate: typeof startTemplate === 'string' ? startTemplate : null }
+}
+
+/** A fresh board document holding this content, as one Yjs update. */
+export function stateOfContent({ content, startTemplate }: DocumentContent): Uint8Array {
+  const doc = new Y.Doc()
+  try {
+    doc.transact(() => {
+      const records = doc.getMap<unknown>(BOARD_DOC.recordsMap)
+      for (const record of content.records) records.set(record.id, record)
+      const meta = doc.getMap<unknown>(BOARD_DOC.metaMap)
+      meta.set(BOARD_DOC.schemaKey, content.schema)
+      if (startTemplate) meta.set(BOARD_DOC.startTemplateKey, startTemplate)
+    })
+    return Y.encodeStateAsUpdate(doc)
+  } finally {
+    doc.destroy()
+  }
+}
+
+/**
+ * Checks content from outside against tldraw's schema: migrates it to the records this server's
+ * editor writes and validates every record. Refuses the whole content if any record is unreadable.
+ */
+export function checkContent(
+  content: BoardContent,
+): { ok: true; content: BoardContent } | { ok: false; failure: Failure } {
+  const schema = editorSchema()
+  const byId = Object.fromEntries(content.records.map((record) => [record.id, record]))
+  if (Object.keys(byId).length !== content.records.length) {
+    return refuse('The board file lists the same record twice.')
+  }
+  // typed boundary: the envelope is checked by zod, the versions by tldraw's migrator below
+  const migrated = schema.migrateStoreSnapshot({ store: byId as never, schema: content.schema as never })
+  if (migrated.type !== 'success') {
+    return refuse(`The board file was written by a newer or unknown editor (${migrated.reason}).`)
+  }
+  const records: DocumentRecord[] = []
+  for (const record of Object.values(migrated.value)) {
+    const type = schema.types[record.typeName]
+    try {
+      if (!type) throw new Error(`unknown record type ${record.typeName}`)
+      type.validate(record)
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.split('\n')[0] : 'invalid'
+      return refuse(`Record ${record.id} in the board file is not valid: ${reason}`)
+    }
+    const envelope = documentRecordSchema.safeParse(record)
+    if (!envelope.success) return refuse(`Record ${record.id} in the board file is not part of a board.`)
+    records.push(envelope.data)
+  }
+  return { ok: true, content: { schema: schema.serialize(), records } }
+}
+
+function refuse(message: string): { ok: false; failure: Failure } {
+  return { ok: false, failure: { code: 'bad_request', message } }
+}
+
+/**
+ * Brings a live document back to a version's content in one Yjs transaction (so every client
+ * gets one update). When the version was written with another schema, every record is rewritten
+ * along with the schema, so the document never mixes record versions.
+ */
+export function restoreDoc(
+  doc: Y.Doc,
+  version: BoardContent,
+  origin: unknown,
+): { put: number; removed: number } {
+  const records = doc.getMap<unknown>(BOARD_DOC.recordsMap)
+  const meta = doc.getMap<unknown>(BOARD_DOC.metaMap)
+  const sameSchema = sameJson(meta.get(BOARD_DOC.schemaKey), version.schema)
+  const current = sameSchema
+    ? new Map(records.entries())
+    : new Map([...records.keys()].map((id) => [id, null]))
+  const plan = planRestore(current, version.records)
+  if (plan.put.length === 0 && plan.remove.length === 0 && sameSchema) return { put: 0, removed: 0 }
+  doc.transact(() => {
+    for (const id of plan.remove) records.delete(id)
+    for (const record of plan.put) records.set(record.id, record)
+    if (!sameSchema) meta.set(BOARD_DOC.schemaKey, version.schema)
+  }, origin)
+  return { put: plan.put.length, removed: plan.remove.length }
+}
