@@ -14,6 +14,8 @@ export function App() {
     case 'board':
       // keyed so that moving to another board starts from a clean connection
       return <BoardPage key={route.boardId} boardId={route.boardId} fragment={hash} />
+    case 'version':
+    case 'published':
     case 'not-found':
       return <NotFoundPage />
     default:

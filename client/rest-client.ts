@@ -29,7 +29,7 @@ export type Result<T> = { ok: true; value: T } | { ok: false; failure: RequestFa
 const NETWORK_MESSAGE = 'Could not reach the Lockstep server. Check your connection and try again.'
 
 /** Sends a JSON request and parses the answer with `schema`; never throws. */
-async function requestJson<T>(
+export async function requestJson<T>(
   path: string,
   schema: z.ZodType<T>,
   init: RequestInit = {},
@@ -42,7 +42,7 @@ async function requestJson<T>(
   }
   let body: unknown
   try {
-    body = await response.json()
+    body = response.status === 204 ? null : await response.json()
   } catch {
     // a proxy or a server that is starting up answers with HTML or nothing
     const code = response.status >= 500 || response.status === 0 ? 'network_error' : 'bad_response'

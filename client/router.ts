@@ -1,14 +1,24 @@
 import { useSyncExternalStore } from 'react'
 import { boardIdFromPath } from '../shared/protocol/links'
+import { publicationIdFromPath, versionFromPath } from '../shared/protocol/saved-boards'
 
 /** The pages of the app; a discriminated union so every page is handled. */
-export type Route = { page: 'home' } | { page: 'board'; boardId: string } | { page: 'not-found' }
+export type Route =
+  | { page: 'home' }
+  | { page: 'board'; boardId: string }
+  | { page: 'version'; boardId: string; versionId: string }
+  | { page: 'published'; publicationId: string }
+  | { page: 'not-found' }
 
 /** Which page a path shows. */
 export function routeFromPath(pathname: string): Route {
   if (pathname === '/' || pathname === '/index.html') return { page: 'home' }
   const boardId = boardIdFromPath(pathname)
   if (boardId) return { page: 'board', boardId }
+  const version = versionFromPath(pathname)
+  if (version) return { page: 'version', ...version }
+  const publicationId = publicationIdFromPath(pathname)
+  if (publicationId) return { page: 'published', publicationId }
   return { page: 'not-found' }
 }
 

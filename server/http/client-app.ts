@@ -14,7 +14,7 @@ export function clientApp(clientDir: string): Router {
     express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }),
   )
   router.use(express.static(clientDir, { index: false }))
-  router.get(['/', '/b/:boardId'], (_req, res) => {
+  router.get(['/', '/b/:boardId', '/b/:boardId/v/:versionId', '/p/:publicationId'], (_req, res) => {
     if (!fs.existsSync(indexFile)) {
       res
         .status(503)

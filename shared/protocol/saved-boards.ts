@@ -133,3 +133,17 @@ export function publicationIdFromPath(pathname: string): string | null {
   const id = match?.[1]
   return id && versionIdSchema.safeParse(id).success ? id : null
 }
+
+/** The path of one saved version of a board, shown read-only; the board's token rides in the fragment. */
+export function versionPath(boardId: string, versionId: string): string {
+  return `/b/${boardId}/v/${versionId}`
+}
+
+/** The board and version in a path like `/b/<id>/v/<versionId>`, or null. */
+export function versionFromPath(pathname: string): { boardId: string; versionId: string } | null {
+  const match = /^\/b\/([^/]+)\/v\/([^/]+)\/?$/.exec(pathname)
+  const [, boardId, versionId] = match ?? []
+  if (!boardId || !versionId) return null
+  const valid = boardIdSchema.safeParse(boardId).success && versionIdSchema.safeParse(versionId).success
+  return valid ? { boardId, versionId } : null
+}

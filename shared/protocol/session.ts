@@ -58,6 +58,8 @@ export interface SessionServerEvents {
   'session:state': (state: PublicSessionState) => void
   /** The facilitator's "Bring everyone here": the page area to show. */
   'view:summon': (area: ViewArea) => void
+  /** The facilitator renamed the board. */
+  'board:renamed': (board: { title: string }) => void
 }
 
 /** Acknowledgement every client intent receives: never silence. */
