@@ -62,7 +62,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     maxMessageBytes: e.MAX_MESSAGE_BYTES,
     idleUnloadMs: e.IDLE_UNLOAD_MS,
     compactEveryUpdates: e.COMPACT_EVERY_UPDATES,
-    clientDir: path.resolve('dist/client'),
+    // where the built client is; tests that build in parallel point it elsewhere
+    clientDir: path.resolve(process.env.LOCKSTEP_CLIENT_DIR ?? 'dist/client'),
     contentDir: path.resolve('content'),
   }
 }
