@@ -33,7 +33,15 @@ export interface RoomOptions {
   compactEveryUpdates: number
   /** Whether a connection may change the board right now (its role, and the editing lock). */
   mayEdit: (boardId: string, connection: RoomConnection) => boolean
+  /** Told after each change is stored (e.g. to keep automatic versions while a board changes). */
+  onStored?: (boardId: string) => void
 }
+
+/**
+ * Origin of changes the server makes to a live document itself (restoring a version): stored and
+ * relayed to every connection, since no connection sent it.
+ */
+export const SERVER_ORIGIN = Symbol('lockstep server')
 
 /**
  * A loaded board: its Yjs document, awareness and connections. Lifecycle: `load` (from storage,
@@ -184,6 +192,11 @@ export class BoardRoom {
     }
   }
 
+  /** Closes every socket on the board with one code (e.g. 4404 when the board is deleted). */
+  disconnectAll(code: number, reason: string): void {
+    for (const connection of this.connections.values()) connection.socket.close(code, reason)
+  }
+
   private persistThenRelay(update: Uint8Array, origin: unknown): void {
     if (origin === this) return // loaded from storage
     this.persistence = this.persistence.then(async () => {
@@ -198,8 +211,14 @@ export class BoardRoom {
       for (const connection of this.connections.values()) {
         if (connection !== origin) send(connection.socket, frame)
       }
+      this.options.onStored?.(this.boardId)
       this.updatesSinceCompaction++
-      if (this.updatesSinceCompaction >= this.options.compactEveryUpdates) await this.compact()
+      if (this.updatesSinceCompaction < this.options.compactEveryUpdates) return
+      try {
+        await this.compact()
+      } catch (error) {
+        this.fail(error) // a rejected chain would stop every later update from being stored
+      }
     })
   }
 
@@ -240,14 +259,22 @@ export class BoardRoom {
     return this.persistence
   }
 
-  /** Flushes, folds the log into one snapshot and frees the document. */
+  /** Flushes, folds the log into one snapshot and frees the document. Never throws. */
   async close(): Promise<void> {
     for (const connection of this.connections.values()) {
       connection.socket.close(YJS_CLOSE.serverShuttingDown, 'board closing')
     }
     this.connections.clear()
     await this.flush()
-    if (!this.failed && this.updatesSinceCompaction > 0) await this.compact()
+    try {
+      if (!this.failed && this.updatesSinceCompaction > 0) await this.compact()
+    } catch (error) {
+      // e.g. the board was deleted meanwhile: there is nothing left to keep
+      this.options.log.warn('could not compact a closing board', {
+        board: this.boardId,
+        reason: error instanceof Error ? error.message : 'unknown',
+      })
+    }
     this.awareness.destroy()
     this.doc.destroy()
   }
