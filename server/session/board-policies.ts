@@ -26,6 +26,11 @@ export class BoardPolicies {
     if (!this.policies.has(boardId)) this.policies.set(boardId, stored.success ? pick(stored.data) : OPEN)
   }
 
+  /** Drops a deleted board's policy. */
+  forget(boardId: string): void {
+    this.policies.delete(boardId)
+  }
+
   /** Records the session's policy; true when it changed who may edit. */
   update(boardId: string, state: SessionState): boolean {
     const before = this.policies.get(boardId) ?? OPEN

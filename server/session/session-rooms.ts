@@ -35,9 +35,10 @@ export class SessionRooms {
     return this.rooms.get(boardId)
   }
 
+  /** Closes a board's session once its last socket left; resolves when its last state is stored. */
   release(boardId: string): Promise<void> {
     const room = this.rooms.get(boardId)
-    if (!room) return Promise.resolve()
+    if (!room) return this.closing.get(boardId) ?? Promise.resolve()
     this.rooms.delete(boardId)
     const closed = room.then((r) => r.close()).finally(() => this.closing.delete(boardId))
     this.closing.set(boardId, closed)

@@ -40,6 +40,12 @@ class HandshakeRefusal extends Error {
 export interface SessionChannel {
   io: Server
   sessions: SessionRooms
+  /** The board's live session, if anyone has it open now. */
+  liveState(boardId: string): Promise<SessionState | undefined>
+  /** Tells everyone on the board its new title. */
+  announceRename(boardId: string, title: string): void
+  /** Says why, then disconnects the board's sockets that joined with one of `roles` (all when omitted). */
+  disconnect(boardId: string, failure: { code: string; message: string }, roles?: readonly Role[]): void
   close(): Promise<void>
 }
 
@@ -68,6 +74,8 @@ export function attachSessionServer(
     onPolicy: (boardId: string, state: SessionState) => boolean
     /** A participant's role now: granted by the facilitator, else their link's. */
     roleOf: (boardId: string, linkRole: Role, participantKey: string) => Role
+    /** The board's live session ended: its last participant left, or the facilitator ended the workshop. */
+    onSessionEnd?: (boardId: string) => void
   },
 ): SessionChannel {
   const io = new Server<SessionClientEvents, SessionServerEvents, Record<string, never>, SocketData>(
@@ -168,15 +176,15 @@ export function attachSessionServer(
         const other = io.sockets.sockets.get(participantId)
         return other?.data.boardId === boardId ? other.data.voterKey : undefined
       }
-      reply(
-        (await session).apply(intent.data, {
-          role: roleNow(socket),
-          id: socket.id,
-          name,
-          voterKey: socket.data.voterKey,
-          participantKeyOf,
-        }),
-      )
+      const answer = (await session).apply(intent.data, {
+        role: roleNow(socket),
+        id: socket.id,
+        name,
+        voterKey: socket.data.voterKey,
+        participantKeyOf,
+      })
+      reply(answer)
+      if (answer.ok && intent.data.type === 'workshop:end') options.onSessionEnd?.(boardId)
     })
 
     socket.on('session:clock', (ack: unknown) => {
@@ -207,7 +215,9 @@ export function attachSessionServer(
 
     socket.on('disconnect', () => {
       if (participants.remove(boardId, socket.id)) publishParticipants(boardId)
-      if ((io.sockets.adapter.rooms.get(boardId)?.size ?? 0) === 0) void sessions.release(boardId)
+      if ((io.sockets.adapter.rooms.get(boardId)?.size ?? 0) === 0) {
+        void sessions.release(boardId).then(() => options.onSessionEnd?.(boardId))
+      }
     })
 
     // Late joiners and reconnecting clients get the whole state at once.
@@ -224,6 +234,20 @@ export function attachSessionServer(
   return {
     io,
     sessions,
+    async liveState(boardId) {
+      const room = sessions.peek(boardId)
+      return room ? (await room).current : undefined
+    },
+    announceRename(boardId, title) {
+      io.to(boardId).emit('board:renamed', { title })
+    },
+    disconnect(boardId, failure, roles) {
+      for (const socket of socketsOn(boardId)) {
+        if (roles && !roles.includes(socket.data.role)) continue
+        socket.emit('session:error', failure)
+        socket.disconnect(true)
+      }
+    },
     async close() {
       await io.close()
       await sessions.closeAll()
