@@ -1,0 +1,105 @@
+import type { VersionKind } from '../../shared/protocol/saved-boards'
+import type { Logger } from '../log'
+import type { BoardVersions } from './board-versions'
+
+type AutoKind = Exclude<VersionKind, 'manual'>
+
+export interface AutoVersionsOptions {
+  versions: BoardVersions
+  log: Logger
+  /** Keep an 'hourly' version at most this often while a board changes. */
+  everyMs: number
+  now?: () => Date
+}
+
+/**
+ * Versions the server keeps on its own: one 'hourly' version at most every `everyMs` while a board
+ * changes (taken when the interval after its first change ends, so it shows the board as it was
+ * then), and one 'session-end' version when a board's live session ends. Either is skipped when the
+ * board is unchanged since its newest version.
+ */
+export class AutoVersions {
+  private readonly timers = new Map<string, NodeJS.Timeout>()
+  /** Per board, the version being kept, so two triggers at once do not both save. */
+  private readonly keeping = new Map<string, Promise<void>>()
+  /** Boards being deleted: nothing may be written for them any more. */
+  private readonly retired = new Set<string>()
+  private stopped = false
+
+  constructor(private readonly options: AutoVersionsOptions) {}
+
+  /** A change to the board was stored. */
+  changed(boardId: string): void {
+    if (this.stopped || this.timers.has(boardId) || this.retired.has(boardId)) return
+    const timer = setTimeout(() => {
+      this.timers.delete(boardId)
+      void this.keep(boardId, 'hourly')
+    }, this.options.everyMs)
+    timer.unref()
+    this.timers.set(boardId, timer)
+  }
+
+  /** The board's live session ended (its last participant left, or the facilitator ended the workshop). */
+  sessionEnded(boardId: string): Promise<void> {
+    return this.keep(boardId, 'session-end')
+  }
+
+  /** The board is being deleted: cancel its timer and keep nothing more for it. */
+  retire(boardId: string): void {
+    clearTimeout(this.timers.get(boardId))
+    this.timers.delete(boardId)
+    this.retired.add(boardId)
+  }
+
+  /** The board is gone from storage; a late trigger finds no board and keeps nothing. */
+  forget(boardId: string): void {
+    this.retired.delete(boardId)
+  }
+
+  /** Keeps nothing more (shutdown: disconnecting everyone is not the end of anyone's session). */
+  stop(): void {
+    this.stopped = true
+    for (const timer of this.timers.values()) clearTimeout(timer)
+    this.timers.clear()
+  }
+
+  /** Resolves once every version being kept is stored. */
+  async idle(): Promise<void> {
+    await Promise.allSettled([...this.keeping.values()])
+  }
+
+  private keep(boardId: string, kind: AutoKind): Promise<void> {
+    const before = this.keeping.get(boardId) ?? Promise.resolve()
+    const next = before.then(() => this.keepNow(boardId, kind))
+    this.keeping.set(boardId, next)
+    void next.finally(() => {
+      if (this.keeping.get(boardId) === next) this.keeping.delete(boardId)
+    })
+    return next
+  }
+
+  private async keepNow(boardId: string, kind: AutoKind): Promise<void> {
+    if (this.stopped || this.retired.has(boardId)) return
+    const { versions, log } = this.options
+    try {
+      if (!(await versions.changedSinceNewest(boardId))) return
+      if (this.stopped || this.retired.has(boardId)) return
+      await versions.save(boardId, { name: this.nameFor(kind), kind })
+      log.debug('kept an automatic version', { board: boardId, kind })
+    } catch (error) {
+      // e.g. the board was deleted in between: its versions are gone with it
+      log.warn('could not keep an automatic version', {
+        board: boardId,
+        kind,
+        reason: error instanceof Error ? error.message : String(error),
+      })
+    }
+  }
+
+  private nameFor(kind: AutoKind): string {
+    if (kind === 'session-end') return 'End of session'
+    const at = (this.options.now ?? (() => new Date()))()
+    const two = (n: number) => String(n).padStart(2, '0')
+    return `Autosave ${two(at.getHours())}:${two(at.getMinutes())}`
+  }
+}
