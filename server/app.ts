@@ -4,16 +4,25 @@ import path from 'node:path'
 import express from 'express'
 import type { ClientConfig } from '../shared/protocol/rest'
 import { BoardAccess } from './auth/board-access'
+import { AutoVersions } from './boards/auto-versions'
+import { BoardVersions } from './boards/board-versions'
+import { deleteBoard as deleteBoardForEveryone } from './boards/delete-board'
 import { configFromEnv, type ServerConfig } from './config'
 import { ArticleLibrary } from './content/article-library'
 import { ScenarioLibrary } from './content/scenario-library'
 import { TemplateLibrary } from './content/template-library'
+import { exportApi, importApi } from './http/board-files-api'
 import { boardsApi } from './http/boards-api'
 import { clientApp } from './http/client-app'
 import { contentApi } from './http/content-api'
 import { errorHandler, sendError } from './http/errors'
+import { forkApi } from './http/fork-api'
+import { linksApi } from './http/links-api'
+import { publishedApi } from './http/published-api'
 import { scenariosApi } from './http/scenarios-api'
 import { templatesApi } from './http/templates-api'
+import { thumbnailsApi } from './http/thumbnails-api'
+import { versionsApi } from './http/versions-api'
 import { createLogger, type Logger } from './log'
 import { BoardPolicies } from './session/board-policies'
 import type { SessionRooms } from './session/session-rooms'
@@ -58,27 +67,15 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     idleUnloadMs: config.idleUnloadMs,
     compactEveryUpdates: config.compactEveryUpdates,
     mayEdit: (boardId, connection) => policies.mayEdit(boardId, connection.role, connection.participantKey),
+    onStored: (boardId) => autoVersions.changed(boardId),
   })
+  const versions = new BoardVersions(store, rooms)
+  const autoVersions = new AutoVersions({ versions, log, everyMs: config.autoVersionEveryMs })
 
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', 'loopback')
-  app.get('/healthz', (_req, res) => {
-    res.json({ ok: true })
-  })
-  app.use('/api', express.json({ limit: '256kb' }))
-  app.get('/api/config', (_req, res) => {
-    const clientConfig: ClientConfig = { tldrawLicenseKey: config.tldrawLicenseKey ?? null }
-    res.json(clientConfig)
-  })
-  app.use('/api/boards', boardsApi(store, access, templates))
-  app.use('/api/templates', templatesApi(templates))
-  app.use('/api/scenarios', scenariosApi(scenarios))
-  app.use('/api', contentApi(articles))
-  app.use('/api', (_req, res) => sendError(res, 'not_found', 'No such API route.'))
-  app.use(clientApp(config.clientDir))
-  app.use(errorHandler(log))
-
+  // The sockets come first: the REST routes close them (link rotation, deletion) and announce to them.
   const server = http.createServer(app)
   const yjs = attachYjsEndpoint(server, {
     access,
@@ -101,7 +98,41 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
       return changed
     },
     roleOf: (boardId, linkRole, participantKey) => policies.roleOf(boardId, linkRole, participantKey),
+    onSessionEnd: (boardId) => void autoVersions.sessionEnded(boardId),
   })
+  const deleteBoard = (boardId: string) =>
+    deleteBoardForEveryone({ store, rooms, live: session, autoVersions, policies }, boardId)
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true })
+  })
+  app.use(
+    '/api/boards/import',
+    importApi(store, {
+      hasTemplate: (id) => templates.has(id),
+      scenarioOf: (id) => scenarios.get(id),
+      articleSections: (id) => articles.article(id)?.sections.map((section) => section.id),
+      workshopSegments: (id) => articles.workshop(id)?.segments.length,
+    }),
+  )
+  app.use('/api', express.json({ limit: '256kb' }))
+  app.get('/api/config', (_req, res) => {
+    const clientConfig: ClientConfig = { tldrawLicenseKey: config.tldrawLicenseKey ?? null }
+    res.json(clientConfig)
+  })
+  app.use('/api/boards', boardsApi({ store, access, templates, live: session, deleteBoard }))
+  app.use('/api/boards', thumbnailsApi(store, access))
+  app.use('/api/boards', versionsApi(store, access, versions))
+  app.use('/api/boards', forkApi(store, access, versions))
+  app.use('/api/boards', exportApi(access, { store, versions, liveState: (id) => session.liveState(id) }))
+  app.use('/api/boards', linksApi(store, access, rooms, session))
+  app.use('/api/published', publishedApi(store, versions))
+  app.use('/api/templates', templatesApi(templates))
+  app.use('/api/scenarios', scenariosApi(scenarios))
+  app.use('/api', contentApi(articles))
+  app.use('/api', (_req, res) => sendError(res, 'not_found', 'No such API route.'))
+  app.use(clientApp(config.clientDir))
+  app.use(errorHandler(log))
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -114,9 +145,11 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   let closing: Promise<void> | undefined
   const close = () => {
     closing ??= (async () => {
+      autoVersions.stop() // everyone is disconnected now, but their sessions have not ended
       yjs.close()
       await session.close() // also closes the HTTP server
       server.closeAllConnections()
+      await autoVersions.idle()
       await rooms.unloadAll()
       await store.close()
       log.info('Lockstep stopped; every board is flushed')

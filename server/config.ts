@@ -18,6 +18,7 @@ const envSchema = z.object({
     .default(16 * MiB),
   IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
   COMPACT_EVERY_UPDATES: z.coerce.number().int().min(1).default(500),
+  AUTO_VERSION_EVERY_MS: z.coerce.number().int().min(1).default(3_600_000),
 })
 
 export type LogLevel = z.infer<typeof envSchema>['LOG_LEVEL']
@@ -37,6 +38,8 @@ export interface ServerConfig {
   idleUnloadMs: number
   /** Fold a board's update log into one snapshot after this many appended updates. */
   compactEveryUpdates: number
+  /** Keep an automatic version of a changing board at most this often. */
+  autoVersionEveryMs: number
   /** Directory of the built client (index.html and assets). */
   clientDir: string
   /** Directory of the content files (templates, and later scenarios, articles, workshops). */
@@ -62,6 +65,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     maxMessageBytes: e.MAX_MESSAGE_BYTES,
     idleUnloadMs: e.IDLE_UNLOAD_MS,
     compactEveryUpdates: e.COMPACT_EVERY_UPDATES,
+    autoVersionEveryMs: e.AUTO_VERSION_EVERY_MS,
     // where the built client is; tests that build in parallel point it elsewhere
     clientDir: path.resolve(process.env.LOCKSTEP_CLIENT_DIR ?? 'dist/client'),
     contentDir: path.resolve('content'),

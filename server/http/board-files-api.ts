@@ -1,0 +1,42 @@
+import express, { Router } from 'express'
+import { CONTENT_LIMITS } from '../../shared/protocol/board-file'
+import type { BoardAccess } from '../auth/board-access'
+import { boardFileName, type ExportDeps, exportBoard } from '../boards/board-export'
+import { type ImportLookup, readBoardFile } from '../boards/board-import'
+import { createBoardWithContent } from '../boards/create-board'
+import type { BoardStore } from '../storage/board-store'
+import { forRole } from './board-request'
+import { sendError } from './errors'
+
+/** GET /api/boards/:id/export — any role takes the whole board away as a file. */
+export function exportApi(access: BoardAccess, deps: ExportDeps): Router {
+  const router = Router()
+  router.get(
+    '/:id/export',
+    forRole(access, 'viewer', async ({ board }, _req, res) => {
+      const file = await exportBoard(deps, board)
+      const name = boardFileName(board.title)
+      res.set('content-disposition', `attachment; filename="${name}"`).json(file)
+    }),
+  )
+  return router
+}
+
+/**
+ * POST /api/boards/import — a board file becomes a new board (the caller gets its links).
+ * Mounted before the API's small JSON limit: a board file may be up to CONTENT_LIMITS.fileBytes.
+ */
+export function importApi(store: BoardStore, lookup: ImportLookup): Router {
+  const router = Router()
+  router.post('/', express.json({ limit: CONTENT_LIMITS.fileBytes }), async (req, res) => {
+    if (req.body === undefined) {
+      return sendError(res, 'bad_request', 'Send the board file as JSON (Content-Type: application/json).')
+    }
+    const read = readBoardFile(req.body, lookup)
+    if (!read.ok) return sendError(res, read.failure.code, read.failure.message)
+    const { title, templateId, document, session } = read.plan
+    const created = await createBoardWithContent(store, { title, templateId, document, session })
+    res.status(201).json(created)
+  })
+  return router
+}

@@ -1,0 +1,66 @@
+import { timingSafeEqual } from 'node:crypto'
+import { type Request, type Response, Router } from 'express'
+import { tokenSchema } from '../../shared/protocol/links'
+import { type PublishedVersion, versionIdSchema } from '../../shared/protocol/saved-boards'
+import { hashToken } from '../auth/capabilities'
+import { contentOfState } from '../boards/board-content'
+import type { BoardVersions } from '../boards/board-versions'
+import { forkBoard } from '../boards/fork-board'
+import type { BoardStore, PublicationRecord } from '../storage/board-store'
+import { bearerToken } from './board-request'
+import { sendError } from './errors'
+
+/** A published version: one frozen version, readable (and forkable) with the publication's own token. */
+export function publishedApi(store: BoardStore, versions: BoardVersions): Router {
+  const router = Router()
+
+  /** The publication the request's token opens, or null after answering 404/401. */
+  const publicationOf = async (req: Request<Record<string, string>>, res: Response) => {
+    const id = req.params.publicationId ?? ''
+    const publication = versionIdSchema.safeParse(id).success ? await store.getPublication(id) : null
+    if (!publication) {
+      sendError(res, 'not_found', 'No such published version.')
+      return null
+    }
+    if (!opens(bearerToken(req), publication)) {
+      sendError(res, 'unauthorized', 'This link is not valid for this published version.')
+      return null
+    }
+    return publication
+  }
+
+  router.get('/:publicationId', async (req, res) => {
+    const publication = await publicationOf(req, res)
+    if (!publication) return
+    const { boardId, versionId } = publication
+    const [board, version, state] = await Promise.all([
+      store.getBoard(boardId),
+      store.getVersion(boardId, versionId),
+      store.loadVersion(boardId, versionId),
+    ])
+    if (!board || !version || !state) return sendError(res, 'not_found', 'No such published version.')
+    const answer: PublishedVersion = {
+      boardTitle: board.title,
+      version: { name: version.name, createdAt: version.createdAt },
+      content: contentOfState(state).content,
+    }
+    res.json(answer)
+  })
+
+  router.post('/:publicationId/fork', async (req, res) => {
+    const publication = await publicationOf(req, res)
+    if (!publication) return
+    const board = await store.getBoard(publication.boardId)
+    if (!board) return sendError(res, 'not_found', 'No such published version.')
+    const forked = await forkBoard({ store, versions }, { board, versionId: publication.versionId })
+    if (!forked.ok) return sendError(res, 'not_found', 'No such published version.')
+    res.status(201).json(forked.created)
+  })
+
+  return router
+}
+
+function opens(token: string, publication: PublicationRecord): boolean {
+  if (!tokenSchema.safeParse(token).success) return false
+  return timingSafeEqual(Buffer.from(hashToken(token), 'hex'), Buffer.from(publication.tokenHash, 'hex'))
+}
