@@ -72,6 +72,16 @@ export function rememberBoard(board: RememberedBoard): void {
   }
 }
 
+/**
+ * Keeps the remembered title in step with the server (a rename here or by another facilitator);
+ * when it was last opened stays as it was, so the list does not reorder itself.
+ */
+export function retitleRememberedBoard(boardId: string, title: string): void {
+  const boards = read()
+  if (!boards.some((b) => b.id === boardId && b.title !== title)) return
+  write(boards.map((b) => (b.id === boardId ? { ...b, title } : b)))
+}
+
 /** Takes a board off this browser's list (the board itself is not deleted). */
 export function forgetBoard(boardId: string): void {
   write(read().filter((b) => b.id !== boardId))

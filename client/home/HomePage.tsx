@@ -3,7 +3,7 @@ import { RememberedBoardsList } from './RememberedBoardsList'
 import { TemplateGallery } from './TemplateGallery'
 import { WorkshopList } from './WorkshopList'
 
-/** `/`: what Lockstep is, a blank board, the boards this browser has opened, and the template gallery. */
+/** `/`: what Lockstep is, a blank board, the boards this browser has opened, workshops and templates. */
 export function HomePage() {
   return (
     <main className="page home">
@@ -21,11 +21,11 @@ export function HomePage() {
           <h2 id="new-board-heading">Blank board</h2>
           <NewBoardForm />
         </section>
-        <section className="home__boards" aria-labelledby="your-boards-heading">
-          <h2 id="your-boards-heading">Your boards</h2>
-          <RememberedBoardsList />
-        </section>
       </div>
+      <section className="home__your-boards" aria-labelledby="your-boards-heading">
+        <h2 id="your-boards-heading">Your boards</h2>
+        <RememberedBoardsList />
+      </section>
       <WorkshopList />
       <TemplateGallery />
     </main>

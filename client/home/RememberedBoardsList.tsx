@@ -1,59 +1,37 @@
-import { boardLink } from '../../shared/protocol/links'
-import { forgetBoard, type RememberedBoard, useRememberedBoards } from '../remembered-boards'
-import { navigate } from '../router'
+import './home-boards.css'
+import { useRememberedBoards } from '../remembered-boards'
+import { BoardRow } from './BoardRow'
+import { newestFirst } from './board-activity'
+import { useBoardSummaries } from './useBoardSummaries'
 
-const ROLE_LABEL = { facilitator: 'Facilitator', editor: 'Editor', viewer: 'Viewer' } as const
-
-function whenOpened(time: number): string {
-  const minutes = Math.round((Date.now() - time) / 60_000)
-  if (minutes < 1) return 'just now'
-  if (minutes < 60) return `${minutes} min ago`
-  const hours = Math.round(minutes / 60)
-  if (hours < 24) return `${hours} h ago`
-  return new Date(time).toLocaleDateString()
-}
-
-function BoardRow({ board }: { board: RememberedBoard }) {
-  const href = boardLink(board.id, board.token)
-  return (
-    <li className="board-row" data-testid="remembered-board" data-board-id={board.id}>
-      <a
-        className="board-row__title"
-        href={href}
-        onClick={(event) => {
-          if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return
-          event.preventDefault()
-          navigate(href)
-        }}
-      >
-        {board.title}
-      </a>
-      <span className={`role-chip role-chip--${board.role}`}>{ROLE_LABEL[board.role]}</span>
-      <span className="board-row__when muted">{whenOpened(board.lastOpened)}</span>
-      <button
-        type="button"
-        className="button button--quiet button--small"
-        onClick={() => forgetBoard(board.id)}
-        title="Remove from this list (the board itself stays)"
-        data-testid="forget-board"
-      >
-        Remove
-      </button>
-    </li>
-  )
-}
-
-/** The boards this browser has opened, newest first; removing one only forgets the link here. */
+/**
+ * "Your boards": every board this browser created or opened, most recently touched first, with
+ * what the server knows of each. Offline it still lists them from this browser's memory.
+ */
 export function RememberedBoardsList() {
   const boards = useRememberedBoards()
+  const { statuses, offline, patchSummary } = useBoardSummaries(boards)
+
   if (boards.length === 0) {
     return <p className="muted">Boards you create or open appear here, on this device only.</p>
   }
   return (
-    <ul className="board-rows">
-      {boards.map((board) => (
-        <BoardRow key={board.id} board={board} />
-      ))}
-    </ul>
+    <>
+      {offline && (
+        <p className="board-rows__note muted" role="status" data-testid="your-boards-offline">
+          Offline — showing the boards this device remembers.
+        </p>
+      )}
+      <ul className="board-rows" data-testid="your-boards">
+        {newestFirst(boards, statuses).map((board) => (
+          <BoardRow
+            key={board.id}
+            board={board}
+            status={statuses.get(board.id) ?? { kind: 'checking' }}
+            onRenamed={(title) => patchSummary(board.id, { title })}
+          />
+        ))}
+      </ul>
+    </>
   )
 }
