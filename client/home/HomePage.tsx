@@ -1,9 +1,10 @@
+import { ImportBoardFile } from './ImportBoardFile'
 import { NewBoardForm } from './NewBoardForm'
 import { RememberedBoardsList } from './RememberedBoardsList'
 import { TemplateGallery } from './TemplateGallery'
 import { WorkshopList } from './WorkshopList'
 
-/** `/`: what Lockstep is, a blank board, the boards this browser has opened, workshops and templates. */
+/** `/`: what Lockstep is, a blank board or a board file, the boards this browser has opened, workshops and templates. */
 export function HomePage() {
   return (
     <main className="page home">
@@ -20,6 +21,10 @@ export function HomePage() {
         <section className="card home__new" aria-labelledby="new-board-heading">
           <h2 id="new-board-heading">Blank board</h2>
           <NewBoardForm />
+        </section>
+        <section className="card home__import" aria-labelledby="import-board-heading">
+          <h2 id="import-board-heading">Board file</h2>
+          <ImportBoardFile />
         </section>
       </div>
       <section className="home__your-boards" aria-labelledby="your-boards-heading">
