@@ -3,6 +3,8 @@ import { BoardPage } from './board/BoardPage'
 import { HomePage } from './home/HomePage'
 import { NotFoundPage } from './NotFoundPage'
 import { routeFromPath, useLocation } from './router'
+import { PublishedPage } from './versions/PublishedPage'
+import { VersionPage } from './versions/VersionPage'
 
 /** Picks the page for the current path. */
 export function App() {
@@ -15,7 +17,16 @@ export function App() {
       // keyed so that moving to another board starts from a clean connection
       return <BoardPage key={route.boardId} boardId={route.boardId} fragment={hash} />
     case 'version':
+      return (
+        <VersionPage
+          key={`${route.boardId}/${route.versionId}`}
+          boardId={route.boardId}
+          versionId={route.versionId}
+          fragment={hash}
+        />
+      )
     case 'published':
+      return <PublishedPage key={route.publicationId} publicationId={route.publicationId} fragment={hash} />
     case 'not-found':
       return <NotFoundPage />
     default:

@@ -10,12 +10,15 @@ declare global {
   }
 }
 
-/** Puts the editor and document where tests (and curious people) can reach them; returns the undo. */
-export function exposeForTests(editor: Editor, doc: Y.Doc): () => void {
+/**
+ * Puts the editor and document where tests (and curious people) can reach them; returns the undo.
+ * A saved version's read-only view has an editor but no live document.
+ */
+export function exposeForTests(editor: Editor, doc?: Y.Doc): () => void {
   window.lockstepEditor = editor
-  window.lockstepDoc = doc
+  if (doc) window.lockstepDoc = doc
   return () => {
     if (window.lockstepEditor === editor) delete window.lockstepEditor
-    if (window.lockstepDoc === doc) delete window.lockstepDoc
+    if (doc && window.lockstepDoc === doc) delete window.lockstepDoc
   }
 }

@@ -1,0 +1,41 @@
+import type { Editor, TLRecord } from 'tldraw'
+import { planRestore } from '../../shared/boards/restore-plan'
+import { fetchVersion } from '../saved-boards-api'
+import { contentRecords } from './content-records'
+
+export type RestoreOutcome = { ok: true; name: string; changes: number } | { ok: false; message: string }
+
+/**
+ * Brings the board back to a saved version through this tab's editor, so it is one ordinary
+ * change: one Yjs transaction for everyone (nobody is disconnected) and one step in this tab's
+ * undo history, which Ctrl+Z takes back for everyone again.
+ */
+export async function restoreVersion(
+  editor: Editor,
+  boardId: string,
+  token: string,
+  versionId: string,
+): Promise<RestoreOutcome> {
+  const fetched = await fetchVersion(boardId, token, versionId)
+  if (!fetched.ok)
+    return { ok: false, message: `The version could not be loaded: ${fetched.failure.message}` }
+  const target = contentRecords(editor.store, fetched.value.content)
+  if (!target.ok) return { ok: false, message: `This version cannot be restored. ${target.message}` }
+  const changes = replaceDocument(editor, target.records)
+  return { ok: true, name: fetched.value.version.name, changes }
+}
+
+/** Makes the board's document exactly `target` as one undoable change; returns how many records changed. */
+export function replaceDocument(editor: Editor, target: TLRecord[]): number {
+  const current = new Map<string, unknown>(Object.entries(editor.store.serialize('document')))
+  const plan = planRestore(current, target)
+  if (plan.put.length === 0 && plan.remove.length === 0) return 0
+  editor.run(() => {
+    editor.markHistoryStoppingPoint('restore version')
+    editor.store.remove(plan.remove as TLRecord['id'][])
+    // removing shapes lets tldraw unbind arrows and tidy groups; then put back exactly what the version holds
+    const afterRemoval = new Map<string, unknown>(Object.entries(editor.store.serialize('document')))
+    editor.store.put(planRestore(afterRemoval, target).put)
+  })
+  return plan.put.length + plan.remove.length
+}
