@@ -4,15 +4,19 @@ import type { ShareLinks } from '../../shared/protocol/links'
 import { canEditBoard, type Role } from '../../shared/protocol/roles'
 import { RightDock } from '../dock/RightDock'
 import { useFollow } from '../facilitation/useFollow'
+import { retitleRememberedBoard } from '../remembered-boards'
 import { LiveSessionContext, type LiveSessionState } from '../session/session-context'
 import { useSessionSocket } from '../session/useSessionSocket'
 import { SimulationOverlay } from '../simulation/SimulationOverlay'
 import { useLiveSimulation } from '../simulation/useLiveSimulation'
+import { useRestoreOnArrival } from '../versions/useRestoreOnArrival'
 import { assetUrls } from './asset-urls'
+import { BoardDialogs } from './BoardDialogs'
+import { BoardNotice } from './BoardNotice'
 import { BoardSharePanel } from './BoardSharePanel'
 import { BoardTopBar } from './BoardTopBar'
 import { zoomToContent } from './board-camera'
-import { BoardUiContext, type BoardUiState } from './board-context'
+import { type BoardDialogKind, BoardUiContext, type BoardUiState } from './board-context'
 import { ComponentCard } from './ComponentCard'
 import { exposeForTests } from './expose-for-tests'
 import { $localUser, $presenceUser, tldrawCurrentUser } from './local-user'
@@ -20,6 +24,8 @@ import { ShareDialog } from './ShareDialog'
 import { takeShareOnArrival } from './share-on-arrival'
 import { TemplatePicker } from './TemplatePicker'
 import { useBoardConnection } from './useBoardConnection'
+import { useBoardThumbnail } from './useBoardThumbnail'
+import { useLinkReplacement } from './useLinkReplacement'
 import { usePresence } from './usePresence'
 import { useStartTemplate } from './useStartTemplate'
 import { useYjsStore } from './useYjsStore'
@@ -43,6 +49,8 @@ export interface BoardCanvasProps {
   shareLinks: Partial<ShareLinks>
   /** The template the board was started from, if any. */
   templateId: string | null
+  /** The server already has a picture of the board. */
+  hasThumbnail: boolean
   licenseKey: string | null
 }
 
@@ -54,6 +62,7 @@ export function BoardCanvas({
   title,
   shareLinks,
   templateId,
+  hasThumbnail,
   licenseKey,
 }: BoardCanvasProps) {
   const me = useValue('local user', () => $localUser.get(), [])
@@ -88,12 +97,39 @@ export function BoardCanvas({
 
   useStartTemplate({ editor, doc, templateId, canWrite, synced: connection?.syncedWithServer ?? false })
 
+  // the title as renamed here or, live, by another facilitator
+  const [currentTitle, setCurrentTitle] = useState(title)
   useEffect(() => {
-    document.title = `${title} · Lockstep`
+    if (session.renamedTitle !== null) setCurrentTitle(session.renamedTitle)
+  }, [session.renamedTitle])
+  useEffect(() => {
+    if (currentTitle !== title) retitleRememberedBoard(boardId, currentTitle)
+  }, [boardId, currentTitle, title])
+  useEffect(() => {
+    document.title = `${currentTitle} · Lockstep`
     return () => {
       document.title = 'Lockstep'
     }
-  }, [title])
+  }, [currentTitle])
+
+  const [notice, setNotice] = useState<{ text: string; n: number } | null>(null)
+  const notify = useCallback((text: string) => setNotice((last) => ({ text, n: (last?.n ?? 0) + 1 })), [])
+  const clearNotice = useCallback(() => setNotice(null), [])
+  const [dialog, setDialog] = useState<BoardDialogKind | null>(null)
+  const closeDialog = useCallback(() => setDialog(null), [])
+
+  const { links, replacement } = useLinkReplacement(boardId, token, role, currentTitle, shareLinks)
+
+  const synced = connection?.syncedWithServer ?? false
+  useBoardThumbnail({ editor, boardId, token, canWrite, missing: !hasThumbnail, synced })
+  useRestoreOnArrival({
+    editor,
+    boardId,
+    token,
+    canRestore: role === 'facilitator' && canWrite,
+    synced,
+    notify,
+  })
 
   const [shareOpen, setShareOpen] = useState(() => takeShareOnArrival(boardId))
   const openShare = useCallback(() => setShareOpen(true), [])
@@ -111,30 +147,40 @@ export function BoardCanvas({
 
   const ui = useMemo<BoardUiState>(
     () => ({
-      title,
+      boardId,
+      token,
+      title: currentTitle,
       role: effectiveRole,
+      linkRole: role,
       canWrite,
       connection: connectionState,
       participants: session.participants,
       selfId: session.selfId,
-      shareLinks,
+      shareLinks: links,
       openShare,
       openTemplatePicker,
       templateId,
       editor,
+      openDialog: setDialog,
+      notify,
+      retitle: setCurrentTitle,
     }),
     [
-      title,
+      boardId,
+      token,
+      currentTitle,
       effectiveRole,
+      role,
       canWrite,
       connectionState,
       session.participants,
       session.selfId,
-      shareLinks,
+      links,
       openShare,
       openTemplatePicker,
       templateId,
       editor,
+      notify,
     ],
   )
 
@@ -165,8 +211,10 @@ export function BoardCanvas({
           </div>
           <RightDock />
         </div>
-        {shareOpen && <ShareDialog links={shareLinks} onClose={closeShare} />}
+        {shareOpen && <ShareDialog links={links} onClose={closeShare} replacement={replacement} />}
         {pickerOpen && canWrite && editor && <TemplatePicker editor={editor} onClose={closeTemplatePicker} />}
+        <BoardDialogs dialog={dialog} onClose={closeDialog} />
+        <BoardNotice notice={notice} onDone={clearNotice} />
       </LiveSessionContext.Provider>
     </BoardUiContext.Provider>
   )

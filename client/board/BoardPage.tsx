@@ -93,6 +93,7 @@ export function BoardPage({ boardId, fragment }: { boardId: string; fragment: st
           title={access.title}
           shareLinks={access.shareLinks}
           templateId={access.templateId}
+          hasThumbnail={access.hasThumbnail}
           licenseKey={config.tldrawLicenseKey}
         />
       )

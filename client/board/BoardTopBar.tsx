@@ -1,13 +1,14 @@
 import { SessionTimer } from '../facilitation/SessionTimer'
 import { useLiveSession } from '../session/session-context'
+import { BoardMenu } from './BoardMenu'
 import { useBoardUi } from './board-context'
 import { ConnectionBadge } from './ConnectionBadge'
 import { InsertTemplateButton } from './InsertTemplateButton'
 import { ViewOnlyBadge } from './ViewOnlyBadge'
 
 /**
- * Centre of tldraw's top row: the board's title, its connection state, "Templates" for those who
- * may edit and, for viewers, "View only".
+ * Centre of tldraw's top row: the board's title, the Board menu, its connection state, "Templates"
+ * for those who may edit and, for viewers, "View only".
  */
 export function BoardTopBar() {
   const { title, role, canWrite, connection, openTemplatePicker } = useBoardUi()
@@ -25,9 +26,10 @@ export function BoardTopBar() {
         <span className="brand-mark" aria-hidden="true" />
         <span className="visually-hidden">Lockstep home</span>
       </a>
-      <h1 className="board-bar__title" title={title}>
+      <h1 className="board-bar__title" title={title} data-testid="board-title">
         {title}
       </h1>
+      <BoardMenu />
       <SessionTimer />
       <ConnectionBadge state={connection} canWrite={canWrite} />
       {canWrite ? (

@@ -5,10 +5,18 @@ import type { Role } from '../../shared/protocol/roles'
 import type { Participant } from '../../shared/protocol/session'
 import type { ConnectionState } from './connection-state'
 
+/** The board's own dialogs, opened from the Board menu. */
+export type BoardDialogKind = 'rename' | 'save-version' | 'versions' | 'export' | 'delete'
+
 /** What the bar inside tldraw's UI and the dock beside it need to know (tldraw's slots take no props). */
 export interface BoardUiState {
+  boardId: string
+  /** This tab's link token, for the board's REST calls. */
+  token: string
   title: string
   role: Role
+  /** The role of this tab's link: what the REST endpoints grant (a role granted in the session is not). */
+  linkRole: Role
   canWrite: boolean
   connection: ConnectionState
   participants: Participant[]
@@ -22,6 +30,11 @@ export interface BoardUiState {
   templateId: string | null
   /** The board's tldraw editor, once mounted (the dock lives outside tldraw's own tree). */
   editor: Editor | null
+  openDialog: (dialog: BoardDialogKind) => void
+  /** Shows a short message at the bottom of the board for a few seconds. */
+  notify: (text: string) => void
+  /** The title changed here (a rename): show it at once. */
+  retitle: (title: string) => void
 }
 
 export const BoardUiContext = createContext<BoardUiState | null>(null)

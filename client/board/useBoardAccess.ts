@@ -17,6 +17,8 @@ export type BoardAccess =
       shareLinks: Partial<ShareLinks>
       /** The template the board was started from; null for a blank board or when the server could not be asked. */
       templateId: string | null
+      /** The server has a picture of the board's content (assumed so when it could not be asked). */
+      hasThumbnail: boolean
       /** The server could not be asked; role and title come from this browser's memory. */
       fromMemory: boolean
     }
@@ -49,6 +51,7 @@ export function useBoardAccess(boardId: string, fragment: string): BoardAccess {
           title: info.title,
           shareLinks: info.urls,
           templateId: info.templateId,
+          hasThumbnail: info.thumbnailAt !== null,
           fromMemory: false,
         })
       } else if (result.failure.code === 'network_error' && remembered && remembered.token === token) {
@@ -59,6 +62,7 @@ export function useBoardAccess(boardId: string, fragment: string): BoardAccess {
           title: remembered.title,
           shareLinks: {},
           templateId: null,
+          hasThumbnail: true,
           fromMemory: true,
         })
       } else {

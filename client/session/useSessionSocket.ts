@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { io, type Socket } from 'socket.io-client'
 import { z } from 'zod'
+import { boardTitleSchema } from '../../shared/protocol/rest'
 import {
   type IntentAck,
   type Participant,
@@ -39,6 +40,8 @@ export interface SessionConnection {
   sendSummon: (area: ViewArea) => Promise<IntentAck>
   /** This browser's key, also sent to the Yjs endpoint so granted roles apply there. */
   clientKey: string
+  /** The board's title as the facilitator last renamed it during this visit; null until then. */
+  renamedTitle: string | null
 }
 
 /** How long an intent waits for the server's ack before the panel says so. */
@@ -46,6 +49,7 @@ const INTENT_TIMEOUT_MS = 8000
 const CLOCK_TIMEOUT_MS = 5000
 const REFUSED_HANDSHAKES: readonly string[] = Object.values(SESSION_REFUSAL)
 const participantsSchema = z.array(participantSchema)
+const renamedSchema = z.object({ title: boardTitleSchema })
 
 const offline: IntentAck = {
   ok: false,
@@ -73,6 +77,7 @@ export function useSessionSocket(
   const [session, setSession] = useState<LiveSession | null>(null)
   const [serverClockOffset, setServerClockOffset] = useState(0)
   const [summon, setSummon] = useState<{ area: ViewArea; n: number } | null>(null)
+  const [renamedTitle, setRenamedTitle] = useState<string | null>(null)
   const socketRef = useRef<SessionSocket | null>(null)
 
   useEffect(() => {
@@ -92,6 +97,10 @@ export function useSessionSocket(
     s.on('view:summon', (area) => {
       const parsed = viewAreaSchema.safeParse(area)
       if (parsed.success) setSummon({ area: parsed.data, n: ++summons })
+    })
+    s.on('board:renamed', (board) => {
+      const parsed = renamedSchema.safeParse(board)
+      if (parsed.success) setRenamedTitle(parsed.data.title)
     })
     s.on('session:welcome', (welcome) => setSelfId(welcome.participantId))
     s.on('session:participants', (list) => {
@@ -178,7 +187,19 @@ export function useSessionSocket(
       summon,
       sendSummon,
       clientKey: CLIENT_KEY,
+      renamedTitle,
     }),
-    [link, participants, selfId, session, sendIntent, report, serverClockOffset, summon, sendSummon],
+    [
+      link,
+      participants,
+      selfId,
+      session,
+      sendIntent,
+      report,
+      serverClockOffset,
+      summon,
+      sendSummon,
+      renamedTitle,
+    ],
   )
 }

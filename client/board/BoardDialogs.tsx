@@ -1,0 +1,26 @@
+import { assertNever } from '../../shared/protocol/roles'
+import { ExportDialog } from '../export/ExportDialog'
+import { SaveVersionDialog } from '../versions/SaveVersionDialog'
+import { VersionsDialog } from '../versions/VersionsDialog'
+import type { BoardDialogKind } from './board-context'
+import { DeleteBoardDialog } from './DeleteBoardDialog'
+import { RenameDialog } from './RenameDialog'
+
+/** The Board menu's dialog that is open, if any (they read the board from context). */
+export function BoardDialogs({ dialog, onClose }: { dialog: BoardDialogKind | null; onClose: () => void }) {
+  if (dialog === null) return null
+  switch (dialog) {
+    case 'rename':
+      return <RenameDialog onClose={onClose} />
+    case 'save-version':
+      return <SaveVersionDialog onClose={onClose} />
+    case 'versions':
+      return <VersionsDialog onClose={onClose} />
+    case 'export':
+      return <ExportDialog onClose={onClose} />
+    case 'delete':
+      return <DeleteBoardDialog onClose={onClose} />
+    default:
+      return assertNever(dialog)
+  }
+}

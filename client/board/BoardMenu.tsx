@@ -1,0 +1,94 @@
+import './saved-board.css'
+import { useEffect, useRef, useState } from 'react'
+import { ChevronDownIcon } from '../icons'
+import { forkBoard } from '../saved-boards-api'
+import { openNewBoard } from '../versions/open-fork'
+import { type BoardDialogKind, useBoardUi } from './board-context'
+
+interface MenuItem {
+  id: string
+  label: string
+  facilitatorOnly: boolean
+  dialog?: BoardDialogKind
+}
+
+const ITEMS: MenuItem[] = [
+  { id: 'rename', label: 'Rename…', facilitatorOnly: true, dialog: 'rename' },
+  { id: 'save-version', label: 'Save version…', facilitatorOnly: true, dialog: 'save-version' },
+  { id: 'versions', label: 'Versions…', facilitatorOnly: false, dialog: 'versions' },
+  { id: 'fork', label: 'Fork this board', facilitatorOnly: false },
+  { id: 'export', label: 'Export…', facilitatorOnly: false, dialog: 'export' },
+  { id: 'delete', label: 'Delete for everyone…', facilitatorOnly: true, dialog: 'delete' },
+]
+
+/** "Board ▾" in the top bar: rename, versions, fork, export and delete, as this link's role allows. */
+export function BoardMenu() {
+  const { boardId, token, linkRole, openDialog, notify } = useBoardUi()
+  const [open, setOpen] = useState(false)
+  const [forking, setForking] = useState(false)
+  const menu = useRef<HTMLDivElement>(null)
+
+  useEffect(() => {
+    if (!open) return
+    const onPointerDown = (event: PointerEvent) => {
+      if (!menu.current?.contains(event.target as Node)) setOpen(false)
+    }
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setOpen(false)
+    }
+    document.addEventListener('pointerdown', onPointerDown, true)
+    document.addEventListener('keydown', onKeyDown)
+    return () => {
+      document.removeEventListener('pointerdown', onPointerDown, true)
+      document.removeEventListener('keydown', onKeyDown)
+    }
+  }, [open])
+
+  const fork = async () => {
+    setForking(true)
+    const result = await forkBoard(boardId, token, {})
+    setForking(false)
+    setOpen(false)
+    if (result.ok) openNewBoard(result.value)
+    else notify(`No copy was made: ${result.failure.message}`)
+  }
+
+  const items = ITEMS.filter((item) => !item.facilitatorOnly || linkRole === 'facilitator')
+  return (
+    <div className="board-menu" ref={menu}>
+      <button
+        type="button"
+        className="button button--small board-menu__button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+        data-testid="board-menu-button"
+      >
+        Board
+        <ChevronDownIcon />
+      </button>
+      {open && (
+        <div className="board-menu__list" role="menu">
+          {items.map((item) => (
+            <button
+              key={item.id}
+              type="button"
+              role="menuitem"
+              className={`board-menu__item${item.id === 'delete' ? ' board-menu__item--danger' : ''}`}
+              disabled={item.id === 'fork' && forking}
+              onClick={() => {
+                if (item.dialog) {
+                  setOpen(false)
+                  openDialog(item.dialog)
+                } else void fork()
+              }}
+              data-testid={`board-menu-${item.id}`}
+            >
+              {item.id === 'fork' && forking ? 'Making a copy…' : item.label}
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,38 @@
+import { useMemo, useState } from 'react'
+import { boardLink, type ShareLinks } from '../../shared/protocol/links'
+import type { Role } from '../../shared/protocol/roles'
+import type { RotateLinksResponse } from '../../shared/protocol/saved-boards'
+import { rememberBoard } from '../remembered-boards'
+import { navigate } from '../router'
+import type { LinkReplacement } from './ShareDialog'
+import { requestShareOnArrival } from './share-on-arrival'
+
+/**
+ * The share links this tab shows, and — for a facilitator's link — how to replace one. When the
+ * facilitator link itself is replaced, this tab moves to the new one (its old one stops working).
+ */
+export function useLinkReplacement(
+  boardId: string,
+  token: string,
+  linkRole: Role,
+  title: string,
+  initialLinks: Partial<ShareLinks>,
+): { links: Partial<ShareLinks>; replacement: LinkReplacement | null } {
+  const [links, setLinks] = useState(initialLinks)
+  const replacement = useMemo<LinkReplacement | null>(() => {
+    if (linkRole !== 'facilitator') return null
+    return {
+      boardId,
+      token,
+      onReplaced: (rotated: RotateLinksResponse, roles: Role[]) => {
+        setLinks(rotated.urls)
+        if (!roles.includes('facilitator')) return
+        const newToken = rotated.tokens.facilitator
+        rememberBoard({ id: boardId, title, role: 'facilitator', token: newToken, lastOpened: Date.now() })
+        requestShareOnArrival(boardId)
+        navigate(boardLink(boardId, newToken))
+      },
+    }
+  }, [boardId, token, linkRole, title])
+  return { links, replacement }
+}

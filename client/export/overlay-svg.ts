@@ -1,0 +1,151 @@
+import { Box, type Editor } from 'tldraw'
+import type { Scenario } from '../../shared/scenarios/scenario-schema'
+import type { SimView } from '../../shared/sim/view'
+import { placeScenario } from '../simulation/canvas-geometry'
+import { FLOW_DASH } from '../simulation/flow-path'
+import { FLOW_COLOR, HEALTH_COLOR } from '../simulation/health-style'
+
+/** The simulation picture on screen right now: the scenario's binding and the view this tab computed. */
+export interface OverlayPicture {
+  scenario: Pick<Scenario, 'templateId' | 'binding'>
+  view: SimView
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg'
+// the live overlay's look (overlay.css) at 100 % zoom, in page units
+const CHIP = { font: 12, height: 18, padX: 7, gap: 4, below: 12 } as const
+const CHIP_FONT = `600 ${CHIP.font}px system-ui, sans-serif`
+const HALO = { glow: 12, ring: 3.5 } as const
+
+type Attributes = Record<string, string | number>
+
+function element(name: string, attributes: Attributes, children: Element[] = []): SVGElement {
+  const node = document.createElementNS(SVG_NS, name)
+  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, String(value))
+  for (const child of children) node.appendChild(child)
+  return node
+}
+
+let measureContext: CanvasRenderingContext2D | null = null
+function textWidth(text: string): number {
+  measureContext ??= document.createElement('canvas').getContext('2d')
+  if (!measureContext) return text.length * 7 // no canvas: a fair guess for 12 px text
+  measureContext.font = CHIP_FONT
+  return measureContext.measureText(text).width
+}
+
+/** A row of pill-shaped chips centred on x, its top at y; returns the group and the page area it covers. */
+function chipRow(
+  texts: string[],
+  centreX: number,
+  top: number,
+  color: string,
+): { node: SVGElement; area: Box } {
+  const widths = texts.map((text) => textWidth(text) + 2 * CHIP.padX)
+  const total = widths.reduce((sum, w) => sum + w, 0) + CHIP.gap * (texts.length - 1)
+  let x = centreX - total / 2
+  const chips = texts.map((text, i) => {
+    const w = widths[i] ?? 0
+    const chip = element('g', {}, [
+      element('rect', {
+        x,
+        y: top,
+        width: w,
+        height: CHIP.height,
+        rx: CHIP.height / 2,
+        fill: '#ffffff',
+        stroke: 'rgba(16, 24, 40, 0.18)',
+        'stroke-width': 1,
+      }),
+      Object.assign(
+        element('text', {
+          x: x + w / 2,
+          y: top + CHIP.height / 2,
+          'text-anchor': 'middle',
+          'dominant-baseline': 'central',
+          'font-family': 'system-ui, sans-serif',
+          'font-size': CHIP.font,
+          'font-weight': 600,
+          fill: color,
+        }),
+        { textContent: text },
+      ),
+    ])
+    x += w + CHIP.gap
+    return chip
+  })
+  return { node: element('g', {}, chips), area: new Box(centreX - total / 2, top, total, CHIP.height) }
+}
+
+/**
+ * The simulation overlay as SVG in page coordinates, for the shapes being exported: health halos
+ * around bound boxes, still flow dashes along bound arrows (an image cannot move), and the metric
+ * and flow chips. It uses the live overlay's placement and colours. Returns null when none of the
+ * exported shapes plays a part in the scenario; `area` is what the picture must include beyond
+ * the shapes (halos, chips).
+ */
+export function overlaySvg(
+  editor: Editor,
+  picture: OverlayPicture,
+  exported: ReadonlySet<string>,
+): { node: SVGElement; area: Box | null } | null {
+  const placed = placeScenario(editor, picture.scenario)
+  const boxes = placed.boxes.filter((box) => exported.has(box.shapeId))
+  const arrows = placed.arrows.filter((arrow) => exported.has(arrow.shapeId))
+  if (boxes.length === 0 && arrows.length === 0) return null
+  const { view } = picture
+  const parts: Element[] = []
+  const areas: Box[] = []
+  const maxRate = Math.max(0, ...Object.values(view.edges).map((edge) => edge.rate))
+
+  for (const arrow of arrows) {
+    const edge = view.edges[arrow.entityEdge]
+    if (!edge) continue
+    parts.push(
+      element('g', { transform: arrow.transform }, [
+        element('path', {
+          d: arrow.body.d,
+          fill: 'none',
+          stroke: FLOW_COLOR,
+          'stroke-width': 4,
+          'stroke-linecap': 'round',
+          'stroke-dasharray': `${FLOW_DASH.dash} ${FLOW_DASH.gap}`,
+          opacity: edge.rate > 0 && maxRate > 0 ? 0.85 : 0.3,
+        }),
+      ]),
+    )
+  }
+  for (const box of boxes) {
+    const node = view.nodes[box.entity]
+    if (!node) continue
+    const color = HEALTH_COLOR[node.health]
+    const calm = node.health === 'healthy'
+    const stroke = { d: box.outline, fill: 'none', stroke: color, 'stroke-linejoin': 'round' }
+    parts.push(
+      element('g', { transform: box.transform, 'data-node-id': box.nodeId, 'data-health': node.health }, [
+        element('path', { ...stroke, 'stroke-width': HALO.glow, opacity: calm ? 0.12 : 0.22 }),
+        element('path', { ...stroke, 'stroke-width': HALO.ring, opacity: calm ? 0.6 : 0.95 }),
+      ]),
+    )
+    areas.push(new Box(box.bounds.x, box.bounds.y, box.bounds.w, box.bounds.h).expandBy(HALO.glow / 2))
+  }
+  for (const box of boxes) {
+    const node = view.nodes[box.entity]
+    if (!node || !box.carriesChips || node.badges.length === 0) continue
+    const textColor = node.health === 'healthy' ? '#1d2127' : HEALTH_COLOR[node.health]
+    const centreX = box.bounds.x + box.bounds.w / 2
+    const row = chipRow(node.badges, centreX, box.bounds.y + box.bounds.h + CHIP.below, textColor)
+    parts.push(row.node)
+    areas.push(row.area)
+  }
+  for (const arrow of arrows) {
+    const edge = view.edges[arrow.entityEdge]
+    if (!edge?.label) continue
+    const top = arrow.label ? arrow.chipAt.y : arrow.chipAt.y - CHIP.height / 2
+    const row = chipRow([edge.label], arrow.chipAt.x, top, edge.rate > 0 ? FLOW_COLOR : '#677180')
+    parts.push(row.node)
+    areas.push(row.area)
+  }
+  const node = element('g', { 'data-lockstep': 'simulation-overlay' }, parts)
+  return { node, area: areas.length > 0 ? Box.Common(areas) : null }
+}
