@@ -45,3 +45,26 @@ export async function waitForBoard(page: Page): Promise<void> {
   await page.locator('[data-testid="connection-state"][data-state="connected"]').waitFor({ timeout: 20_000 })
   await page.waitForFunction(() => window.lockstepEditor !== undefined)
 }
+
+/** Draws a rectangle the way a person does: the R key, then a drag on the canvas. */
+export async function drawRectangle(page: Page, at: { x: number; y: number }): Promise<void> {
+  await page.mouse.click(at.x - 150, at.y - 150) // focus the canvas
+  await page.keyboard.press('r')
+  await page.mouse.move(at.x, at.y)
+  await page.mouse.down()
+  await page.mouse.move(at.x + 80, at.y + 60, { steps: 5 })
+  await page.mouse.move(at.x + 160, at.y + 110, { steps: 5 })
+  await page.mouse.up()
+}
+
+/** How many shapes the page's editor shows on its current page (-1 before it mounts). */
+export function shapeCount(page: Page): Promise<number> {
+  return page.evaluate(() => window.lockstepEditor?.getCurrentPageShapes().length ?? -1)
+}
+
+/** Waits until the page's editor shows exactly `count` shapes. */
+export async function waitForShapeCount(page: Page, count: number, timeout = 15_000): Promise<void> {
+  await page.waitForFunction((n) => window.lockstepEditor?.getCurrentPageShapes().length === n, count, {
+    timeout,
+  })
+}
