@@ -31,9 +31,11 @@ export class AutoVersions {
   /** A change to the board was stored. */
   changed(boardId: string): void {
     if (this.stopped || this.timers.has(boardId) || this.retired.has(boardId)) return
+    // The timer stays in the map until the version is stored, so the next interval starts after it.
     const timer = setTimeout(() => {
-      this.timers.delete(boardId)
-      void this.keep(boardId, 'hourly')
+      void this.keep(boardId, 'hourly').finally(() => {
+        if (this.timers.get(boardId) === timer) this.timers.delete(boardId)
+      })
     }, this.options.everyMs)
     timer.unref()
     this.timers.set(boardId, timer)
