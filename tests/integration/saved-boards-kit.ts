@@ -1,0 +1,164 @@
+import { createTLSchema, toRichText } from '@tldraw/tlschema'
+import { expect } from 'vitest'
+import type { BoardContent, DocumentRecord } from '../../shared/protocol/board-file'
+import { apiErrorSchema } from '../../shared/protocol/errors'
+import { BOARD_DOC } from '../../shared/protocol/yjs-doc'
+import type { startTestServer } from '../support/test-server'
+import type { BoardClient } from '../support/yjs-client'
+
+/** Helpers shared by the saved-boards integration tests (not a test file itself). */
+
+export type TestServer = Awaited<ReturnType<typeof startTestServer>>
+
+/** A REST caller for one server: JSON in, Response out; the token goes in the Authorization header. */
+export function restOf(server: TestServer) {
+  const send = (method: string, path: string, token?: string, body?: unknown) =>
+    fetch(`${server.url}${path}`, {
+      method,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    })
+  return {
+    get: (path: string, token?: string) => send('GET', path, token),
+    post: (path: string, token?: string, body?: unknown) => send('POST', path, token, body ?? {}),
+    patch: (path: string, token?: string, body?: unknown) => send('PATCH', path, token, body),
+    del: (path: string, token?: string) => send('DELETE', path, token),
+    put: (path: string, token: string | undefined, bytes: Uint8Array, contentType = 'image/png') =>
+      fetch(`${server.url}${path}`, {
+        method: 'PUT',
+        headers: { 'content-type': contentType, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: Buffer.from(bytes),
+      }),
+  }
+}
+
+/** Expects the JSON error contract with this status and code, and a message for people. */
+export async function expectError(res: Response, status: number, code: string): Promise<void> {
+  expect(res.status).toBe(status)
+  const body = apiErrorSchema.parse(await res.json())
+  expect(body.error.code).toBe(code)
+  expect(body.error.message.length).toBeGreaterThan(0)
+}
+
+export const TLDRAW_SCHEMA = createTLSchema().serialize()
+
+/** Valid tldraw document records of every kind a board holds: document, page, shapes, an arrow and its binding. */
+export function tldrawRecords(label = 'a'): DocumentRecord[] {
+  const shape = (id: string, type: string, x: number, props: Record<string, unknown>) => ({
+    id,
+    typeName: 'shape',
+    type,
+    x,
+    y: 40,
+    rotation: 0,
+    index: `a${x / 100 + 1}`,
+    parentId: 'page:page',
+    isLocked: false,
+    opacity: 1,
+    meta: { nodeId: `${label}-${type}` },
+    props,
+  })
+  const geoProps = (text: string) => ({
+    geo: 'rectangle',
+    dash: 'draw',
+    url: '',
+    w: 160,
+    h: 90,
+    growY: 0,
+    scale: 1,
+    flipX: false,
+    flipY: false,
+    labelColor: 'black',
+    color: 'blue',
+    fill: 'semi',
+    size: 'm',
+    font: 'draw',
+    align: 'middle',
+    verticalAlign: 'middle',
+    richText: toRichText(text),
+  })
+  const records = [
+    { id: 'document:document', typeName: 'document', gridSize: 10, name: '', meta: {} },
+    { id: 'page:page', typeName: 'page', name: 'Page 1', index: 'a1', meta: {} },
+    shape(`shape:${label}-gateway`, 'geo', 0, geoProps(`${label} gateway`)),
+    shape(`shape:${label}-cell`, 'geo', 300, geoProps(`${label} cell`)),
+    shape(`shape:${label}-arrow`, 'arrow', 100, {
+      kind: 'arc',
+      labelColor: 'black',
+      color: 'black',
+      fill: 'none',
+      dash: 'draw',
+      size: 'm',
+      arrowheadStart: 'none',
+      arrowheadEnd: 'arrow',
+      font: 'draw',
+      start: { x: 0, y: 0 },
+      end: { x: 200, y: 0 },
+      bend: 0,
+      richText: toRichText('calls'),
+      labelPosition: 0.5,
+      scale: 1,
+      elbowMidPoint: 0.5,
+    }),
+    {
+      id: `binding:${label}-arrow-end`,
+      typeName: 'binding',
+      type: 'arrow',
+      fromId: `shape:${label}-arrow`,
+      toId: `shape:${label}-cell`,
+      meta: {},
+      props: {
+        terminal: 'end',
+        normalizedAnchor: { x: 0.5, y: 0.5 },
+        isExact: false,
+        isPrecise: false,
+        snap: 'none',
+      },
+    },
+  ]
+  return records as DocumentRecord[]
+}
+
+/** Writes content into a client's document in one transaction, as the board page's binding would. */
+export function drawContent(client: BoardClient, content: BoardContent): void {
+  client.doc.transact(() => {
+    client.doc.getMap(BOARD_DOC.metaMap).set(BOARD_DOC.schemaKey, content.schema)
+    for (const record of content.records) client.records.set(record.id, record)
+  })
+}
+
+/** A client's records, sorted by id, for comparisons. */
+export function recordsOf(client: BoardClient): unknown[] {
+  return sortById([...client.records.values()])
+}
+
+export function sortById<T>(records: readonly T[]): T[] {
+  return [...records].sort((a, b) => recordId(a).localeCompare(recordId(b)))
+}
+
+function recordId(record: unknown): string {
+  return String((record as { id?: unknown }).id)
+}
+
+/** The smallest valid PNG header plus some bytes: enough for the server's signature check. */
+export function pngBytes(extra = 64, fill = 7): Uint8Array {
+  const bytes = new Uint8Array(8 + extra).fill(fill)
+  bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+  return bytes
+}
+
+/** Polls an async condition (e.g. a store query) until it holds; a bound, not a timing assertion. */
+export async function eventually(
+  check: () => Promise<boolean>,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+}
