@@ -1,0 +1,58 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import { BOARD_DOC } from '../../shared/protocol/yjs-doc'
+import { createTestBoard, removeDir, startTestServer, tempDataDir } from '../support/test-server'
+import { waitUntil } from '../support/wait'
+import { type BoardClient, shapeRecord, syncedBoardClient } from '../support/yjs-client'
+import { recordsOf, type TestServer } from './saved-boards-kit'
+
+const EDITS = 20_000
+const SHAPES = 200
+
+describe('a long editing session', () => {
+  const dataDir = tempDataDir('lockstep-compaction')
+  let server: TestServer | undefined
+  const clients: BoardClient[] = []
+  afterAll(async () => {
+    for (const c of clients) c.destroy()
+    await server?.close()
+    removeDir(dataDir)
+  })
+
+  it('keeps the stored log compacted through 20,000 small edits, and loads the same board after a restart', async () => {
+    // The default COMPACT_EVERY_UPDATES (500), as the server ships.
+    server = await startTestServer({ dataDir })
+    const board = await createTestBoard(server.url, 'Busy board')
+    const author = await syncedBoardClient(server.url, board.id, board.tokens.editor)
+    clients.push(author)
+
+    const started = performance.now()
+    // Each set is its own Yjs transaction, so its own update, message, append and relay.
+    for (let i = 0; i < EDITS; i++) {
+      const n = i % SHAPES
+      author.records.set(`shape:s${n}`, shapeRecord(`shape:s${n}`, i, n))
+    }
+    const room = await server.rooms.peek(board.id)
+    const last = author.records.get(`shape:s${(EDITS - 1) % SHAPES}`)
+    await waitUntil(
+      () =>
+        JSON.stringify(room?.doc.getMap(BOARD_DOC.recordsMap).get(`shape:s${(EDITS - 1) % SHAPES}`)) ===
+        JSON.stringify(last),
+      'the server to apply the last edit',
+      60_000,
+    )
+    await room?.flush()
+    const seconds = (performance.now() - started) / 1000
+    console.info(`${EDITS} edits applied and stored in ${seconds.toFixed(1)} s`)
+
+    const logged = await server.store.countUpdates(board.id)
+    expect(logged).toBeLessThan(500)
+    const expected = recordsOf(author)
+    expect(expected).toHaveLength(SHAPES)
+
+    await server.close()
+    server = await startTestServer({ dataDir })
+    const reader = await syncedBoardClient(server.url, board.id, board.tokens.viewer)
+    clients.push(reader)
+    expect(recordsOf(reader)).toEqual(expected)
+  }, 120_000)
+})
