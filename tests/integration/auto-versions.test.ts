@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { contentOfState } from '../../server/boards/board-content'
+import { BOARD_DOC } from '../../shared/protocol/yjs-doc'
+import { joinSession, type SessionClient } from '../support/session-client'
+import { createTestBoard, removeDir, startTestServer } from '../support/test-server'
+import { waitUntil } from '../support/wait'
+import { type BoardClient, shapeRecord, syncedBoardClient } from '../support/yjs-client'
+import { eventually, pngBytes, restOf, type TestServer } from './saved-boards-kit'
+
+const kinds = async (server: TestServer, boardId: string, kind: string) =>
+  (await server.store.listVersions(boardId)).filter((v) => v.kind === kind)
+
+describe('hourly versions while a board changes', () => {
+  const EVERY_MS = 300
+  let server: TestServer
+  const clients: BoardClient[] = []
+  beforeAll(async () => {
+    server = await startTestServer({ autoVersionEveryMs: EVERY_MS })
+  })
+  afterAll(async () => {
+    for (const c of clients) c.destroy()
+    await server.close()
+    removeDir(server.dataDir)
+  })
+
+  it('keeps at most one version per interval, each showing the board as it was', async () => {
+    const board = await createTestBoard(server.url)
+    const editor = await syncedBoardClient(server.url, board.id, board.tokens.editor)
+    clients.push(editor)
+    let hourly = await kinds(server, board.id, 'hourly')
+    let edits = 0
+    // Keep editing (about every 10 ms) until three automatic versions exist.
+    while (hourly.length < 3) {
+      editor.records.set(`shape:e${edits}`, shapeRecord(`shape:e${edits}`, edits))
+      edits++
+      if (edits > 2000) throw new Error('no automatic versions were kept')
+      await new Promise((resolve) => setTimeout(resolve, 10))
+      hourly = await kinds(server, board.id, 'hourly')
+    }
+    const times = hourly.map((v) => Date.parse(v.createdAt)).sort((a, b) => a - b)
+    for (let i = 1; i < times.length; i++) {
+      expect((times[i] ?? 0) - (times[i - 1] ?? 0)).toBeGreaterThanOrEqual(EVERY_MS)
+    }
+    expect(hourly.every((v) => /^Autosave \d\d:\d\d$/.test(v.name))).toBe(true)
+    // Each holds the board as it was then: the drawing only grew, so every later one holds more.
+    const sizes = []
+    for (const v of [...hourly].reverse()) {
+      sizes.push(contentOfState(await server.store.loadVersion(board.id, v.id)).content.records.length)
+    }
+    expect(sizes).toEqual([...sizes].sort((a, b) => a - b))
+    expect(new Set(sizes).size).toBe(sizes.length)
+    expect(sizes.at(-1)).toBeLessThanOrEqual(edits)
+  })
+
+  it('keeps none for a board nobody changes', async () => {
+    const board = await createTestBoard(server.url)
+    const viewer = await syncedBoardClient(server.url, board.id, board.tokens.viewer)
+    clients.push(viewer)
+    viewer.records.set('shape:dropped', shapeRecord('shape:dropped')) // a viewer's change is dropped
+    // A change elsewhere, long enough ago to have kept a version of it, shows the clock ran.
+    const other = await createTestBoard(server.url)
+    const editor = await syncedBoardClient(server.url, other.id, other.tokens.editor)
+    clients.push(editor)
+    editor.records.set('shape:x', shapeRecord('shape:x'))
+    await eventually(
+      async () => (await kinds(server, other.id, 'hourly')).length > 0,
+      'the other board’s version',
+    )
+    expect(await server.store.listVersions(board.id)).toEqual([])
+  })
+})
+
+describe('versions when a session ends', () => {
+  let server: TestServer
+  let rest: ReturnType<typeof restOf>
+  const clients: BoardClient[] = []
+  const sessions: SessionClient[] = []
+  beforeAll(async () => {
+    server = await startTestServer() // hourly versions at the default hour: not in these tests' way
+    rest = restOf(server)
+  })
+  afterAll(async () => {
+    for (const c of clients) c.destroy()
+    for (const s of sessions) s.close()
+    await server.close()
+    removeDir(server.dataDir)
+  })
+
+  const sessionEnds = (boardId: string) => kinds(server, boardId, 'session-end')
+
+  const waitForSessionEnds = (boardId: string, count: number) =>
+    eventually(async () => (await sessionEnds(boardId)).length >= count, `${count} session-end versions`)
+
+  it('keeps a version when the last participant leaves a changed board, and none when nothing changed', async () => {
+    const board = await createTestBoard(server.url)
+    await rest.put(`/api/boards/${board.id}/thumbnail`, board.tokens.editor, pngBytes())
+    const editor = await syncedBoardClient(server.url, board.id, board.tokens.editor)
+    clients.push(editor)
+    const room = await server.rooms.peek(board.id)
+    const ana = await joinSession(server.url, board.id, board.tokens.facilitator, 'Ana')
+    const ben = await joinSession(server.url, board.id, board.tokens.viewer, 'Ben')
+    editor.records.set('shape:one', shapeRecord('shape:one'))
+    await waitUntil(() => room?.doc.getMap(BOARD_DOC.recordsMap).has('shape:one') === true, 'the edit')
+
+    ana.close() // someone is still here: the session goes on
+    ben.close()
+    await waitForSessionEnds(board.id, 1)
+    const [version] = await sessionEnds(board.id)
+    expect(version).toMatchObject({ name: 'End of session', hasThumbnail: true })
+
+    // A session with no change keeps nothing; the next changed one does.
+    const quiet = await joinSession(server.url, board.id, board.tokens.viewer, 'Quiet')
+    quiet.close()
+    const again = await joinSession(server.url, board.id, board.tokens.facilitator, 'Ana')
+    editor.records.set('shape:two', shapeRecord('shape:two'))
+    await waitUntil(() => room?.doc.getMap(BOARD_DOC.recordsMap).has('shape:two') === true, 'the edit')
+    again.close()
+    // Versions of one board are kept in order, so once the second exists the quiet one was decided.
+    await waitForSessionEnds(board.id, 2)
+    expect(await sessionEnds(board.id)).toHaveLength(2)
+  })
+
+  it('keeps a version when the facilitator ends the workshop', async () => {
+    const board = await createTestBoard(server.url)
+    const editor = await syncedBoardClient(server.url, board.id, board.tokens.editor)
+    clients.push(editor)
+    const ana = await joinSession(server.url, board.id, board.tokens.facilitator, 'Ana')
+    sessions.push(ana)
+    expect(await ana.intent({ type: 'workshop:start', workshopId: 'cells-45' })).toEqual({ ok: true })
+    editor.records.set('shape:w', shapeRecord('shape:w'))
+    const room = await server.rooms.peek(board.id)
+    await waitUntil(() => room?.doc.getMap(BOARD_DOC.recordsMap).has('shape:w') === true, 'the edit')
+    expect(await ana.intent({ type: 'workshop:end' })).toEqual({ ok: true })
+    await waitForSessionEnds(board.id, 1)
+    expect(ana.socket.connected).toBe(true)
+  })
+})
