@@ -124,6 +124,20 @@ export function attachSessionServer(
     },
   })
 
+  // The link may have been replaced (or the board deleted) between the handshake and joining the
+  // board's room, after that change swept the room: look once more now that the socket is in it.
+  const stillValid = async (socket: SessionSocket) => {
+    const auth = sessionAuthSchema.safeParse(socket.handshake.auth)
+    const grant = auth.success ? await options.access.authorize(auth.data.boardId, auth.data.token) : null
+    if (grant?.ok && grant.role === socket.data.role) return
+    const gone = grant && !grant.ok && grant.failure.code === 'board_not_found'
+    socket.emit('session:error', {
+      code: gone ? 'board_not_found' : 'token_revoked',
+      message: gone ? 'This board was deleted.' : 'This link has been replaced by the facilitator.',
+    })
+    socket.disconnect(true)
+  }
+
   io.use(async (socket, next) => {
     const auth = sessionAuthSchema.safeParse(socket.handshake.auth)
     if (!auth.success)
@@ -142,6 +156,7 @@ export function attachSessionServer(
     const { boardId, role } = socket.data
     const session = sessions.acquire(boardId)
     void socket.join(boardId)
+    void stillValid(socket)
     socket.emit('session:welcome', { participantId: socket.id, role })
     socket.emit('session:participants', participants.list(boardId))
 

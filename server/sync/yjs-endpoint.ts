@@ -96,6 +96,14 @@ async function accept(ws: WebSocket, url: URL, options: YjsEndpointOptions): Pro
     room.leave(ws)
     rooms.release(room)
   })
+  // The link may have been replaced (or the board deleted) while this socket was let in, after
+  // that change swept the room for old sockets: look once more now that it is in the room.
+  const still = await access.authorize(boardId, token)
+  if (!still.ok || still.role !== grant.role) {
+    const code =
+      still.ok || still.failure.code !== 'board_not_found' ? YJS_CLOSE.tokenRevoked : YJS_CLOSE.boardNotFound
+    ws.close(code, 'link no longer valid')
+  }
 }
 
 function toBytes(frame: RawData): Uint8Array {
