@@ -79,10 +79,10 @@ function chipRow(
 
 /**
  * The simulation overlay as SVG in page coordinates, for the shapes being exported: health halos
- * around bound boxes, still flow dashes along bound arrows (an image cannot move), and the metric
- * and flow chips. It uses the live overlay's placement and colours. Returns null when none of the
- * exported shapes plays a part in the scenario; `area` is what the picture must include beyond
- * the shapes (halos, chips).
+ * around bound boxes, still flow dashes along bound arrows (an image cannot move) that leave their
+ * labels readable, and the metric and flow chips — placed and coloured by the live overlay's own
+ * functions. Null when none of the exported shapes plays a part in the scenario; `area` is what
+ * the picture must include beyond the shapes (halos, chips).
  */
 export function overlaySvg(
   editor: Editor,
@@ -98,22 +98,32 @@ export function overlaySvg(
   const areas: Box[] = []
   const maxRate = Math.max(0, ...Object.values(view.edges).map((edge) => edge.rate))
 
-  for (const arrow of arrows) {
+  for (const [index, arrow] of arrows.entries()) {
     const edge = view.edges[arrow.entityEdge]
     if (!edge) continue
-    parts.push(
-      element('g', { transform: arrow.transform }, [
-        element('path', {
-          d: arrow.body.d,
-          fill: 'none',
-          stroke: FLOW_COLOR,
-          'stroke-width': 4,
-          'stroke-linecap': 'round',
-          'stroke-dasharray': `${FLOW_DASH.dash} ${FLOW_DASH.gap}`,
-          opacity: edge.rate > 0 && maxRate > 0 ? 0.85 : 0.3,
-        }),
-      ]),
-    )
+    const dashes = element('path', {
+      d: arrow.body.d,
+      fill: 'none',
+      stroke: FLOW_COLOR,
+      'stroke-width': 4,
+      'stroke-linecap': 'round',
+      'stroke-dasharray': `${FLOW_DASH.dash} ${FLOW_DASH.gap}`,
+      opacity: edge.rate > 0 && maxRate > 0 ? 0.85 : 0.3,
+    })
+    const group = element('g', { transform: arrow.transform }, [dashes])
+    if (arrow.label) {
+      // like the live overlay, the dashes leave the arrow's own label readable
+      const id = `lockstep-flow-mask-${index}`
+      const { x, y, w, h } = arrow.label
+      group.prepend(
+        element('mask', { id, maskUnits: 'userSpaceOnUse', x: -1e6, y: -1e6, width: 2e6, height: 2e6 }, [
+          element('rect', { x: -1e6, y: -1e6, width: 2e6, height: 2e6, fill: 'white' }),
+          element('rect', { x: x - 4, y: y - 2, width: w + 8, height: h + 4, rx: 4, fill: 'black' }),
+        ]),
+      )
+      dashes.setAttribute('mask', `url(#${id})`)
+    }
+    parts.push(group)
   }
   for (const box of boxes) {
     const node = view.nodes[box.entity]
