@@ -228,6 +228,16 @@ describe('saved boards on the board page in Chromium', () => {
     const edited = await shapeLooks(ben)
     await waitForLooks(ana, edited)
     const benStates = await recordConnectionStates(ben)
+    // every Yjs update Ben's document receives from now on: the restore must be exactly one
+    await ben.evaluate(() => {
+      const counter = { updates: 0 }
+      Object.assign(window, { lockstepUpdates: counter })
+      window.lockstepDoc?.on('update', () => counter.updates++)
+    })
+    const benUpdates = () =>
+      ben.evaluate(
+        () => (window as unknown as { lockstepUpdates: { updates: number } }).lockstepUpdates.updates,
+      )
 
     await fromBoardMenu(ana, 'versions')
     const row = ana.getByTestId('version-row').filter({ hasText: 'One box' })
@@ -240,6 +250,7 @@ describe('saved boards on the board page in Chromium', () => {
     for (const page of [ana, ben]) await waitForShapeCount(page, 1)
     expect(await shapeLooks(ben)).toEqual(saved)
     expect(await shapeLooks(ana)).toEqual(saved)
+    expect(await benUpdates()).toBe(1)
 
     // One undo on Ana's tab takes the whole restore back, for Ben too. (No click first: clicking
     // the canvas would clear her selection, and that would be the undo's first step.)
@@ -247,6 +258,7 @@ describe('saved boards on the board page in Chromium', () => {
     for (const page of [ana, ben]) await waitForShapeCount(page, 2)
     await waitForLooks(ben, edited)
     await waitForLooks(ana, edited)
+    expect(await benUpdates()).toBe(2)
     expect(await benStates()).toEqual(['connected'])
     expect(await ben.getByTestId('connection-state').getAttribute('data-state')).toBe('connected')
   })
