@@ -70,7 +70,12 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     onStored: (boardId) => autoVersions.changed(boardId),
   })
   const versions = new BoardVersions(store, rooms)
-  const autoVersions = new AutoVersions({ versions, log, everyMs: config.autoVersionEveryMs })
+  const autoVersions = new AutoVersions({
+    versions,
+    log,
+    everyMs: config.autoVersionEveryMs,
+    sessionEndGraceMs: config.sessionEndGraceMs,
+  })
 
   const app = express()
   app.disable('x-powered-by')
@@ -98,7 +103,9 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
       return changed
     },
     roleOf: (boardId, linkRole, participantKey) => policies.roleOf(boardId, linkRole, participantKey),
-    onSessionEnd: (boardId) => void autoVersions.sessionEnded(boardId),
+    onSessionJoin: (boardId) => autoVersions.someoneJoined(boardId),
+    onSessionEnd: (boardId, why) =>
+      why === 'everyone-left' ? autoVersions.everyoneLeft(boardId) : void autoVersions.sessionEnded(boardId),
   })
   const deleteBoard = (boardId: string) =>
     deleteBoardForEveryone({ store, rooms, live: session, autoVersions, policies }, boardId)

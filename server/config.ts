@@ -19,6 +19,7 @@ const envSchema = z.object({
   IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
   COMPACT_EVERY_UPDATES: z.coerce.number().int().min(1).default(500),
   AUTO_VERSION_EVERY_MS: z.coerce.number().int().min(1).default(3_600_000),
+  SESSION_END_GRACE_MS: z.coerce.number().int().min(0).default(120_000),
 })
 
 export type LogLevel = z.infer<typeof envSchema>['LOG_LEVEL']
@@ -40,6 +41,8 @@ export interface ServerConfig {
   compactEveryUpdates: number
   /** Keep an automatic version of a changing board at most this often. */
   autoVersionEveryMs: number
+  /** How long a board must stay empty before its session counts as ended (a reload is not an end). */
+  sessionEndGraceMs: number
   /** Directory of the built client (index.html and assets). */
   clientDir: string
   /** Directory of the content files (templates, and later scenarios, articles, workshops). */
@@ -66,6 +69,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     idleUnloadMs: e.IDLE_UNLOAD_MS,
     compactEveryUpdates: e.COMPACT_EVERY_UPDATES,
     autoVersionEveryMs: e.AUTO_VERSION_EVERY_MS,
+    sessionEndGraceMs: e.SESSION_END_GRACE_MS,
     // where the built client is; tests that build in parallel point it elsewhere
     clientDir: path.resolve(process.env.LOCKSTEP_CLIENT_DIR ?? 'dist/client'),
     contentDir: path.resolve('content'),

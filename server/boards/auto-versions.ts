@@ -9,6 +9,8 @@ export interface AutoVersionsOptions {
   log: Logger
   /** Keep an 'hourly' version at most this often while a board changes. */
   everyMs: number
+  /** How long a board must stay empty before its session counts as ended. */
+  sessionEndGraceMs: number
   now?: () => Date
 }
 
@@ -20,6 +22,8 @@ export interface AutoVersionsOptions {
  */
 export class AutoVersions {
   private readonly timers = new Map<string, NodeJS.Timeout>()
+  /** Boards everyone left, waiting out the grace period (someone reloading comes straight back). */
+  private readonly endings = new Map<string, NodeJS.Timeout>()
   /** Per board, the version being kept, so two triggers at once do not both save. */
   private readonly keeping = new Map<string, Promise<void>>()
   /** Boards being deleted: nothing may be written for them any more. */
@@ -41,15 +45,39 @@ export class AutoVersions {
     this.timers.set(boardId, timer)
   }
 
-  /** The board's live session ended (its last participant left, or the facilitator ended the workshop). */
+  /** The facilitator ended the workshop: the session ended now. */
   sessionEnded(boardId: string): Promise<void> {
+    this.cancelEnding(boardId)
     return this.keep(boardId, 'session-end')
+  }
+
+  /** The board's last participant left: the session ends unless someone is back within the grace period. */
+  everyoneLeft(boardId: string): void {
+    if (this.stopped || this.retired.has(boardId)) return
+    this.cancelEnding(boardId)
+    const timer = setTimeout(() => {
+      this.endings.delete(boardId)
+      void this.keep(boardId, 'session-end')
+    }, this.options.sessionEndGraceMs)
+    timer.unref()
+    this.endings.set(boardId, timer)
+  }
+
+  /** Someone joined the board's session: it goes on. */
+  someoneJoined(boardId: string): void {
+    this.cancelEnding(boardId)
+  }
+
+  private cancelEnding(boardId: string): void {
+    clearTimeout(this.endings.get(boardId))
+    this.endings.delete(boardId)
   }
 
   /** The board is being deleted: cancel its timer and keep nothing more for it. */
   retire(boardId: string): void {
     clearTimeout(this.timers.get(boardId))
     this.timers.delete(boardId)
+    this.cancelEnding(boardId)
     this.retired.add(boardId)
   }
 
@@ -61,8 +89,9 @@ export class AutoVersions {
   /** Keeps nothing more (shutdown: disconnecting everyone is not the end of anyone's session). */
   stop(): void {
     this.stopped = true
-    for (const timer of this.timers.values()) clearTimeout(timer)
+    for (const timer of [...this.timers.values(), ...this.endings.values()]) clearTimeout(timer)
     this.timers.clear()
+    this.endings.clear()
   }
 
   /** Resolves once every version being kept is stored. */

@@ -74,8 +74,10 @@ export function attachSessionServer(
     onPolicy: (boardId: string, state: SessionState) => boolean
     /** A participant's role now: granted by the facilitator, else their link's. */
     roleOf: (boardId: string, linkRole: Role, participantKey: string) => Role
-    /** The board's live session ended: its last participant left, or the facilitator ended the workshop. */
-    onSessionEnd?: (boardId: string) => void
+    /** Someone joined the board's live session. */
+    onSessionJoin?: (boardId: string) => void
+    /** The board's last participant left (`everyone-left`), or the facilitator ended the workshop. */
+    onSessionEnd?: (boardId: string, why: 'everyone-left' | 'workshop-ended') => void
   },
 ): SessionChannel {
   const io = new Server<SessionClientEvents, SessionServerEvents, Record<string, never>, SocketData>(
@@ -157,6 +159,7 @@ export function attachSessionServer(
     const session = sessions.acquire(boardId)
     void socket.join(boardId)
     void stillValid(socket)
+    options.onSessionJoin?.(boardId)
     socket.emit('session:welcome', { participantId: socket.id, role })
     socket.emit('session:participants', participants.list(boardId))
 
@@ -199,7 +202,7 @@ export function attachSessionServer(
         participantKeyOf,
       })
       reply(answer)
-      if (answer.ok && intent.data.type === 'workshop:end') options.onSessionEnd?.(boardId)
+      if (answer.ok && intent.data.type === 'workshop:end') options.onSessionEnd?.(boardId, 'workshop-ended')
     })
 
     socket.on('session:clock', (ack: unknown) => {
@@ -231,7 +234,7 @@ export function attachSessionServer(
     socket.on('disconnect', () => {
       if (participants.remove(boardId, socket.id)) publishParticipants(boardId)
       if ((io.sockets.adapter.rooms.get(boardId)?.size ?? 0) === 0) {
-        void sessions.release(boardId).then(() => options.onSessionEnd?.(boardId))
+        void sessions.release(boardId).then(() => options.onSessionEnd?.(boardId, 'everyone-left'))
       }
     })
 

@@ -71,12 +71,14 @@ describe('hourly versions while a board changes', () => {
 })
 
 describe('versions when a session ends', () => {
+  const GRACE_MS = 1500
   let server: TestServer
   let rest: ReturnType<typeof restOf>
   const clients: BoardClient[] = []
   const sessions: SessionClient[] = []
   beforeAll(async () => {
-    server = await startTestServer() // hourly versions at the default hour: not in these tests' way
+    // hourly versions at the default hour are not in these tests' way; a short grace before "ended"
+    server = await startTestServer({ sessionEndGraceMs: GRACE_MS })
     rest = restOf(server)
   })
   afterAll(async () => {
@@ -118,6 +120,23 @@ describe('versions when a session ends', () => {
     // Versions of one board are kept in order, so once the second exists the quiet one was decided.
     await waitForSessionEnds(board.id, 2)
     expect(await sessionEnds(board.id)).toHaveLength(2)
+  })
+
+  it('does not end the session when the last person reloads and is back within the grace period', async () => {
+    const board = await createTestBoard(server.url)
+    const editor = await syncedBoardClient(server.url, board.id, board.tokens.editor)
+    clients.push(editor)
+    const ana = await joinSession(server.url, board.id, board.tokens.facilitator, 'Ana')
+    editor.records.set('shape:r', shapeRecord('shape:r'))
+    const room = await server.rooms.peek(board.id)
+    await waitUntil(() => room?.doc.getMap(BOARD_DOC.recordsMap).has('shape:r') === true, 'the edit')
+    ana.close()
+    const back = await joinSession(server.url, board.id, board.tokens.facilitator, 'Ana') // the reload
+    sessions.push(back)
+    await new Promise((resolve) => setTimeout(resolve, GRACE_MS * 2))
+    expect(await sessionEnds(board.id)).toEqual([])
+    back.close()
+    await waitForSessionEnds(board.id, 1)
   })
 
   it('keeps a version when the facilitator ends the workshop', async () => {
