@@ -1,6 +1,5 @@
 import type { Editor, TLRecord } from 'tldraw'
 import { planRestore } from '../../shared/boards/restore-plan'
-import { DOCUMENT_TYPE_NAMES } from '../../shared/protocol/board-file'
 import { fetchVersion } from '../saved-boards-api'
 import { contentRecords } from './content-records'
 
@@ -26,26 +25,20 @@ export async function restoreVersion(
   return { ok: true, name: fetched.value.version.name, changes }
 }
 
-const RESTORED_TYPES: ReadonlySet<string> = new Set(DOCUMENT_TYPE_NAMES)
-
-/**
- * The board's records of the kinds a version holds. Other document records (tldraw's attribution
- * `user` records) are not part of a version, so a restore leaves them alone rather than delete them.
- */
-function restorableRecords(editor: Editor): Map<string, unknown> {
-  const records = Object.values(editor.store.serialize('document'))
-  return new Map(records.filter((record) => RESTORED_TYPES.has(record.typeName)).map((r) => [r.id, r]))
+/** The board's document records by id (planRestore leaves attribution `user` records in place). */
+function documentRecords(editor: Editor): Map<string, unknown> {
+  return new Map(Object.values(editor.store.serialize('document')).map((record) => [record.id, record]))
 }
 
 /** Makes the board's drawing exactly `target` as one undoable change; returns how many records changed. */
 export function replaceDocument(editor: Editor, target: TLRecord[]): number {
-  const plan = planRestore(restorableRecords(editor), target)
+  const plan = planRestore(documentRecords(editor), target)
   if (plan.put.length === 0 && plan.remove.length === 0) return 0
   editor.run(() => {
     editor.markHistoryStoppingPoint('restore version')
     editor.store.remove(plan.remove as TLRecord['id'][])
     // removing shapes lets tldraw unbind arrows and tidy groups; then put back exactly what the version holds
-    editor.store.put(planRestore(restorableRecords(editor), target).put)
+    editor.store.put(planRestore(documentRecords(editor), target).put)
   })
   return plan.put.length + plan.remove.length
 }

@@ -3,9 +3,9 @@ import * as Y from 'yjs'
 import { planRestore, sameJson } from '../../shared/boards/restore-plan'
 import {
   type BoardContent,
-  boardContentSchema,
   type DocumentRecord,
   documentRecordSchema,
+  serializedSchemaSchema,
 } from '../../shared/protocol/board-file'
 import type { Failure } from '../../shared/protocol/errors'
 import { BOARD_DOC } from '../../shared/protocol/yjs-doc'
@@ -39,22 +39,18 @@ export function contentOfState(state: Uint8Array | null): DocumentContent {
 /** Reads the content of a live board document. */
 export function contentOfDoc(doc: Y.Doc): DocumentContent {
   const meta = doc.getMap<unknown>(BOARD_DOC.metaMap)
-  const parsed = boardContentSchema.safeParse({
-    schema: meta.get(BOARD_DOC.schemaKey) ?? editorSchema().serialize(),
-    records: [...doc.getMap<unknown>(BOARD_DOC.recordsMap).values()],
+  const schema = serializedSchemaSchema.safeParse(meta.get(BOARD_DOC.schemaKey))
+  // a value that is not a record (written by a client we do not know) is left out, not fatal
+  const records = [...doc.getMap<unknown>(BOARD_DOC.recordsMap).values()].flatMap((value) => {
+    const record = documentRecordSchema.safeParse(value)
+    return record.success ? [record.data] : []
   })
   const startTemplate = meta.get(BOARD_DOC.startTemplateKey)
-  const content: BoardContent = parsed.success
-    ? parsed.data
-    : // an unreadable record (written by a client we do not know) is left out rather than fail the board
-      {
-        schema: editorSchema().serialize(),
-        records: [...doc.getMap<unknown>(BOARD_DOC.recordsMap).values()].flatMap((value) => {
-          const record = boardContentSchema.shape.records.element.safeParse(value)
-          return record.success ? [record.data] : []
-        }),
-      }
-  return { content, startTemplate: typeof startTemplate === 'string' ? startTemplate : null }
+  return {
+    // a board nobody has opened yet has no schema: its (absent) records follow this server's editor
+    content: { schema: schema.success ? schema.data : editorSchema().serialize(), records },
+    startTemplate: typeof startTemplate === 'string' ? startTemplate : null,
+  }
 }
 
 /** A fresh board document holding this content, as one Yjs update. */

@@ -13,9 +13,19 @@ export function planRestore<R extends { id: string }>(
   target: readonly R[],
 ): RestorePlan<R> {
   const wanted = new Set(target.map((record) => record.id))
-  const put = target.filter((record) => !sameJson(current.get(record.id), record))
-  const remove = [...current.keys()].filter((id) => !wanted.has(id))
+  const put = target.filter((record) =>
+    isAttribution(record.id) ? !current.has(record.id) : !sameJson(current.get(record.id), record),
+  )
+  const remove = [...current.keys()].filter((id) => !wanted.has(id) && !isAttribution(id))
   return { put, remove }
+}
+
+/**
+ * tldraw's `user` records say who made what. They only grow: a restore adds the version's missing
+ * ones but never removes or rewinds anyone's (people who joined since, names changed since).
+ */
+function isAttribution(id: string): boolean {
+  return id.startsWith('user:')
 }
 
 /** Deep equality of JSON values (records as stored in Yjs: no dates, maps or cycles). */

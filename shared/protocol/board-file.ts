@@ -9,8 +9,11 @@ export const CONTENT_LIMITS = {
   fileBytes: 8 * 1024 * 1024,
 } as const
 
-/** The tldraw record types that make up a board's document (everything else is per-tab state). */
-export const DOCUMENT_TYPE_NAMES = ['document', 'page', 'shape', 'binding', 'asset'] as const
+/**
+ * The tldraw record types that make up a board's document (everything else is per-tab state);
+ * `user` records name who made what (attribution).
+ */
+export const DOCUMENT_TYPE_NAMES = ['document', 'page', 'shape', 'binding', 'asset', 'user'] as const
 
 /**
  * One tldraw document record, checked for its envelope only (id and type); the server checks the

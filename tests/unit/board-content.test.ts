@@ -30,6 +30,19 @@ describe('board content', () => {
     expect(back.content.records).toEqual(original.records)
   })
 
+  it('keeps attribution records and the stored schema, leaving out only what is not a record', () => {
+    const doc = new Y.Doc()
+    const older = { schemaVersion: 2 as const, sequences: { ...schema.sequences, 'com.tldraw.shape': 1 } }
+    doc.getMap(BOARD_DOC.metaMap).set(BOARD_DOC.schemaKey, older)
+    const records = doc.getMap<unknown>(BOARD_DOC.recordsMap)
+    const user = { id: 'user:ana', typeName: 'user', name: 'Ana', color: '#f00', meta: {} }
+    records.set(user.id, user)
+    records.set('junk', 42)
+    const { content } = contentOfDoc(doc)
+    expect(content.schema).toEqual(older)
+    expect(content.records).toEqual([user])
+  })
+
   it('accepts valid tldraw records and refuses an invalid one by name', () => {
     const page = { id: 'page:page', typeName: 'page', name: 'Page 1', index: 'a1', meta: {} }
     expect(checkContent(content([page])).ok).toBe(true)

@@ -30,6 +30,22 @@ describe('planRestore', () => {
   })
 })
 
+describe('planRestore and attribution', () => {
+  it('never removes or rewinds who made what, and adds the version’s missing people', () => {
+    const current = new Map<string, unknown>([
+      ['user:joined-since', { id: 'user:joined-since', typeName: 'user', name: 'Ben' }],
+      ['user:renamed', { id: 'user:renamed', typeName: 'user', name: 'Ana B.' }],
+    ])
+    const version = [
+      { id: 'user:renamed', typeName: 'user', name: 'Ana' },
+      { id: 'user:left', typeName: 'user', name: 'Cy' },
+    ]
+    const plan = planRestore(current, version)
+    expect(plan.put.map((r) => r.id)).toEqual(['user:left'])
+    expect(plan.remove).toEqual([])
+  })
+})
+
 describe('sameJson', () => {
   it('compares nested values, not references', () => {
     expect(sameJson({ a: [1, { b: null }] }, { a: [1, { b: null }] })).toBe(true)
