@@ -1,13 +1,16 @@
 import { assertNever } from '../../shared/protocol/roles'
 import { ExportDialog } from '../export/ExportDialog'
+import { navigate } from '../router'
 import { SaveVersionDialog } from '../versions/SaveVersionDialog'
 import { VersionsDialog } from '../versions/VersionsDialog'
-import type { BoardDialogKind } from './board-context'
+import { type BoardDialogKind, useBoardUi } from './board-context'
 import { DeleteBoardDialog } from './DeleteBoardDialog'
 import { RenameDialog } from './RenameDialog'
 
 /** The Board menu's dialog that is open, if any (they read the board from context). */
 export function BoardDialogs({ dialog, onClose }: { dialog: BoardDialogKind | null; onClose: () => void }) {
+  const { boardId, token, title } = useBoardUi()
+  const board = { boardId, token, title }
   if (dialog === null) return null
   switch (dialog) {
     case 'rename':
@@ -19,7 +22,7 @@ export function BoardDialogs({ dialog, onClose }: { dialog: BoardDialogKind | nu
     case 'export':
       return <ExportDialog onClose={onClose} />
     case 'delete':
-      return <DeleteBoardDialog onClose={onClose} />
+      return <DeleteBoardDialog {...board} onClose={onClose} onDeleted={() => navigate('/')} />
     default:
       return assertNever(dialog)
   }

@@ -1,8 +1,8 @@
 import './saved-board.css'
 import { useEffect, useRef, useState } from 'react'
 import { ChevronDownIcon } from '../icons'
+import { openNewBoard } from '../open-new-board'
 import { forkBoard } from '../saved-boards-api'
-import { openNewBoard } from '../versions/open-fork'
 import { type BoardDialogKind, useBoardUi } from './board-context'
 
 interface MenuItem {

@@ -1,55 +1,67 @@
-import './saved-board.css'
 import { useState } from 'react'
 import { forgetBoard } from '../remembered-boards'
-import { navigate } from '../router'
 import { deleteBoard } from '../saved-boards-api'
-import { useBoardUi } from './board-context'
 import { Dialog } from './Dialog'
 
-/** Facilitators: delete the board for everyone, after saying plainly what that means. */
-export function DeleteBoardDialog({ onClose }: { onClose: () => void }) {
-  const { boardId, token, title } = useBoardUi()
+interface DeleteBoardDialogProps {
+  boardId: string
+  token: string
+  title: string
+  onClose: () => void
+  /** After the board is gone and forgotten in this browser (the board page goes home). */
+  onDeleted?: () => void
+}
+
+/** Facilitators: delete a board for everyone, after saying plainly what that means. */
+export function DeleteBoardDialog({ boardId, token, title, onClose, onDeleted }: DeleteBoardDialogProps) {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
 
-  const remove = async () => {
+  const confirm = async () => {
+    if (busy) return
     setBusy(true)
     setError(null)
     const result = await deleteBoard(boardId, token)
-    if (!result.ok) {
-      setBusy(false)
-      setError(`The board was not deleted: ${result.failure.message}`)
+    // already gone (deleted from another device) is what was asked for
+    if (result.ok || result.failure.code === 'board_not_found') {
+      forgetBoard(boardId)
+      onClose()
+      onDeleted?.()
       return
     }
-    forgetBoard(boardId)
-    navigate('/')
+    setBusy(false)
+    setError(
+      result.failure.code === 'network_error'
+        ? 'Could not reach the server, so the board was not deleted. Try again in a moment.'
+        : `The board was not deleted: ${result.failure.message}`,
+    )
   }
 
   return (
-    <Dialog title={`Delete “${title}”?`} onClose={onClose} testId="delete-board-dialog">
+    <Dialog title={`Delete “${title}” for everyone?`} onClose={onClose} testId="delete-board-dialog">
       <p className="dialog__intro">
-        It is gone for everyone: people on it now are disconnected and its links stop working. This cannot be
-        undone.
+        People on it now are disconnected, and its links, versions and published links stop working. This
+        cannot be undone.
       </p>
+      {error && (
+        <p className="form-error" role="alert" data-testid="delete-board-error">
+          {error}
+        </p>
+      )}
       <div className="dialog__actions">
         <button type="button" className="button" onClick={onClose} disabled={busy}>
-          Keep it
+          Cancel
         </button>
         <button
           type="button"
           className="button button--danger"
-          onClick={remove}
           disabled={busy}
+          onClick={() => void confirm()}
           data-testid="delete-board-confirm"
         >
           {busy ? 'Deleting…' : 'Delete for everyone'}
         </button>
       </div>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
     </Dialog>
   )
 }

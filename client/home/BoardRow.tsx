@@ -1,10 +1,10 @@
 import { type MouseEvent, useState } from 'react'
 import { boardLink } from '../../shared/protocol/links'
+import { DeleteBoardDialog } from '../board/DeleteBoardDialog'
 import { forgetBoard, type RememberedBoard } from '../remembered-boards'
 import { navigate } from '../router'
 import { BoardThumbnail } from './BoardThumbnail'
 import { type BoardStatus, timeAgo } from './board-activity'
-import { DeleteBoardDialog } from './DeleteBoardDialog'
 import { RenameBoardField } from './RenameBoardField'
 
 const ROLE_LABEL = { facilitator: 'Facilitator', editor: 'Editor', viewer: 'Viewer' } as const

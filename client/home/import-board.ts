@@ -1,7 +1,5 @@
 import { CONTENT_LIMITS } from '../../shared/protocol/board-file'
-import { boardLink } from '../../shared/protocol/links'
-import { rememberBoard } from '../remembered-boards'
-import { navigate } from '../router'
+import { openNewBoard } from '../open-new-board'
 import { importBoardFile } from '../saved-boards-api'
 
 const NOT_A_BOARD_FILE =
@@ -38,14 +36,6 @@ export async function importBoard(file: File): Promise<string | null> {
         return result.failure.message
     }
   }
-  const board = result.value
-  rememberBoard({
-    id: board.id,
-    title: board.title,
-    role: 'facilitator',
-    token: board.tokens.facilitator,
-    lastOpened: Date.now(),
-  })
-  navigate(boardLink(board.id, board.tokens.facilitator))
+  openNewBoard(result.value)
   return null
 }

@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import { type VersionInfo, type VersionKind, versionPath } from '../../shared/protocol/saved-boards'
 import { CopyField } from '../board/CopyField'
+import { openNewBoard } from '../open-new-board'
 import { navigate } from '../router'
 import { forkBoard, publishVersion, versionThumbnailPath } from '../saved-boards-api'
-import { openNewBoard } from './open-fork'
 import { VersionThumbnail } from './VersionThumbnail'
 import { versionTime } from './version-time'
 

@@ -429,7 +429,9 @@ describe('saved boards on the board page in Chromium', () => {
     await openBoard(ana, board.urls.facilitator)
     await openBoard(ben, board.urls.editor)
     await fromBoardMenu(ana, 'delete')
-    expect(await ana.getByTestId('delete-board-dialog').textContent()).toContain('Delete “Delete me”?')
+    expect(await ana.getByTestId('delete-board-dialog').textContent()).toContain(
+      'Delete “Delete me” for everyone?',
+    )
     await ana.getByTestId('delete-board-confirm').click()
     await ana.waitForURL(`${server.url}/`)
     expect(await ana.evaluate(() => window.localStorage.getItem('lockstep:boards') ?? '')).not.toContain(
