@@ -21,8 +21,11 @@ const ITEMS: MenuItem[] = [
   { id: 'delete', label: 'Delete for everyone…', facilitatorOnly: true, dialog: 'delete' },
 ]
 
-/** "Board ▾" in the top bar: rename, versions, fork, export and delete, as this link's role allows. */
-export function BoardMenu() {
+/**
+ * The board's title in the top bar, which opens its menu (as in most design tools): rename,
+ * versions, fork, export and delete, as this link's role allows.
+ */
+export function BoardMenu({ title }: { title: string }) {
   const { boardId, token, linkRole, openDialog, notify } = useBoardUi()
   const [open, setOpen] = useState(false)
   const [forking, setForking] = useState(false)
@@ -56,17 +59,22 @@ export function BoardMenu() {
   const items = ITEMS.filter((item) => !item.facilitatorOnly || linkRole === 'facilitator')
   return (
     <div className="board-menu" ref={menu}>
-      <button
-        type="button"
-        className="button button--small board-menu__button"
-        aria-haspopup="menu"
-        aria-expanded={open}
-        onClick={() => setOpen(!open)}
-        data-testid="board-menu-button"
-      >
-        Board
-        <ChevronDownIcon />
-      </button>
+      <h1 className="board-menu__heading">
+        <button
+          type="button"
+          className="board-menu__button"
+          aria-haspopup="menu"
+          aria-expanded={open}
+          title={`${title} — rename, versions, export…`}
+          onClick={() => setOpen(!open)}
+          data-testid="board-menu-button"
+        >
+          <span className="board-bar__title" data-testid="board-title">
+            {title}
+          </span>
+          <ChevronDownIcon />
+        </button>
+      </h1>
       {open && (
         <div className="board-menu__list" role="menu">
           {items.map((item) => (

@@ -7,7 +7,7 @@ import { InsertTemplateButton } from './InsertTemplateButton'
 import { ViewOnlyBadge } from './ViewOnlyBadge'
 
 /**
- * Centre of tldraw's top row: the board's title, the Board menu, its connection state, "Templates"
+ * Centre of tldraw's top row: the board's title (which opens the board menu), its connection state, "Templates"
  * for those who may edit and, for viewers, "View only".
  */
 export function BoardTopBar() {
@@ -26,10 +26,7 @@ export function BoardTopBar() {
         <span className="brand-mark" aria-hidden="true" />
         <span className="visually-hidden">Lockstep home</span>
       </a>
-      <h1 className="board-bar__title" title={title} data-testid="board-title">
-        {title}
-      </h1>
-      <BoardMenu />
+      <BoardMenu title={title} />
       <SessionTimer />
       <ConnectionBadge state={connection} canWrite={canWrite} />
       {canWrite ? (
