@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react'
 import { z } from 'zod'
 import { boardIdSchema, tokenSchema } from '../shared/protocol/links'
-import { type Role, roleSchema } from '../shared/protocol/roles'
+import { isAtLeast, roleSchema } from '../shared/protocol/roles'
 
 /** A board this browser has opened: enough to reopen it from the home page, even offline. */
 const rememberedBoardSchema = z.object({
@@ -17,8 +17,6 @@ export type RememberedBoard = z.infer<typeof rememberedBoardSchema>
 const STORAGE_KEY = 'lockstep:boards'
 const MAX_REMEMBERED = 100
 const CHANGE_EVENT = 'lockstep:boards-changed'
-
-const ROLE_RANK: Record<Role, number> = { viewer: 0, editor: 1, facilitator: 2 }
 
 function read(): RememberedBoard[] {
   try {
@@ -65,7 +63,7 @@ export function rememberBoard(board: RememberedBoard): void {
   const boards = read()
   const existing = boards.find((b) => b.id === board.id)
   const others = boards.filter((b) => b.id !== board.id)
-  if (existing && ROLE_RANK[existing.role] > ROLE_RANK[board.role]) {
+  if (existing && !isAtLeast(board.role, existing.role)) {
     write([...others, { ...existing, title: board.title, lastOpened: board.lastOpened }])
   } else {
     write([...others, board])

@@ -1,6 +1,6 @@
 import type { Request, RequestHandler, Response } from 'express'
 import type { z } from 'zod'
-import type { Role } from '../../shared/protocol/roles'
+import { isAtLeast, type Role } from '../../shared/protocol/roles'
 import type { BoardAccess } from '../auth/board-access'
 import type { BoardRecord } from '../storage/board-store'
 import { sendError } from './errors'
@@ -18,8 +18,6 @@ export interface Caller {
   role: Role
   token: string
 }
-
-const RANK: Record<Role, number> = { viewer: 0, editor: 1, facilitator: 2 }
 
 const TOO_WEAK: Record<Role, string> = {
   viewer: 'This link cannot see this board.',
@@ -40,7 +38,7 @@ export function forRole(
     const token = bearerToken(req)
     const grant = await access.authorize(req.params.id ?? '', token)
     if (!grant.ok) return sendError(res, grant.failure.code, grant.failure.message)
-    if (RANK[grant.role] < RANK[minimum]) return sendError(res, 'forbidden', TOO_WEAK[minimum])
+    if (!isAtLeast(grant.role, minimum)) return sendError(res, 'forbidden', TOO_WEAK[minimum])
     await handle({ board: grant.board, role: grant.role, token }, req, res)
   }
 }

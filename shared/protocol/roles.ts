@@ -4,6 +4,13 @@ import { z } from 'zod'
 export const roleSchema = z.enum(['facilitator', 'editor', 'viewer'])
 export type Role = z.infer<typeof roleSchema>
 
+const POWER: Record<Role, number> = { viewer: 0, editor: 1, facilitator: 2 }
+
+/** Whether `role` can do at least what `minimum` can (facilitator ⊃ editor ⊃ viewer). */
+export function isAtLeast(role: Role, minimum: Role): boolean {
+  return POWER[role] >= POWER[minimum]
+}
+
 /** Whether a participant with this role may change the board's content. */
 export function canEditBoard(role: Role): boolean {
   switch (role) {
