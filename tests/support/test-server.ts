@@ -14,10 +14,10 @@ export function removeDir(dir: string): void {
   fs.rmSync(dir, { recursive: true, force: true })
 }
 
+export type TestServer = RunningServer & { dataDir: string }
+
 /** A real Lockstep server on an ephemeral port with its own data directory. */
-export async function startTestServer(
-  overrides: Partial<ServerConfig> = {},
-): Promise<RunningServer & { dataDir: string }> {
+export async function startTestServer(overrides: Partial<ServerConfig> = {}): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? tempDataDir()
   const server = await startServer({ port: 0, host: '127.0.0.1', logLevel: 'silent', dataDir, ...overrides })
   return { ...server, dataDir }
