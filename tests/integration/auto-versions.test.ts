@@ -1,33 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { contentOfState } from '../../server/boards/board-content'
 import { BOARD_DOC } from '../../shared/protocol/yjs-doc'
-import { joinSession, type SessionClient } from '../support/session-client'
-import { createTestBoard, removeDir, startTestServer } from '../support/test-server'
+import { createTestBoard, type TestServer } from '../support/test-server'
+import { useTestServer } from '../support/use-test-server'
 import { waitUntil } from '../support/wait'
-import { type BoardClient, shapeRecord, syncedBoardClient } from '../support/yjs-client'
-import { eventually, pngBytes, restOf, type TestServer } from './saved-boards-kit'
+import { shapeRecord } from '../support/yjs-client'
+import { eventually, pngBytes } from './saved-boards-kit'
 
 const kinds = async (server: TestServer, boardId: string, kind: string) =>
   (await server.store.listVersions(boardId)).filter((v) => v.kind === kind)
 
 describe('hourly versions while a board changes', () => {
   const EVERY_MS = 300
-  let server: TestServer
-  const clients: BoardClient[] = []
-  beforeAll(async () => {
-    server = await startTestServer({ autoVersionEveryMs: EVERY_MS })
-  })
-  afterAll(async () => {
-    for (const c of clients) c.destroy()
-    await server.close()
-    removeDir(server.dataDir)
-  })
+  const app = useTestServer({ autoVersionEveryMs: EVERY_MS })
 
   it('keeps at most one version per interval, each showing the board as it was', async () => {
-    const board = await createTestBoard(server.url)
-    const editor = await syncedBoardClient(server.url, board.id, board.tokens.editor)
-    clients.push(editor)
-    let hourly = await kinds(server, board.id, 'hourly')
+    const board = await createTestBoard(app.url)
+    const editor = await app.client(board.id, board.tokens.editor)
+    let hourly = await kinds(app.server, board.id, 'hourly')
     let edits = 0
     // Keep editing (about every 10 ms) until three automatic versions exist.
     while (hourly.length < 3) {
@@ -35,7 +25,7 @@ describe('hourly versions while a board changes', () => {
       edits++
       if (edits > 2000) throw new Error('no automatic versions were kept')
       await new Promise((resolve) => setTimeout(resolve, 10))
-      hourly = await kinds(server, board.id, 'hourly')
+      hourly = await kinds(app.server, board.id, 'hourly')
     }
     const times = hourly.map((v) => Date.parse(v.createdAt)).sort((a, b) => a - b)
     for (let i = 1; i < times.length; i++) {
@@ -45,7 +35,7 @@ describe('hourly versions while a board changes', () => {
     // Each holds the board as it was then: the drawing only grew, so every later one holds more.
     const sizes = []
     for (const v of [...hourly].reverse()) {
-      sizes.push(contentOfState(await server.store.loadVersion(board.id, v.id)).content.records.length)
+      sizes.push(contentOfState(await app.server.store.loadVersion(board.id, v.id)).content.records.length)
     }
     expect(sizes).toEqual([...sizes].sort((a, b) => a - b))
     expect(new Set(sizes).size).toBe(sizes.length)
@@ -53,54 +43,38 @@ describe('hourly versions while a board changes', () => {
   })
 
   it('keeps none for a board nobody changes', async () => {
-    const board = await createTestBoard(server.url)
-    const viewer = await syncedBoardClient(server.url, board.id, board.tokens.viewer)
-    clients.push(viewer)
+    const board = await createTestBoard(app.url)
+    const viewer = await app.client(board.id, board.tokens.viewer)
     viewer.records.set('shape:dropped', shapeRecord('shape:dropped')) // a viewer's change is dropped
     // A change elsewhere, long enough ago to have kept a version of it, shows the clock ran.
-    const other = await createTestBoard(server.url)
-    const editor = await syncedBoardClient(server.url, other.id, other.tokens.editor)
-    clients.push(editor)
+    const other = await createTestBoard(app.url)
+    const editor = await app.client(other.id, other.tokens.editor)
     editor.records.set('shape:x', shapeRecord('shape:x'))
     await eventually(
-      async () => (await kinds(server, other.id, 'hourly')).length > 0,
+      async () => (await kinds(app.server, other.id, 'hourly')).length > 0,
       'the other board’s version',
     )
-    expect(await server.store.listVersions(board.id)).toEqual([])
+    expect(await app.server.store.listVersions(board.id)).toEqual([])
   })
 })
 
 describe('versions when a session ends', () => {
   const GRACE_MS = 1500
-  let server: TestServer
-  let rest: ReturnType<typeof restOf>
-  const clients: BoardClient[] = []
-  const sessions: SessionClient[] = []
-  beforeAll(async () => {
-    // hourly versions at the default hour are not in these tests' way; a short grace before "ended"
-    server = await startTestServer({ sessionEndGraceMs: GRACE_MS })
-    rest = restOf(server)
-  })
-  afterAll(async () => {
-    for (const c of clients) c.destroy()
-    for (const s of sessions) s.close()
-    await server.close()
-    removeDir(server.dataDir)
-  })
+  // hourly versions at the default hour are not in these tests' way; a short grace before "ended"
+  const app = useTestServer({ sessionEndGraceMs: GRACE_MS })
 
-  const sessionEnds = (boardId: string) => kinds(server, boardId, 'session-end')
+  const sessionEnds = (boardId: string) => kinds(app.server, boardId, 'session-end')
 
   const waitForSessionEnds = (boardId: string, count: number) =>
     eventually(async () => (await sessionEnds(boardId)).length >= count, `${count} session-end versions`)
 
   it('keeps a version when the last participant leaves a changed board, and none when nothing changed', async () => {
-    const board = await createTestBoard(server.url)
-    await rest.put(`/api/boards/${board.id}/thumbnail`, board.tokens.editor, pngBytes())
-    const editor = await syncedBoardClient(server.url, board.id, board.tokens.editor)
-    clients.push(editor)
-    const room = await server.rooms.peek(board.id)
-    const ana = await joinSession(server.url, board.id, board.tokens.facilitator, 'Ana')
-    const ben = await joinSession(server.url, board.id, board.tokens.viewer, 'Ben')
+    const board = await createTestBoard(app.url)
+    await app.rest.put(`/api/boards/${board.id}/thumbnail`, board.tokens.editor, pngBytes())
+    const editor = await app.client(board.id, board.tokens.editor)
+    const room = await app.server.rooms.peek(board.id)
+    const ana = await app.session(board.id, board.tokens.facilitator, 'Ana')
+    const ben = await app.session(board.id, board.tokens.viewer, 'Ben')
     editor.records.set('shape:one', shapeRecord('shape:one'))
     await waitUntil(() => room?.doc.getMap(BOARD_DOC.recordsMap).has('shape:one') === true, 'the edit')
 
@@ -111,9 +85,9 @@ describe('versions when a session ends', () => {
     expect(version).toMatchObject({ name: 'End of session', hasThumbnail: true })
 
     // A session with no change keeps nothing; the next changed one does.
-    const quiet = await joinSession(server.url, board.id, board.tokens.viewer, 'Quiet')
+    const quiet = await app.session(board.id, board.tokens.viewer, 'Quiet')
     quiet.close()
-    const again = await joinSession(server.url, board.id, board.tokens.facilitator, 'Ana')
+    const again = await app.session(board.id, board.tokens.facilitator, 'Ana')
     editor.records.set('shape:two', shapeRecord('shape:two'))
     await waitUntil(() => room?.doc.getMap(BOARD_DOC.recordsMap).has('shape:two') === true, 'the edit')
     again.close()
@@ -123,16 +97,14 @@ describe('versions when a session ends', () => {
   })
 
   it('does not end the session when the last person reloads and is back within the grace period', async () => {
-    const board = await createTestBoard(server.url)
-    const editor = await syncedBoardClient(server.url, board.id, board.tokens.editor)
-    clients.push(editor)
-    const ana = await joinSession(server.url, board.id, board.tokens.facilitator, 'Ana')
+    const board = await createTestBoard(app.url)
+    const editor = await app.client(board.id, board.tokens.editor)
+    const ana = await app.session(board.id, board.tokens.facilitator, 'Ana')
     editor.records.set('shape:r', shapeRecord('shape:r'))
-    const room = await server.rooms.peek(board.id)
+    const room = await app.server.rooms.peek(board.id)
     await waitUntil(() => room?.doc.getMap(BOARD_DOC.recordsMap).has('shape:r') === true, 'the edit')
     ana.close()
-    const back = await joinSession(server.url, board.id, board.tokens.facilitator, 'Ana') // the reload
-    sessions.push(back)
+    const back = await app.session(board.id, board.tokens.facilitator, 'Ana') // the reload
     await new Promise((resolve) => setTimeout(resolve, GRACE_MS * 2))
     expect(await sessionEnds(board.id)).toEqual([])
     back.close()
@@ -140,14 +112,12 @@ describe('versions when a session ends', () => {
   })
 
   it('keeps a version when the facilitator ends the workshop', async () => {
-    const board = await createTestBoard(server.url)
-    const editor = await syncedBoardClient(server.url, board.id, board.tokens.editor)
-    clients.push(editor)
-    const ana = await joinSession(server.url, board.id, board.tokens.facilitator, 'Ana')
-    sessions.push(ana)
+    const board = await createTestBoard(app.url)
+    const editor = await app.client(board.id, board.tokens.editor)
+    const ana = await app.session(board.id, board.tokens.facilitator, 'Ana')
     expect(await ana.intent({ type: 'workshop:start', workshopId: 'cells-45' })).toEqual({ ok: true })
     editor.records.set('shape:w', shapeRecord('shape:w'))
-    const room = await server.rooms.peek(board.id)
+    const room = await app.server.rooms.peek(board.id)
     await waitUntil(() => room?.doc.getMap(BOARD_DOC.recordsMap).has('shape:w') === true, 'the edit')
     expect(await ana.intent({ type: 'workshop:end' })).toEqual({ ok: true })
     await waitForSessionEnds(board.id, 1)

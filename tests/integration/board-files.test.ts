@@ -1,54 +1,29 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { BOARD_FILE_FORMAT, type BoardFile, boardFileSchema } from '../../shared/protocol/board-file'
 import { boardInfoSchema, createBoardResponseSchema } from '../../shared/protocol/rest'
 import { BOARD_DOC } from '../../shared/protocol/yjs-doc'
 import { type SessionState, sessionStateSchema } from '../../shared/session/session-state'
-import { joinSession, type SessionClient } from '../support/session-client'
-import { createTestBoard, removeDir, startTestServer } from '../support/test-server'
+import { expectError } from '../support/rest-client'
+import { createTestBoard } from '../support/test-server'
+import { useTestServer } from '../support/use-test-server'
 import { waitUntil } from '../support/wait'
-import { type BoardClient, syncedBoardClient } from '../support/yjs-client'
-import {
-  drawContent,
-  expectError,
-  recordsOf,
-  restOf,
-  sortById,
-  type TestServer,
-  TLDRAW_SCHEMA,
-  tldrawRecords,
-} from './saved-boards-kit'
+import { drawContent, recordsOf, sortById, TLDRAW_SCHEMA, tldrawRecords } from './saved-boards-kit'
 
 describe('board files: export and import', () => {
-  let server: TestServer
-  let rest: ReturnType<typeof restOf>
-  const clients: BoardClient[] = []
-  const sessions: SessionClient[] = []
-
-  beforeAll(async () => {
-    server = await startTestServer()
-    rest = restOf(server)
-  })
-  afterAll(async () => {
-    for (const c of clients) c.destroy()
-    for (const s of sessions) s.close()
-    await server.close()
-    removeDir(server.dataDir)
-  })
+  const app = useTestServer()
 
   /** A board from a template, drawn on, with a scenario at step 2, a presented article and a timer running. */
   async function livelyBoard() {
-    const board = await createTestBoard(server.url, 'Cells exercise', 'cell-based')
-    const author = await syncedBoardClient(server.url, board.id, board.tokens.facilitator)
-    clients.push(author)
+    const board = await createTestBoard(app.url, 'Cells exercise', 'cell-based')
+    const author = await app.client(board.id, board.tokens.facilitator)
     drawContent(author, { schema: TLDRAW_SCHEMA, records: tldrawRecords('file') })
     author.doc.getMap(BOARD_DOC.metaMap).set(BOARD_DOC.startTemplateKey, 'cell-based')
-    const room = await server.rooms.peek(board.id)
+    const room = await app.server.rooms.peek(board.id)
     await waitUntil(
       () => room?.doc.getMap(BOARD_DOC.metaMap).has(BOARD_DOC.startTemplateKey) === true,
       'drawing',
     )
-    const ana = await joinSession(server.url, board.id, board.tokens.facilitator, 'Ana')
-    sessions.push(ana)
+    const ana = await app.session(board.id, board.tokens.facilitator, 'Ana')
     const intents = [
       { type: 'sim:load', scenarioId: 'cells-poison-tenant' },
       { type: 'sim:step' },
@@ -62,7 +37,7 @@ describe('board files: export and import', () => {
   }
 
   const exportFile = async (boardId: string, token: string) => {
-    const res = await rest.get(`/api/boards/${boardId}/export`, token)
+    const res = await app.rest.get(`/api/boards/${boardId}/export`, token)
     expect(res.status).toBe(200)
     return { res, file: boardFileSchema.parse(await res.json()) }
   }
@@ -82,24 +57,23 @@ describe('board files: export and import', () => {
     expect(exported.sim).toMatchObject({ scenarioId: 'cells-poison-tenant', step: 2 })
     expect(exported.roleGrants).toEqual({})
 
-    const before = (await server.store.listBoards()).length
-    const imported = await rest.post('/api/boards/import', undefined, JSON.stringify(file))
+    const before = (await app.server.store.listBoards()).length
+    const imported = await app.rest.post('/api/boards/import', undefined, JSON.stringify(file))
     expect(imported.status).toBe(201)
     const created = createBoardResponseSchema.parse(await imported.json())
-    expect((await server.store.listBoards()).length).toBe(before + 1)
+    expect((await app.server.store.listBoards()).length).toBe(before + 1)
     expect(created.title).toBe('Cells exercise')
     const info = boardInfoSchema.parse(
-      await (await rest.get(`/api/boards/${created.id}`, created.tokens.facilitator)).json(),
+      await (await app.rest.get(`/api/boards/${created.id}`, created.tokens.facilitator)).json(),
     )
     expect(info).toMatchObject({ role: 'facilitator', templateId: 'cell-based', origin: null })
 
-    const copy = await syncedBoardClient(server.url, created.id, created.tokens.viewer)
-    clients.push(copy)
+    const copy = await app.client(created.id, created.tokens.viewer)
     expect(recordsOf(copy)).toEqual(recordsOf(author))
     expect(copy.doc.getMap(BOARD_DOC.metaMap).get(BOARD_DOC.schemaKey)).toEqual(TLDRAW_SCHEMA)
     expect(copy.doc.getMap(BOARD_DOC.metaMap).get(BOARD_DOC.startTemplateKey)).toBe('cell-based')
 
-    const session = sessionStateSchema.parse(await server.store.loadSessionState(created.id))
+    const session = sessionStateSchema.parse(await app.server.store.loadSessionState(created.id))
     expect(session.sim).toEqual({ ...exported.sim, playing: false })
     expect(session.editingLocked).toBe(true)
     expect(session.presentation).toEqual({ articleId: 'kappa-architecture', sectionId: 'tradeoffs' })
@@ -114,7 +88,7 @@ describe('board files: export and import', () => {
   it('exports what the live document and session hold right now', async () => {
     const { board, author, ana } = await livelyBoard()
     author.records.delete('shape:file-cell')
-    const room = await server.rooms.peek(board.id)
+    const room = await app.server.rooms.peek(board.id)
     await waitUntil(
       () => room?.doc.getMap(BOARD_DOC.recordsMap).has('shape:file-cell') === false,
       'the deletion',
@@ -137,10 +111,10 @@ describe('board files: export and import', () => {
       presentation: { articleId: 'kappa-architecture', sectionId: 'no-such-section' },
       checkpoint: { id: 'c1', question: 'Which cell?', options: ['1', '2'], status: 'open', votes: { k: 1 } },
     }
-    const res = await rest.post('/api/boards/import', undefined, { ...file, session: foreign })
+    const res = await app.rest.post('/api/boards/import', undefined, { ...file, session: foreign })
     expect(res.status).toBe(201)
     const created = createBoardResponseSchema.parse(await res.json())
-    const stored = sessionStateSchema.parse(await server.store.loadSessionState(created.id))
+    const stored = sessionStateSchema.parse(await app.server.store.loadSessionState(created.id))
     expect(stored).toMatchObject({
       sim: null,
       roleGrants: {},
@@ -154,7 +128,7 @@ describe('board files: export and import', () => {
   it('refuses what is not a valid board file with a clear message, and creates nothing', async () => {
     const { board } = await livelyBoard()
     const { file } = await exportFile(board.id, board.tokens.facilitator)
-    const before = (await server.store.listBoards()).length
+    const before = (await app.server.store.listBoards()).length
     const [first, ...rest_] = file.content.records
     const cases: Array<{ body: unknown; status: number; code: string; says?: RegExp }> = [
       { body: '{"format":"lockstep-board",', status: 400, code: 'invalid_json' },
@@ -197,7 +171,7 @@ describe('board files: export and import', () => {
       },
     ]
     for (const { body, status, code, says } of cases) {
-      const res = await rest.post(
+      const res = await app.rest.post(
         '/api/boards/import',
         undefined,
         typeof body === 'string' ? body : JSON.stringify(body),
@@ -207,21 +181,21 @@ describe('board files: export and import', () => {
       expect(answer.error.code).toBe(code)
       if (says) expect(answer.error.message).toMatch(says)
     }
-    expect((await server.store.listBoards()).length).toBe(before)
+    expect((await app.server.store.listBoards()).length).toBe(before)
   })
 
   it('refuses a file larger than the limit with 413 and creates nothing', async () => {
-    const board = await createTestBoard(server.url)
+    const board = await createTestBoard(app.url)
     const { file } = await exportFile(board.id, board.tokens.facilitator)
-    const before = (await server.store.listBoards()).length
+    const before = (await app.server.store.listBoards()).length
     const huge = JSON.stringify({ ...file, title: 'Huge', exportedAt: 'x'.repeat(9 * 1024 * 1024) })
-    await expectError(await rest.post('/api/boards/import', undefined, huge), 413, 'payload_too_large')
+    await expectError(await app.rest.post('/api/boards/import', undefined, huge), 413, 'payload_too_large')
     // A file above the API's usual 256 kB but within the board file limit is fine.
     const records = Array.from({ length: 2000 }, (_, i) => ({ ...tldrawRecords(`n${i}`)[2] }))
     const big: BoardFile = withRecords(file, [...tldrawRecords('base').slice(0, 2), ...records])
     expect(JSON.stringify(big).length).toBeGreaterThan(256 * 1024)
-    expect((await rest.post('/api/boards/import', undefined, JSON.stringify(big))).status).toBe(201)
-    expect((await server.store.listBoards()).length).toBe(before + 1)
+    expect((await app.rest.post('/api/boards/import', undefined, JSON.stringify(big))).status).toBe(201)
+    expect((await app.server.store.listBoards()).length).toBe(before + 1)
   })
 })
 

@@ -1,75 +1,68 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { boardInfoSchema } from '../../shared/protocol/rest'
 import { lookupResponseSchema, SAVED_LIMITS } from '../../shared/protocol/saved-boards'
-import { joinSession, type SessionClient } from '../support/session-client'
-import { createTestBoard, removeDir, startTestServer } from '../support/test-server'
+import { expectError } from '../support/rest-client'
+import { createTestBoard } from '../support/test-server'
+import { useTestServer } from '../support/use-test-server'
 import { waitUntil } from '../support/wait'
-import { expectError, pngBytes, restOf, type TestServer } from './saved-boards-kit'
+import { pngBytes } from './saved-boards-kit'
 
 const UNKNOWN_ID = 'BBBBBBBBBBBBBBBBBBBBBB'
 const WRONG_TOKEN = 'AAAAAAAAAAAAAAAAAAAAAA'
 
 /** What the home page's "Your boards" needs: lookup, thumbnails, rename. */
 describe('your boards: lookup, thumbnails, rename', () => {
-  let server: TestServer
-  let rest: ReturnType<typeof restOf>
-  const sessions: SessionClient[] = []
-
-  beforeAll(async () => {
-    server = await startTestServer()
-    rest = restOf(server)
-  })
-  afterAll(async () => {
-    for (const s of sessions) s.close()
-    await server.close()
-    removeDir(server.dataDir)
-  })
+  const app = useTestServer()
 
   it('stores a thumbnail from an editor and serves the same bytes to any role', async () => {
-    const board = await createTestBoard(server.url)
+    const board = await createTestBoard(app.url)
     const path = `/api/boards/${board.id}/thumbnail`
-    await expectError(await rest.get(path, board.tokens.viewer), 404, 'not_found')
+    await expectError(await app.rest.get(path, board.tokens.viewer), 404, 'not_found')
     const picture = pngBytes(2048, 42)
-    expect((await rest.put(path, board.tokens.editor, picture)).status).toBe(204)
+    expect((await app.rest.put(path, board.tokens.editor, picture)).status).toBe(204)
     for (const token of Object.values(board.tokens)) {
-      const res = await rest.get(path, token)
+      const res = await app.rest.get(path, token)
       expect(res.status).toBe(200)
       expect(res.headers.get('content-type')).toBe('image/png')
       expect(new Uint8Array(await res.arrayBuffer())).toEqual(picture)
     }
     const info = boardInfoSchema.parse(
-      await (await rest.get(`/api/boards/${board.id}`, board.tokens.viewer)).json(),
+      await (await app.rest.get(`/api/boards/${board.id}`, board.tokens.viewer)).json(),
     )
     expect(info.thumbnailAt).not.toBeNull()
     // A facilitator replaces it.
-    expect((await rest.put(path, board.tokens.facilitator, pngBytes(10, 1))).status).toBe(204)
-    expect(new Uint8Array(await (await rest.get(path, board.tokens.viewer)).arrayBuffer())).toEqual(
+    expect((await app.rest.put(path, board.tokens.facilitator, pngBytes(10, 1))).status).toBe(204)
+    expect(new Uint8Array(await (await app.rest.get(path, board.tokens.viewer)).arrayBuffer())).toEqual(
       pngBytes(10, 1),
     )
   })
 
   it('refuses a thumbnail from a viewer, one that is not a PNG, and one that is too large', async () => {
-    const board = await createTestBoard(server.url)
+    const board = await createTestBoard(app.url)
     const path = `/api/boards/${board.id}/thumbnail`
-    await expectError(await rest.put(path, board.tokens.viewer, pngBytes()), 403, 'forbidden')
-    await expectError(await rest.put(path, undefined, pngBytes()), 401, 'unauthorized')
+    await expectError(await app.rest.put(path, board.tokens.viewer, pngBytes()), 403, 'forbidden')
+    await expectError(await app.rest.put(path, undefined, pngBytes()), 401, 'unauthorized')
     await expectError(
-      await rest.put(path, board.tokens.editor, new Uint8Array(100).fill(1)),
+      await app.rest.put(path, board.tokens.editor, new Uint8Array(100).fill(1)),
       400,
       'bad_request',
     )
-    await expectError(await rest.put(path, board.tokens.editor, pngBytes(), 'image/jpeg'), 400, 'bad_request')
-    await expectError(await rest.put(path, board.tokens.editor, pngBytes(0)), 400, 'bad_request')
+    await expectError(
+      await app.rest.put(path, board.tokens.editor, pngBytes(), 'image/jpeg'),
+      400,
+      'bad_request',
+    )
+    await expectError(await app.rest.put(path, board.tokens.editor, pngBytes(0)), 400, 'bad_request')
     const tooBig = pngBytes(SAVED_LIMITS.thumbnailBytes)
-    await expectError(await rest.put(path, board.tokens.editor, tooBig), 413, 'payload_too_large')
-    expect(await server.store.loadThumbnail(board.id)).toBeNull()
+    await expectError(await app.rest.put(path, board.tokens.editor, tooBig), 413, 'payload_too_large')
+    expect(await app.server.store.loadThumbnail(board.id)).toBeNull()
   })
 
   it('looks up remembered boards in order, with a failure for each bad token or unknown board', async () => {
-    const first = await createTestBoard(server.url, 'First')
-    const second = await createTestBoard(server.url, 'Second')
-    await rest.put(`/api/boards/${second.id}/thumbnail`, second.tokens.editor, pngBytes())
-    const res = await rest.post('/api/boards/lookup', undefined, {
+    const first = await createTestBoard(app.url, 'First')
+    const second = await createTestBoard(app.url, 'Second')
+    await app.rest.put(`/api/boards/${second.id}/thumbnail`, second.tokens.editor, pngBytes())
+    const res = await app.rest.post('/api/boards/lookup', undefined, {
       boards: [
         { id: first.id, token: first.tokens.viewer },
         { id: second.id, token: second.tokens.facilitator },
@@ -108,7 +101,7 @@ describe('your boards: lookup, thumbnails, rename', () => {
   })
 
   it('refuses garbage lookups with 400', async () => {
-    const lookup = (body: unknown) => rest.post('/api/boards/lookup', undefined, body)
+    const lookup = (body: unknown) => app.rest.post('/api/boards/lookup', undefined, body)
     await expectError(await lookup('{"boards":'), 400, 'invalid_json')
     await expectError(await lookup({}), 400, 'bad_request')
     await expectError(await lookup({ boards: 'all' }), 400, 'bad_request')
@@ -123,29 +116,32 @@ describe('your boards: lookup, thumbnails, rename', () => {
   })
 
   it('renames a board for the facilitator and tells everyone in the session', async () => {
-    const board = await createTestBoard(server.url, 'Old name')
-    const ben = await joinSession(server.url, board.id, board.tokens.viewer, 'Ben')
-    sessions.push(ben)
+    const board = await createTestBoard(app.url, 'Old name')
+    const ben = await app.session(board.id, board.tokens.viewer, 'Ben')
     const renamed: unknown[] = []
     ben.socket.on('board:renamed', (payload) => renamed.push(payload))
     const path = `/api/boards/${board.id}`
-    await expectError(await rest.patch(path, board.tokens.editor, { title: 'Nope' }), 403, 'forbidden')
-    await expectError(await rest.patch(path, board.tokens.viewer, { title: 'Nope' }), 403, 'forbidden')
-    await expectError(await rest.patch(path, board.tokens.facilitator, { title: '  ' }), 400, 'bad_request')
+    await expectError(await app.rest.patch(path, board.tokens.editor, { title: 'Nope' }), 403, 'forbidden')
+    await expectError(await app.rest.patch(path, board.tokens.viewer, { title: 'Nope' }), 403, 'forbidden')
     await expectError(
-      await rest.patch(path, board.tokens.facilitator, { title: 'x'.repeat(121) }),
+      await app.rest.patch(path, board.tokens.facilitator, { title: '  ' }),
       400,
       'bad_request',
     )
-    await expectError(await rest.patch(path, board.tokens.facilitator, { name: 'x' }), 400, 'bad_request')
-    await expectError(await rest.patch(path, board.tokens.facilitator, '{'), 400, 'invalid_json')
+    await expectError(
+      await app.rest.patch(path, board.tokens.facilitator, { title: 'x'.repeat(121) }),
+      400,
+      'bad_request',
+    )
+    await expectError(await app.rest.patch(path, board.tokens.facilitator, { name: 'x' }), 400, 'bad_request')
+    await expectError(await app.rest.patch(path, board.tokens.facilitator, '{'), 400, 'invalid_json')
 
-    const res = await rest.patch(path, board.tokens.facilitator, { title: '  Cells, second try ' })
+    const res = await app.rest.patch(path, board.tokens.facilitator, { title: '  Cells, second try ' })
     expect(res.status).toBe(200)
     expect(await res.json()).toEqual({ title: 'Cells, second try' })
     await waitUntil(() => renamed.length === 1, 'the rename to reach the session')
     expect(renamed).toEqual([{ title: 'Cells, second try' }])
-    const info = boardInfoSchema.parse(await (await rest.get(path, board.tokens.viewer)).json())
+    const info = boardInfoSchema.parse(await (await app.rest.get(path, board.tokens.viewer)).json())
     expect(info.title).toBe('Cells, second try')
   })
 })

@@ -1,29 +1,21 @@
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { BOARD_DOC } from '../../shared/protocol/yjs-doc'
-import { createTestBoard, removeDir, startTestServer, tempDataDir } from '../support/test-server'
+import { createTestBoard } from '../support/test-server'
+import { useTestServer } from '../support/use-test-server'
 import { waitUntil } from '../support/wait'
-import { type BoardClient, shapeRecord, syncedBoardClient } from '../support/yjs-client'
-import { recordsOf, type TestServer } from './saved-boards-kit'
+import { shapeRecord } from '../support/yjs-client'
+import { recordsOf } from './saved-boards-kit'
 
 const EDITS = 20_000
 const SHAPES = 200
 
 describe('a long editing session', () => {
-  const dataDir = tempDataDir('lockstep-compaction')
-  let server: TestServer | undefined
-  const clients: BoardClient[] = []
-  afterAll(async () => {
-    for (const c of clients) c.destroy()
-    await server?.close()
-    removeDir(dataDir)
-  })
+  // The default COMPACT_EVERY_UPDATES (500), as the server ships.
+  const app = useTestServer()
 
   it('keeps the stored log compacted through 20,000 small edits, and loads the same board after a restart', async () => {
-    // The default COMPACT_EVERY_UPDATES (500), as the server ships.
-    server = await startTestServer({ dataDir })
-    const board = await createTestBoard(server.url, 'Busy board')
-    const author = await syncedBoardClient(server.url, board.id, board.tokens.editor)
-    clients.push(author)
+    const board = await createTestBoard(app.url, 'Busy board')
+    const author = await app.client(board.id, board.tokens.editor)
 
     const started = performance.now()
     // Each set is its own Yjs transaction, so its own update, message, append and relay.
@@ -31,7 +23,7 @@ describe('a long editing session', () => {
       const n = i % SHAPES
       author.records.set(`shape:s${n}`, shapeRecord(`shape:s${n}`, i, n))
     }
-    const room = await server.rooms.peek(board.id)
+    const room = await app.server.rooms.peek(board.id)
     const last = author.records.get(`shape:s${(EDITS - 1) % SHAPES}`)
     await waitUntil(
       () =>
@@ -44,15 +36,13 @@ describe('a long editing session', () => {
     const seconds = (performance.now() - started) / 1000
     console.info(`${EDITS} edits applied and stored in ${seconds.toFixed(1)} s`)
 
-    const logged = await server.store.countUpdates(board.id)
+    const logged = await app.server.store.countUpdates(board.id)
     expect(logged).toBeLessThan(500)
     const expected = recordsOf(author)
     expect(expected).toHaveLength(SHAPES)
 
-    await server.close()
-    server = await startTestServer({ dataDir })
-    const reader = await syncedBoardClient(server.url, board.id, board.tokens.viewer)
-    clients.push(reader)
+    await app.restart()
+    const reader = await app.client(board.id, board.tokens.viewer)
     expect(recordsOf(reader)).toEqual(expected)
   }, 120_000)
 })

@@ -1,36 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { ViewArea } from '../../shared/protocol/session'
 import type { SessionIntent } from '../../shared/session/intents'
-import { joinSession, type SessionClient } from '../support/session-client'
-import { createTestBoard, removeDir, startTestServer } from '../support/test-server'
+import { createTestBoard } from '../support/test-server'
+import { useTestServer } from '../support/use-test-server'
 import { waitUntil } from '../support/wait'
-import { shapeRecord, syncedBoardClient } from '../support/yjs-client'
-
-type TestServer = Awaited<ReturnType<typeof startTestServer>>
+import { shapeRecord } from '../support/yjs-client'
 
 describe('facilitation over the live session', () => {
-  let server: TestServer
-  const clients: SessionClient[] = []
-  const join = async (boardId: string, token: string, name = 'P', clientKey?: string) => {
-    const client = await joinSession(server.url, boardId, token, name, clientKey)
-    clients.push(client)
-    return client
-  }
-
-  beforeAll(async () => {
-    server = await startTestServer()
-  })
-  afterAll(async () => {
-    for (const c of clients) c.close()
-    await server.close()
-    removeDir(server.dataDir)
-  })
+  const app = useTestServer()
 
   it('lets only the facilitator present, time, follow and ask, and everyone sees it in order', async () => {
-    const board = await createTestBoard(server.url)
-    const ana = await join(board.id, board.tokens.facilitator, 'Ana')
-    const ben = await join(board.id, board.tokens.editor, 'Ben')
-    const cleo = await join(board.id, board.tokens.viewer, 'Cleo')
+    const board = await createTestBoard(app.url)
+    const ana = await app.session(board.id, board.tokens.facilitator, 'Ana')
+    const ben = await app.session(board.id, board.tokens.editor, 'Ben')
+    const cleo = await app.session(board.id, board.tokens.viewer, 'Cleo')
     for (const who of [ben, cleo]) {
       for (const intent of [
         { type: 'article:present', articleId: 'kappa-architecture', sectionId: 'tradeoffs' },
@@ -59,10 +42,10 @@ describe('facilitation over the live session', () => {
   })
 
   it('counts one vote per participant, hides the tally until the reveal, then shows everyone the same totals', async () => {
-    const board = await createTestBoard(server.url)
-    const ana = await join(board.id, board.tokens.facilitator, 'Ana')
-    const ben = await join(board.id, board.tokens.viewer, 'Ben', 'ben-browser-key-0001')
-    const cleo = await join(board.id, board.tokens.editor, 'Cleo', 'cleo-browser-key-001')
+    const board = await createTestBoard(app.url)
+    const ana = await app.session(board.id, board.tokens.facilitator, 'Ana')
+    const ben = await app.session(board.id, board.tokens.viewer, 'Ben', 'ben-browser-key-0001')
+    const cleo = await app.session(board.id, board.tokens.editor, 'Cleo', 'cleo-browser-key-001')
     expect(
       await ana.intent({
         type: 'checkpoint:open',
@@ -79,7 +62,7 @@ describe('facilitation over the live session', () => {
     expect(await ben.intent({ type: 'vote', checkpointId: id, option: 0 })).toEqual({ ok: true }) // changes their mind
     // Ben reconnects as the same browser: still one vote.
     ben.close()
-    const benAgain = await join(board.id, board.tokens.viewer, 'Ben', 'ben-browser-key-0001')
+    const benAgain = await app.session(board.id, board.tokens.viewer, 'Ben', 'ben-browser-key-0001')
     expect(benAgain.latest()?.checkpoint?.myVote).toBe(0)
     expect(await benAgain.intent({ type: 'vote', checkpointId: id, option: 0 })).toEqual({ ok: true })
     expect(await cleo.intent({ type: 'vote', checkpointId: id, option: 2 })).toEqual({ ok: true })
@@ -102,10 +85,10 @@ describe('facilitation over the live session', () => {
   })
 
   it("drops an editor's board updates while editing is locked, and takes edits again once unlocked", async () => {
-    const board = await createTestBoard(server.url)
-    const ana = await join(board.id, board.tokens.facilitator, 'Ana')
-    const facilitatorDoc = await syncedBoardClient(server.url, board.id, board.tokens.facilitator)
-    const editorDoc = await syncedBoardClient(server.url, board.id, board.tokens.editor)
+    const board = await createTestBoard(app.url)
+    const ana = await app.session(board.id, board.tokens.facilitator, 'Ana')
+    const facilitatorDoc = await app.client(board.id, board.tokens.facilitator)
+    const editorDoc = await app.client(board.id, board.tokens.editor)
     expect(await ana.intent({ type: 'editing:lock', locked: true })).toEqual({ ok: true })
     await ana.waitForSeq(1)
 
@@ -115,7 +98,7 @@ describe('facilitation over the live session', () => {
       () => editorDoc.records.has('shape:facilitator'),
       'the facilitator edit to reach the editor',
     )
-    const serverDoc = (await server.rooms.peek(board.id))?.doc.getMap('tldraw')
+    const serverDoc = (await app.server.rooms.peek(board.id))?.doc.getMap('tldraw')
     expect(serverDoc?.has('shape:facilitator')).toBe(true)
     expect(serverDoc?.has('shape:while-locked')).toBe(false)
     expect(facilitatorDoc.records.has('shape:while-locked')).toBe(false)
@@ -125,14 +108,12 @@ describe('facilitation over the live session', () => {
     editorDoc.records.set('shape:after-unlock', shapeRecord('shape:after-unlock'))
     await waitUntil(() => facilitatorDoc.records.has('shape:after-unlock'), 'the edit after unlocking')
     expect(facilitatorDoc.records.toJSON()).toEqual(editorDoc.records.toJSON()) // converged again
-    facilitatorDoc.destroy()
-    editorDoc.destroy()
   })
 
   it('brings everyone to the facilitator’s view, and refuses the summons from anyone else', async () => {
-    const board = await createTestBoard(server.url)
-    const ana = await join(board.id, board.tokens.facilitator, 'Ana')
-    const ben = await join(board.id, board.tokens.viewer, 'Ben')
+    const board = await createTestBoard(app.url)
+    const ana = await app.session(board.id, board.tokens.facilitator, 'Ana')
+    const ben = await app.session(board.id, board.tokens.viewer, 'Ben')
     const received: ViewArea[] = []
     ben.socket.on('view:summon', (area: ViewArea) => received.push(area))
     const area = { x: 10, y: 20, w: 800, h: 600 }
@@ -151,21 +132,14 @@ describe('facilitation over the live session', () => {
 })
 
 describe('roles granted in the session', () => {
-  let server: TestServer
-  beforeAll(async () => {
-    server = await startTestServer()
-  })
-  afterAll(async () => {
-    await server.close()
-    removeDir(server.dataDir)
-  })
+  const app = useTestServer()
 
   it('promotes a viewer to editor (their board edits then count) and demotes them again', async () => {
-    const board = await createTestBoard(server.url)
-    const ana = await joinSession(server.url, board.id, board.tokens.facilitator, 'Ana')
-    const ben = await joinSession(server.url, board.id, board.tokens.viewer, 'Ben', 'ben-browser-key-0001')
-    const watcher = await syncedBoardClient(server.url, board.id, board.tokens.facilitator)
-    const benDoc = await syncedBoardClient(server.url, board.id, board.tokens.viewer, 'ben-browser-key-0001')
+    const board = await createTestBoard(app.url)
+    const ana = await app.session(board.id, board.tokens.facilitator, 'Ana')
+    const ben = await app.session(board.id, board.tokens.viewer, 'Ben', 'ben-browser-key-0001')
+    const watcher = await app.client(board.id, board.tokens.facilitator)
+    const benDoc = await app.client(board.id, board.tokens.viewer, 'ben-browser-key-0001')
     expect(ben.latest()?.yourRole).toBe('viewer')
     expect(
       await ben.intent({ type: 'role:set', participantId: ben.socket.id ?? '', role: 'facilitator' }),
@@ -196,8 +170,5 @@ describe('roles granted in the session', () => {
     watcher.records.set('shape:sentinel', shapeRecord('shape:sentinel'))
     await waitUntil(() => benDoc.records.has('shape:sentinel'), 'the sentinel')
     expect(watcher.records.has('shape:after-demotion')).toBe(false)
-    for (const c of [ana, ben]) c.close()
-    watcher.destroy()
-    benDoc.destroy()
   })
 })

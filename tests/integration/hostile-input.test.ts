@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { BOARD_DOC, YJS_CLOSE } from '../../shared/protocol/yjs-doc'
 import { createSeededRandom } from '../support/seeded-random'
-import { createTestBoard, removeDir, startTestServer, wsBase } from '../support/test-server'
+import { createTestBoard, wsBase } from '../support/test-server'
+import { useTestServer } from '../support/use-test-server'
 import { waitUntil } from '../support/wait'
-import { shapeRecord, syncedBoardClient } from '../support/yjs-client'
-
-type TestServer = Awaited<ReturnType<typeof startTestServer>>
+import { shapeRecord } from '../support/yjs-client'
 
 /** Frames that look more and more like protocol messages: pure noise, then valid headers with junk. */
 function hostileFrame(random: () => number, i: number): Uint8Array {
@@ -28,27 +27,19 @@ function hostileFrame(random: () => number, i: number): Uint8Array {
 }
 
 describe('hostile input on the Yjs endpoint', () => {
-  let server: TestServer
   const MAX = 64 * 1024
-
-  beforeAll(async () => {
-    server = await startTestServer({ maxMessageBytes: MAX })
-  })
-  afterAll(async () => {
-    await server.close()
-    removeDir(server.dataDir)
-  })
+  const app = useTestServer({ maxMessageBytes: MAX })
 
   it('survives 1,000 random and malformed frames; the board and other clients carry on', async () => {
-    const board = await createTestBoard(server.url)
-    const a = await syncedBoardClient(server.url, board.id, board.tokens.editor)
-    const b = await syncedBoardClient(server.url, board.id, board.tokens.editor)
+    const board = await createTestBoard(app.url)
+    const a = await app.client(board.id, board.tokens.editor)
+    const b = await app.client(board.id, board.tokens.editor)
     a.records.set('shape:before', shapeRecord('shape:before'))
     await waitUntil(() => b.records.has('shape:before'), 'the first edit')
     const before = JSON.stringify(b.records.toJSON())
 
     const random = createSeededRandom(20261124)
-    const url = `${wsBase(server.url)}/${board.id}?token=${board.tokens.editor}`
+    const url = `${wsBase(app.url)}/${board.id}?token=${board.tokens.editor}`
     let sent = 0
     let closedByServer = 0
     // One attacker socket at a time; each is closed by the server at its first bad frame, so we reconnect.
@@ -68,22 +59,20 @@ describe('hostile input on the Yjs endpoint', () => {
     expect(sent).toBe(1000)
     expect(closedByServer).toBeGreaterThan(0)
 
-    expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
+    expect((await fetch(`${app.url}/healthz`)).status).toBe(200)
     expect(JSON.stringify(b.records.toJSON())).toBe(before)
     a.records.set('shape:after', shapeRecord('shape:after'))
     await waitUntil(() => b.records.has('shape:after'), 'an edit made after the attack')
-    a.destroy()
-    b.destroy()
   })
 
   it('closes only the socket that sends an oversized frame', async () => {
-    const board = await createTestBoard(server.url)
-    const a = await syncedBoardClient(server.url, board.id, board.tokens.editor)
-    const b = await syncedBoardClient(server.url, board.id, board.tokens.editor)
+    const board = await createTestBoard(app.url)
+    const a = await app.client(board.id, board.tokens.editor)
+    const b = await app.client(board.id, board.tokens.editor)
 
     const big = new Y.Doc()
     big.getMap(BOARD_DOC.recordsMap).set('shape:huge', { blob: 'x'.repeat(MAX * 2) })
-    const ws = new WebSocket(`${wsBase(server.url)}/${board.id}?token=${board.tokens.editor}`)
+    const ws = new WebSocket(`${wsBase(app.url)}/${board.id}?token=${board.tokens.editor}`)
     await new Promise<void>((resolve) => ws.on('open', () => resolve()))
     const code = new Promise<number>((resolve) => ws.on('close', (c) => resolve(c)))
     ws.send(
@@ -94,8 +83,6 @@ describe('hostile input on the Yjs endpoint', () => {
     a.records.set('shape:small', shapeRecord('shape:small'))
     await waitUntil(() => b.records.has('shape:small'), 'an ordinary edit after the oversized one')
     expect(b.records.has('shape:huge')).toBe(false)
-    a.destroy()
-    b.destroy()
   })
 })
 

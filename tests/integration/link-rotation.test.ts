@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { boardInfoSchema } from '../../shared/protocol/rest'
 import { rotateLinksResponseSchema } from '../../shared/protocol/saved-boards'
 import { YJS_CLOSE } from '../../shared/protocol/yjs-doc'
-import { joinSession, type SessionClient } from '../support/session-client'
-import { createTestBoard, removeDir, startTestServer, wsBase } from '../support/test-server'
+import { expectError } from '../support/rest-client'
+import { createTestBoard, wsBase } from '../support/test-server'
+import { useTestServer } from '../support/use-test-server'
 import { waitUntil } from '../support/wait'
-import { type BoardClient, shapeRecord, syncedBoardClient } from '../support/yjs-client'
-import { expectError, restOf, type TestServer } from './saved-boards-kit'
+import { shapeRecord } from '../support/yjs-client'
 
 /** Opens a raw Yjs socket and resolves with the close code the server sends. */
 function closeCodeFor(url: string): Promise<number> {
@@ -19,41 +19,25 @@ function closeCodeFor(url: string): Promise<number> {
 }
 
 describe('link rotation', () => {
-  let server: TestServer
-  let rest: ReturnType<typeof restOf>
-  const yjsClients: BoardClient[] = []
-  const sessionClients: SessionClient[] = []
-
-  beforeAll(async () => {
-    server = await startTestServer()
-    rest = restOf(server)
-  })
-  afterAll(async () => {
-    for (const c of yjsClients) c.destroy()
-    for (const c of sessionClients) c.close()
-    await server.close()
-    removeDir(server.dataDir)
-  })
+  const app = useTestServer()
 
   it('stops the old editor link at once, closes its sockets and leaves everyone else connected', async () => {
-    const board = await createTestBoard(server.url, 'Rotate')
+    const board = await createTestBoard(app.url, 'Rotate')
     const { facilitator, editor, viewer } = board.tokens
     const yjs = {
-      facilitator: await syncedBoardClient(server.url, board.id, facilitator),
-      editor: await syncedBoardClient(server.url, board.id, editor),
-      viewer: await syncedBoardClient(server.url, board.id, viewer),
+      facilitator: await app.client(board.id, facilitator),
+      editor: await app.client(board.id, editor),
+      viewer: await app.client(board.id, viewer),
     }
-    yjsClients.push(...Object.values(yjs))
     const yjsCloses: Record<string, number[]> = { facilitator: [], editor: [], viewer: [] }
     for (const [role, c] of Object.entries(yjs)) {
       c.provider.on('connection-close', (event) => yjsCloses[role]?.push(event?.code ?? 0))
     }
     const live = {
-      facilitator: await joinSession(server.url, board.id, facilitator, 'Ana'),
-      editor: await joinSession(server.url, board.id, editor, 'Ben'),
-      viewer: await joinSession(server.url, board.id, viewer, 'Cy'),
+      facilitator: await app.session(board.id, facilitator, 'Ana'),
+      editor: await app.session(board.id, editor, 'Ben'),
+      viewer: await app.session(board.id, viewer, 'Cy'),
     }
-    sessionClients.push(...Object.values(live))
     const errors: unknown[] = []
     live.editor.socket.on('session:error', (failure) => errors.push(failure))
     let editorDisconnect = ''
@@ -61,7 +45,9 @@ describe('link rotation', () => {
       editorDisconnect = reason
     })
 
-    const res = await rest.post(`/api/boards/${board.id}/links/rotate`, facilitator, { roles: ['editor'] })
+    const res = await app.rest.post(`/api/boards/${board.id}/links/rotate`, facilitator, {
+      roles: ['editor'],
+    })
     expect(res.status).toBe(200)
     const links = rotateLinksResponseSchema.parse(await res.json())
     expect(links.tokens.editor).not.toBe(editor)
@@ -69,24 +55,23 @@ describe('link rotation', () => {
     expect(links.tokens.viewer).toBe(viewer)
     expect(links.urls.editor).toBe(`/b/${board.id}#k=${links.tokens.editor}`)
 
-    await expectError(await rest.get(`/api/boards/${board.id}`, editor), 401, 'unauthorized')
+    await expectError(await app.rest.get(`/api/boards/${board.id}`, editor), 401, 'unauthorized')
     await waitUntil(() => yjsCloses.editor?.length === 1, 'the old editor Yjs socket to close')
     expect(yjsCloses.editor).toEqual([YJS_CLOSE.tokenRevoked])
     await waitUntil(() => editorDisconnect !== '', 'the old editor socket.io socket to disconnect')
     expect(editorDisconnect).toBe('io server disconnect')
     expect(errors).toEqual([{ code: 'token_revoked', message: expect.any(String) }])
 
-    const oldUrl = `${wsBase(server.url)}/${board.id}?token=${editor}`
+    const oldUrl = `${wsBase(app.url)}/${board.id}?token=${editor}`
     expect(await closeCodeFor(oldUrl)).toBe(YJS_CLOSE.badToken)
-    const refused = await joinSession(server.url, board.id, editor).then(
+    const refused = await app.session(board.id, editor).then(
       () => 'joined',
       (error: { data?: { code?: string } }) => error.data?.code,
     )
     expect(refused).toBe('unauthorized')
 
     // Everyone else is still here and still in sync; the new editor link works.
-    const fresh = await syncedBoardClient(server.url, board.id, links.tokens.editor)
-    yjsClients.push(fresh)
+    const fresh = await app.client(board.id, links.tokens.editor)
     fresh.records.set('shape:new-editor', shapeRecord('shape:new-editor'))
     await waitUntil(
       () => yjs.facilitator.records.has('shape:new-editor') && yjs.viewer.records.has('shape:new-editor'),
@@ -95,10 +80,12 @@ describe('link rotation', () => {
     expect(yjsCloses.facilitator).toEqual([])
     expect(yjsCloses.viewer).toEqual([])
     expect(live.facilitator.socket.connected && live.viewer.socket.connected).toBe(true)
-    const info = boardInfoSchema.parse(await (await rest.get(`/api/boards/${board.id}`, facilitator)).json())
+    const info = boardInfoSchema.parse(
+      await (await app.rest.get(`/api/boards/${board.id}`, facilitator)).json(),
+    )
     expect(info.urls).toEqual(links.urls)
     const asEditor = boardInfoSchema.parse(
-      await (await rest.get(`/api/boards/${board.id}`, links.tokens.editor)).json(),
+      await (await app.rest.get(`/api/boards/${board.id}`, links.tokens.editor)).json(),
     )
     expect(asEditor).toMatchObject({
       role: 'editor',
@@ -107,35 +94,39 @@ describe('link rotation', () => {
   })
 
   it('rotates every link, the facilitator’s own included, and the new facilitator link shares the others', async () => {
-    const board = await createTestBoard(server.url)
-    const res = await rest.post(`/api/boards/${board.id}/links/rotate`, board.tokens.facilitator, {
+    const board = await createTestBoard(app.url)
+    const res = await app.rest.post(`/api/boards/${board.id}/links/rotate`, board.tokens.facilitator, {
       roles: ['facilitator', 'editor', 'viewer'],
     })
     const links = rotateLinksResponseSchema.parse(await res.json())
     for (const role of ['facilitator', 'editor', 'viewer'] as const) {
       expect(links.tokens[role]).not.toBe(board.tokens[role])
-      await expectError(await rest.get(`/api/boards/${board.id}`, board.tokens[role]), 401, 'unauthorized')
+      await expectError(
+        await app.rest.get(`/api/boards/${board.id}`, board.tokens[role]),
+        401,
+        'unauthorized',
+      )
     }
     const info = boardInfoSchema.parse(
-      await (await rest.get(`/api/boards/${board.id}`, links.tokens.facilitator)).json(),
+      await (await app.rest.get(`/api/boards/${board.id}`, links.tokens.facilitator)).json(),
     )
     expect(info).toMatchObject({ role: 'facilitator', urls: links.urls })
   })
 
   it('lets only a facilitator rotate, and refuses bad bodies', async () => {
-    const board = await createTestBoard(server.url)
+    const board = await createTestBoard(app.url)
     const path = `/api/boards/${board.id}/links/rotate`
-    await expectError(await rest.post(path, board.tokens.editor, { roles: ['viewer'] }), 403, 'forbidden')
-    await expectError(await rest.post(path, board.tokens.viewer, { roles: ['viewer'] }), 403, 'forbidden')
-    await expectError(await rest.post(path, board.tokens.facilitator, { roles: [] }), 400, 'bad_request')
+    await expectError(await app.rest.post(path, board.tokens.editor, { roles: ['viewer'] }), 403, 'forbidden')
+    await expectError(await app.rest.post(path, board.tokens.viewer, { roles: ['viewer'] }), 403, 'forbidden')
+    await expectError(await app.rest.post(path, board.tokens.facilitator, { roles: [] }), 400, 'bad_request')
     await expectError(
-      await rest.post(path, board.tokens.facilitator, { roles: ['admin'] }),
+      await app.rest.post(path, board.tokens.facilitator, { roles: ['admin'] }),
       400,
       'bad_request',
     )
-    await expectError(await rest.post(path, board.tokens.facilitator, 'roles'), 400, 'invalid_json')
+    await expectError(await app.rest.post(path, board.tokens.facilitator, 'roles'), 400, 'invalid_json')
     const info = boardInfoSchema.parse(
-      await (await rest.get(`/api/boards/${board.id}`, board.tokens.viewer)).json(),
+      await (await app.rest.get(`/api/boards/${board.id}`, board.tokens.viewer)).json(),
     )
     expect(info.role).toBe('viewer') // nothing was rotated
   })

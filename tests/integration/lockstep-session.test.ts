@@ -1,44 +1,29 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { scenarioSchema } from '../../shared/scenarios/scenario-schema'
 import type { PublicSessionState as SessionState } from '../../shared/session/session-state'
 import { simulateSession } from '../../shared/session/simulate'
-import { joinSession, type SessionClient } from '../support/session-client'
-import { createTestBoard, removeDir, startTestServer } from '../support/test-server'
+import type { SessionClient } from '../support/session-client'
+import { createTestBoard } from '../support/test-server'
+import { useTestServer } from '../support/use-test-server'
 import { waitUntil } from '../support/wait'
 
-type TestServer = Awaited<ReturnType<typeof startTestServer>>
 const SCENARIO = 'cells-poison-tenant'
 
 describe('lockstep session over socket.io', () => {
-  let server: TestServer
-  const clients: SessionClient[] = []
-  const join = async (boardId: string, token: string, name?: string) => {
-    const client = await joinSession(server.url, boardId, token, name)
-    clients.push(client)
-    return client
-  }
+  const app = useTestServer()
   const scenario = async () =>
-    scenarioSchema.parse(await (await fetch(`${server.url}/api/scenarios/${SCENARIO}`)).json())
+    scenarioSchema.parse(await (await fetch(`${app.url}/api/scenarios/${SCENARIO}`)).json())
   const hashOf = async (state: SessionState) => {
     const result = state.sim ? simulateSession(state.sim, await scenario()) : null
     return result?.ok ? result.hash : null
   }
 
-  beforeAll(async () => {
-    server = await startTestServer()
-  })
-  afterAll(async () => {
-    for (const c of clients) c.close()
-    await server.close()
-    removeDir(server.dataDir)
-  })
-
   it('shows 20 participants every step in the same order with the same state hash', async () => {
-    const board = await createTestBoard(server.url)
-    const ana = await join(board.id, board.tokens.facilitator, 'Ana')
+    const board = await createTestBoard(app.url)
+    const ana = await app.session(board.id, board.tokens.facilitator, 'Ana')
     const others = await Promise.all(
       Array.from({ length: 19 }, (_, i) =>
-        join(board.id, i % 2 ? board.tokens.viewer : board.tokens.editor, `P${i}`),
+        app.session(board.id, i % 2 ? board.tokens.viewer : board.tokens.editor, `P${i}`),
       ),
     )
     const everyone = [ana, ...others]
@@ -67,18 +52,18 @@ describe('lockstep session over socket.io', () => {
     const hash = await hashOf(last)
     expect(hash).toMatch(/^[0-9a-f]+$/)
     for (const c of everyone) c.socket.emit('session:report', { seq: last.seq, hash })
-    const room = await server.sessions.peek(board.id)
+    const room = await app.server.sessions.peek(board.id)
     await new Promise((resolve) => setTimeout(resolve, 100))
     expect(room?.hashMismatches).toBe(0)
     expect(last.driver?.name).toBe('Ana')
   })
 
   it("refuses an editor's and a viewer's step with not_facilitator, and changes nothing", async () => {
-    const board = await createTestBoard(server.url)
-    const ana = await join(board.id, board.tokens.facilitator)
+    const board = await createTestBoard(app.url)
+    const ana = await app.session(board.id, board.tokens.facilitator)
     await ana.intent({ type: 'sim:load', scenarioId: SCENARIO })
-    const editor = await join(board.id, board.tokens.editor)
-    const viewer = await join(board.id, board.tokens.viewer)
+    const editor = await app.session(board.id, board.tokens.editor)
+    const viewer = await app.session(board.id, board.tokens.viewer)
     for (const who of [editor, viewer]) {
       expect(await who.intent({ type: 'sim:step' })).toMatchObject({ ok: false, code: 'not_facilitator' })
       expect(await who.intent({ type: 'sim:load', scenarioId: SCENARIO })).toMatchObject({
@@ -90,8 +75,8 @@ describe('lockstep session over socket.io', () => {
   })
 
   it('answers bad intents with a reason, never silence', async () => {
-    const board = await createTestBoard(server.url)
-    const ana = await join(board.id, board.tokens.facilitator)
+    const board = await createTestBoard(app.url)
+    const ana = await app.session(board.id, board.tokens.facilitator)
     expect(await ana.intent({ type: 'sim:step' })).toMatchObject({ ok: false, code: 'no_scenario' })
     expect(await ana.intent({ type: 'sim:load', scenarioId: 'no-such' })).toMatchObject({
       code: 'unknown_scenario',
@@ -118,29 +103,29 @@ describe('lockstep session over socket.io', () => {
   })
 
   it('resyncs a client whose state hash differs, and counts it', async () => {
-    const board = await createTestBoard(server.url)
-    const ana = await join(board.id, board.tokens.facilitator)
+    const board = await createTestBoard(app.url)
+    const ana = await app.session(board.id, board.tokens.facilitator)
     await ana.intent({ type: 'sim:load', scenarioId: SCENARIO })
-    const drifted = await join(board.id, board.tokens.viewer)
+    const drifted = await app.session(board.id, board.tokens.viewer)
     const before = drifted.states.length
     drifted.socket.emit('session:report', { seq: 1, hash: 'deadbeef' })
     await waitUntil(() => drifted.states.length > before, 'the resync')
     expect({ ...drifted.latest(), yourRole: 'facilitator' }).toEqual(ana.latest())
-    expect((await server.sessions.peek(board.id))?.hashMismatches).toBe(1)
+    expect((await app.server.sessions.peek(board.id))?.hashMismatches).toBe(1)
   })
 
   it('auto-plays on the server clock, and a client that reconnects mid-play catches up', async () => {
-    const board = await createTestBoard(server.url)
-    const ana = await join(board.id, board.tokens.facilitator)
+    const board = await createTestBoard(app.url)
+    const ana = await app.session(board.id, board.tokens.facilitator)
     await ana.intent({ type: 'sim:load', scenarioId: SCENARIO })
     await ana.intent({ type: 'sim:speed', speed: 4 })
-    const ben = await join(board.id, board.tokens.viewer)
+    const ben = await app.session(board.id, board.tokens.viewer)
     await ana.intent({ type: 'sim:play' })
     await waitUntil(() => (ben.latest()?.sim?.step ?? 0) >= 1, 'auto-play to reach step 2', 20_000)
     ben.close()
     const stepAtLeave = ben.latest()?.sim?.step ?? 0
     await waitUntil(() => (ana.latest()?.sim?.step ?? 0) > stepAtLeave, 'auto-play to move on', 20_000)
-    const back = await join(board.id, board.tokens.viewer)
+    const back = await app.session(board.id, board.tokens.viewer)
     expect({ ...back.latest(), yourRole: 'facilitator' }).toEqual(ana.latest())
     await ana.intent({ type: 'sim:pause' })
   })

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { boardInfoSchema, createBoardResponseSchema } from '../../shared/protocol/rest'
 import {
   publishedVersionSchema,
@@ -6,51 +6,31 @@ import {
   versionInfoSchema,
 } from '../../shared/protocol/saved-boards'
 import { BOARD_DOC } from '../../shared/protocol/yjs-doc'
-import { createTestBoard, removeDir, startTestServer } from '../support/test-server'
+import { expectError } from '../support/rest-client'
+import { createTestBoard } from '../support/test-server'
+import { useTestServer } from '../support/use-test-server'
 import { waitUntil } from '../support/wait'
-import { type BoardClient, shapeRecord, syncedBoardClient } from '../support/yjs-client'
-import {
-  drawContent,
-  expectError,
-  recordsOf,
-  restOf,
-  sortById,
-  type TestServer,
-  TLDRAW_SCHEMA,
-  tldrawRecords,
-} from './saved-boards-kit'
+import { shapeRecord } from '../support/yjs-client'
+import { drawContent, recordsOf, sortById, TLDRAW_SCHEMA, tldrawRecords } from './saved-boards-kit'
 
 describe('published versions', () => {
-  let server: TestServer
-  let rest: ReturnType<typeof restOf>
-  const clients: BoardClient[] = []
-
-  beforeAll(async () => {
-    server = await startTestServer()
-    rest = restOf(server)
-  })
-  afterAll(async () => {
-    for (const c of clients) c.destroy()
-    await server.close()
-    removeDir(server.dataDir)
-  })
+  const app = useTestServer()
 
   it('serves the version as it was published, however the board changes after', async () => {
-    const board = await createTestBoard(server.url, 'Frozen')
-    const author = await syncedBoardClient(server.url, board.id, board.tokens.facilitator)
-    clients.push(author)
+    const board = await createTestBoard(app.url, 'Frozen')
+    const author = await app.client(board.id, board.tokens.facilitator)
     const original = tldrawRecords('pub')
     drawContent(author, { schema: TLDRAW_SCHEMA, records: original })
-    const room = await server.rooms.peek(board.id)
+    const room = await app.server.rooms.peek(board.id)
     await waitUntil(() => room?.doc.getMap(BOARD_DOC.recordsMap).size === original.length, 'the drawing')
     const base = `/api/boards/${board.id}/versions`
     const version = versionInfoSchema.parse(
-      await (await rest.post(base, board.tokens.facilitator, { name: 'Handout' })).json(),
+      await (await app.rest.post(base, board.tokens.facilitator, { name: 'Handout' })).json(),
     )
-    const published = await rest.post(`${base}/${version.id}/publish`, board.tokens.facilitator)
+    const published = await app.rest.post(`${base}/${version.id}/publish`, board.tokens.facilitator)
     expect(published.status).toBe(201)
     const { id, url } = publishResponseSchema.parse(await published.json())
-    const token = new URL(url, server.url).hash.replace('#k=', '')
+    const token = new URL(url, app.url).hash.replace('#k=', '')
     expect(url).toBe(`/p/${id}#k=${token}`)
 
     // The board moves on: an edit, a second version, and a restore of that one.
@@ -58,13 +38,13 @@ describe('published versions', () => {
     author.records.delete('shape:pub-cell')
     await waitUntil(() => room?.doc.getMap(BOARD_DOC.recordsMap).has('shape:after') === true, 'the edit')
     const later = versionInfoSchema.parse(
-      await (await rest.post(base, board.tokens.facilitator, { name: 'Later' })).json(),
+      await (await app.rest.post(base, board.tokens.facilitator, { name: 'Later' })).json(),
     )
     author.records.set('shape:even-later', shapeRecord('shape:even-later'))
-    await rest.post(`${base}/${later.id}/restore`, board.tokens.facilitator)
-    await rest.patch(`/api/boards/${board.id}`, board.tokens.facilitator, { title: 'Renamed' })
+    await app.rest.post(`${base}/${later.id}/restore`, board.tokens.facilitator)
+    await app.rest.patch(`/api/boards/${board.id}`, board.tokens.facilitator, { title: 'Renamed' })
 
-    const res = await rest.get(`/api/published/${id}`, token)
+    const res = await app.rest.get(`/api/published/${id}`, token)
     expect(res.status).toBe(200)
     const frozen = publishedVersionSchema.parse(await res.json())
     expect(frozen.version.name).toBe('Handout')
@@ -73,40 +53,43 @@ describe('published versions', () => {
     expect(recordsOf(author)).not.toEqual(sortById(original))
 
     // Anyone holding the publication link can fork it into a board of their own.
-    const fork = await rest.post(`/api/published/${id}/fork`, token)
+    const fork = await app.rest.post(`/api/published/${id}/fork`, token)
     expect(fork.status).toBe(201)
     const created = createBoardResponseSchema.parse(await fork.json())
     const info = boardInfoSchema.parse(
-      await (await rest.get(`/api/boards/${created.id}`, created.tokens.facilitator)).json(),
+      await (await app.rest.get(`/api/boards/${created.id}`, created.tokens.facilitator)).json(),
     )
     expect(info.origin).toEqual({ boardId: board.id, versionId: version.id })
-    const copy = await syncedBoardClient(server.url, created.id, created.tokens.viewer)
-    clients.push(copy)
+    const copy = await app.client(created.id, created.tokens.viewer)
     expect(recordsOf(copy)).toEqual(sortById(original))
   })
 
   it('refuses a wrong or missing token, and unknown publications', async () => {
-    const board = await createTestBoard(server.url)
+    const board = await createTestBoard(app.url)
     const base = `/api/boards/${board.id}/versions`
     const version = versionInfoSchema.parse(
-      await (await rest.post(base, board.tokens.facilitator, { name: 'v' })).json(),
+      await (await app.rest.post(base, board.tokens.facilitator, { name: 'v' })).json(),
     )
     const { id } = publishResponseSchema.parse(
-      await (await rest.post(`${base}/${version.id}/publish`, board.tokens.facilitator)).json(),
+      await (await app.rest.post(`${base}/${version.id}/publish`, board.tokens.facilitator)).json(),
     )
     // The board's own tokens do not open the publication: it has its own.
     for (const token of [board.tokens.facilitator, 'AAAAAAAAAAAAAAAAAAAAAA', 'garbage', undefined]) {
-      await expectError(await rest.get(`/api/published/${id}`, token), 401, 'unauthorized')
-      await expectError(await rest.post(`/api/published/${id}/fork`, token), 401, 'unauthorized')
+      await expectError(await app.rest.get(`/api/published/${id}`, token), 401, 'unauthorized')
+      await expectError(await app.rest.post(`/api/published/${id}/fork`, token), 401, 'unauthorized')
     }
     await expectError(
-      await rest.get('/api/published/AAAAAAAAAAAAAAAAAAAAAA', 'AAAAAAAAAAAAAAAAAAAAAA'),
+      await app.rest.get('/api/published/AAAAAAAAAAAAAAAAAAAAAA', 'AAAAAAAAAAAAAAAAAAAAAA'),
       404,
       'not_found',
     )
-    await expectError(await rest.get('/api/published/..%2F..', 'AAAAAAAAAAAAAAAAAAAAAA'), 404, 'not_found')
     await expectError(
-      await rest.post(`${base}/AAAAAAAAAAAAAAAAAAAAAA/publish`, board.tokens.facilitator),
+      await app.rest.get('/api/published/..%2F..', 'AAAAAAAAAAAAAAAAAAAAAA'),
+      404,
+      'not_found',
+    )
+    await expectError(
+      await app.rest.post(`${base}/AAAAAAAAAAAAAAAAAAAAAA/publish`, board.tokens.facilitator),
       404,
       'version_not_found',
     )

@@ -1,36 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { articleSummarySchema } from '../../shared/protocol/articles'
-import { apiErrorSchema } from '../../shared/protocol/errors'
 import { boardInfoSchema, createBoardResponseSchema } from '../../shared/protocol/rest'
 import { laidOutTemplateSchema, templateSummarySchema } from '../../shared/protocol/templates'
-import { createTestBoard, removeDir, startTestServer } from '../support/test-server'
-
-type TestServer = Awaited<ReturnType<typeof startTestServer>>
+import { expectError } from '../support/rest-client'
+import { createTestBoard } from '../support/test-server'
+import { useTestServer } from '../support/use-test-server'
 
 describe('REST API', () => {
-  let server: TestServer
-  beforeAll(async () => {
-    server = await startTestServer({ tldrawLicenseKey: 'test-licence' })
-  })
-  afterAll(async () => {
-    await server.close()
-    removeDir(server.dataDir)
-  })
+  const app = useTestServer({ tldrawLicenseKey: 'test-licence' })
 
   const post = (body: string, contentType = 'application/json') =>
-    fetch(`${server.url}/api/boards`, { method: 'POST', headers: { 'content-type': contentType }, body })
+    fetch(`${app.url}/api/boards`, { method: 'POST', headers: { 'content-type': contentType }, body })
   const getBoard = (id: string, token?: string) =>
-    fetch(`${server.url}/api/boards/${id}`, { headers: token ? { authorization: `Bearer ${token}` } : {} })
-
-  async function expectError(res: Response, status: number, code: string) {
-    expect(res.status).toBe(status)
-    const body = apiErrorSchema.parse(await res.json())
-    expect(body.error.code).toBe(code)
-    expect(body.error.message.length).toBeGreaterThan(0)
-  }
+    fetch(`${app.url}/api/boards/${id}`, { headers: token ? { authorization: `Bearer ${token}` } : {} })
 
   it('answers the health check', async () => {
-    const res = await fetch(`${server.url}/healthz`)
+    const res = await fetch(`${app.url}/healthz`)
     expect(res.status).toBe(200)
     expect(await res.json()).toEqual({ ok: true })
   })
@@ -59,7 +44,7 @@ describe('REST API', () => {
     await expectError(await post(JSON.stringify({ title: 'ok', admin: true })), 400, 'bad_request')
     await expectError(await post(JSON.stringify(['not', 'an', 'object'])), 400, 'bad_request')
     await expectError(await post(JSON.stringify({ title: 'x'.repeat(400_000) })), 413, 'payload_too_large')
-    expect((await server.store.listBoards()).some((b) => b.title.startsWith('xxx'))).toBe(false)
+    expect((await app.server.store.listBoards()).some((b) => b.title.startsWith('xxx'))).toBe(false)
   })
 
   it('refuses a template that does not exist', async () => {
@@ -71,7 +56,7 @@ describe('REST API', () => {
   })
 
   it('tells each role who it is and which links it may share', async () => {
-    const board = await createTestBoard(server.url, 'Roles')
+    const board = await createTestBoard(app.url, 'Roles')
     const asFacilitator = boardInfoSchema.parse(
       await (await getBoard(board.id, board.tokens.facilitator)).json(),
     )
@@ -86,7 +71,7 @@ describe('REST API', () => {
   })
 
   it('answers 401 without a valid token and 404 for an unknown board', async () => {
-    const board = await createTestBoard(server.url)
+    const board = await createTestBoard(app.url)
     await expectError(await getBoard(board.id), 401, 'unauthorized')
     await expectError(await getBoard(board.id, 'AAAAAAAAAAAAAAAAAAAAAA'), 401, 'unauthorized')
     await expectError(await getBoard(board.id, 'garbage token'), 401, 'unauthorized')
@@ -95,45 +80,34 @@ describe('REST API', () => {
   })
 
   it('passes the tldraw licence key to the client at run time', async () => {
-    expect(await (await fetch(`${server.url}/api/config`)).json()).toEqual({
+    expect(await (await fetch(`${app.url}/api/config`)).json()).toEqual({
       tldrawLicenseKey: 'test-licence',
     })
   })
 
   it('answers unknown API routes with a JSON 404', async () => {
-    await expectError(await fetch(`${server.url}/api/nothing-here`), 404, 'not_found')
+    await expectError(await fetch(`${app.url}/api/nothing-here`), 404, 'not_found')
   })
 })
 
 describe('templates API', () => {
-  let server: TestServer
-  beforeAll(async () => {
-    server = await startTestServer()
-  })
-  afterAll(async () => {
-    await server.close()
-    removeDir(server.dataDir)
-  })
+  const app = useTestServer()
 
   it('lists templates with summaries, serves one with its layout and an SVG preview', async () => {
-    const list = templateSummarySchema
-      .array()
-      .parse(await (await fetch(`${server.url}/api/templates`)).json())
+    const list = templateSummarySchema.array().parse(await (await fetch(`${app.url}/api/templates`)).json())
     expect(list.length).toBeGreaterThanOrEqual(12)
     const cells = list.find((t) => t.id === 'cell-based')
     expect(cells).toMatchObject({ topic: 'cloud' })
-    const one = laidOutTemplateSchema.parse(
-      await (await fetch(`${server.url}/api/templates/cell-based`)).json(),
-    )
+    const one = laidOutTemplateSchema.parse(await (await fetch(`${app.url}/api/templates/cell-based`)).json())
     expect(Object.keys(one.nodes)).toHaveLength(one.template.nodes.length)
-    const svg = await fetch(`${server.url}/api/templates/cell-based/preview.svg`)
+    const svg = await fetch(`${app.url}/api/templates/cell-based/preview.svg`)
     expect(svg.headers.get('content-type')).toContain('image/svg+xml')
     expect(await svg.text()).toMatch(/^<svg[\s\S]*<\/svg>$/)
-    expect((await fetch(`${server.url}/api/templates/nope`)).status).toBe(404)
+    expect((await fetch(`${app.url}/api/templates/nope`)).status).toBe(404)
   })
 
   it('creates a board from a template, titled after it unless given a title', async () => {
-    const res = await fetch(`${server.url}/api/boards`, {
+    const res = await fetch(`${app.url}/api/boards`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ templateId: 'kappa-pipeline' }),
@@ -142,7 +116,7 @@ describe('templates API', () => {
     const board = createBoardResponseSchema.parse(await res.json())
     const info = boardInfoSchema.parse(
       await (
-        await fetch(`${server.url}/api/boards/${board.id}`, {
+        await fetch(`${app.url}/api/boards/${board.id}`, {
           headers: { authorization: `Bearer ${board.tokens.viewer}` },
         })
       ).json(),
@@ -153,26 +127,19 @@ describe('templates API', () => {
 })
 
 describe('content API', () => {
-  let server: TestServer
-  beforeAll(async () => {
-    server = await startTestServer()
-  })
-  afterAll(async () => {
-    await server.close()
-    removeDir(server.dataDir)
-  })
+  const app = useTestServer()
 
   it('lists articles with their sections and serves one whole, plus concepts and workshops', async () => {
-    const list = articleSummarySchema.array().parse(await (await fetch(`${server.url}/api/articles`)).json())
+    const list = articleSummarySchema.array().parse(await (await fetch(`${app.url}/api/articles`)).json())
     expect(list.length).toBeGreaterThanOrEqual(12)
     const kappa = list.find((a) => a.id === 'kappa-architecture')
     expect(kappa?.sections.map((s) => s.id)).toEqual(
       expect.arrayContaining(['mental-model', 'tradeoffs', 'failure-modes', 'interview-reasoning']),
     )
-    const article = await (await fetch(`${server.url}/api/articles/kappa-architecture`)).json()
+    const article = await (await fetch(`${app.url}/api/articles/kappa-architecture`)).json()
     expect(article.sections.length).toBeGreaterThanOrEqual(5)
-    expect((await fetch(`${server.url}/api/articles/nope`)).status).toBe(404)
-    expect(await (await fetch(`${server.url}/api/concepts`)).json()).toHaveLength(10)
-    expect((await fetch(`${server.url}/api/workshops`)).status).toBe(200)
+    expect((await fetch(`${app.url}/api/articles/nope`)).status).toBe(404)
+    expect(await (await fetch(`${app.url}/api/concepts`)).json()).toHaveLength(10)
+    expect((await fetch(`${app.url}/api/workshops`)).status).toBe(200)
   })
 })

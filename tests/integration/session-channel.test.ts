@@ -1,25 +1,19 @@
 import { io, type Socket } from 'socket.io-client'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import type { Participant } from '../../shared/protocol/session'
-import { createTestBoard, removeDir, startTestServer } from '../support/test-server'
+import { createTestBoard } from '../support/test-server'
+import { useTestServer } from '../support/use-test-server'
 import { waitUntil } from '../support/wait'
 
-type TestServer = Awaited<ReturnType<typeof startTestServer>>
-
 describe('socket.io session channel', () => {
-  let server: TestServer
+  const app = useTestServer()
   const sockets: Socket[] = []
-  beforeAll(async () => {
-    server = await startTestServer()
-  })
-  afterAll(async () => {
+  afterAll(() => {
     for (const s of sockets) s.disconnect()
-    await server.close()
-    removeDir(server.dataDir)
   })
 
   const connect = (auth: unknown) => {
-    const socket = io(server.url, {
+    const socket = io(app.url, {
       auth: auth as Record<string, unknown>,
       transports: ['websocket'],
       reconnection: false,
@@ -33,7 +27,7 @@ describe('socket.io session channel', () => {
     )
 
   it('refuses a handshake without a valid board token', async () => {
-    const board = await createTestBoard(server.url)
+    const board = await createTestBoard(app.url)
     expect(await refusal(connect({}))).toBe('bad_handshake')
     expect(await refusal(connect({ boardId: board.id, token: 'AAAAAAAAAAAAAAAAAAAAAA' }))).toBe(
       'unauthorized',
@@ -44,7 +38,7 @@ describe('socket.io session channel', () => {
   })
 
   it('welcomes each participant with their role and shows everyone who is here', async () => {
-    const board = await createTestBoard(server.url)
+    const board = await createTestBoard(app.url)
     const ana = connect({ boardId: board.id, token: board.tokens.facilitator })
     const welcome = await new Promise<{ role: string }>((resolve) => ana.on('session:welcome', resolve))
     expect(welcome.role).toBe('facilitator')
@@ -67,7 +61,7 @@ describe('socket.io session channel', () => {
   })
 
   it('answers a malformed hello with an error, never silence', async () => {
-    const board = await createTestBoard(server.url)
+    const board = await createTestBoard(app.url)
     const socket = connect({ boardId: board.id, token: board.tokens.editor })
     const ack = await socket.emitWithAck('presence:hello', { name: '', color: 'red', extra: 1 })
     expect(ack).toMatchObject({ ok: false, code: 'bad_payload' })

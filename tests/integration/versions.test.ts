@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   restoreResponseSchema,
   versionContentSchema,
@@ -6,45 +6,20 @@ import {
   versionListSchema,
 } from '../../shared/protocol/saved-boards'
 import { BOARD_DOC } from '../../shared/protocol/yjs-doc'
-import { createTestBoard, removeDir, startTestServer } from '../support/test-server'
+import { expectError } from '../support/rest-client'
+import { createTestBoard } from '../support/test-server'
+import { useTestServer } from '../support/use-test-server'
 import { waitUntil } from '../support/wait'
-import { type BoardClient, shapeRecord, syncedBoardClient } from '../support/yjs-client'
-import {
-  drawContent,
-  expectError,
-  pngBytes,
-  recordsOf,
-  restOf,
-  sortById,
-  type TestServer,
-  TLDRAW_SCHEMA,
-  tldrawRecords,
-} from './saved-boards-kit'
+import { shapeRecord } from '../support/yjs-client'
+import { drawContent, pngBytes, recordsOf, sortById, TLDRAW_SCHEMA, tldrawRecords } from './saved-boards-kit'
 
 describe('versions', () => {
-  let server: TestServer
-  let rest: ReturnType<typeof restOf>
-  const clients: BoardClient[] = []
-  const client = async (boardId: string, token: string) => {
-    const c = await syncedBoardClient(server.url, boardId, token)
-    clients.push(c)
-    return c
-  }
-
-  beforeAll(async () => {
-    server = await startTestServer()
-    rest = restOf(server)
-  })
-  afterAll(async () => {
-    for (const c of clients) c.destroy()
-    await server.close()
-    removeDir(server.dataDir)
-  })
+  const app = useTestServer()
 
   it('restores a saved version for every connected client, whose sockets stay open', async () => {
-    const board = await createTestBoard(server.url, 'Restore me')
-    const a = await client(board.id, board.tokens.facilitator)
-    const b = await client(board.id, board.tokens.editor)
+    const board = await createTestBoard(app.url, 'Restore me')
+    const a = await app.client(board.id, board.tokens.facilitator)
+    const b = await app.client(board.id, board.tokens.editor)
     const closes: unknown[] = []
     for (const c of [a, b]) c.provider.on('connection-close', (event) => closes.push(event))
 
@@ -52,7 +27,7 @@ describe('versions', () => {
     drawContent(a, { schema: TLDRAW_SCHEMA, records: saved })
     await waitUntil(() => b.records.size === saved.length, 'B to see the drawing')
 
-    const res = await rest.post(`/api/boards/${board.id}/versions`, board.tokens.facilitator, {
+    const res = await app.rest.post(`/api/boards/${board.id}/versions`, board.tokens.facilitator, {
       name: 'Before the workshop',
     })
     expect(res.status).toBe(201)
@@ -71,7 +46,7 @@ describe('versions', () => {
       'B to see the edit',
     )
 
-    const restored = await rest.post(
+    const restored = await app.rest.post(
       `/api/boards/${board.id}/versions/${version.id}/restore`,
       board.tokens.facilitator,
     )
@@ -93,111 +68,123 @@ describe('versions', () => {
     expect(a.provider.wsconnected && b.provider.wsconnected).toBe(true)
 
     // The restore is stored like any change: a newcomer sees the version too.
-    const c = await client(board.id, board.tokens.viewer)
+    const c = await app.client(board.id, board.tokens.viewer)
     expect(recordsOf(c)).toEqual(expected)
   })
 
   it('restores a board nobody has open, and the next visitor sees the version', async () => {
-    const board = await createTestBoard(server.url)
-    const a = await client(board.id, board.tokens.editor)
+    const board = await createTestBoard(app.url)
+    const a = await app.client(board.id, board.tokens.editor)
     drawContent(a, { schema: TLDRAW_SCHEMA, records: tldrawRecords('x') })
-    const room = await server.rooms.peek(board.id)
+    const room = await app.server.rooms.peek(board.id)
     const serverRecords = () => room?.doc.getMap(BOARD_DOC.recordsMap).size
     await waitUntil(() => serverRecords() === tldrawRecords('x').length, 'the server to hold the drawing')
     const version = versionInfoSchema.parse(
       await (
-        await rest.post(`/api/boards/${board.id}/versions`, board.tokens.facilitator, { name: 'x' })
+        await app.rest.post(`/api/boards/${board.id}/versions`, board.tokens.facilitator, { name: 'x' })
       ).json(),
     )
     a.records.clear()
     await waitUntil(() => serverRecords() === 0, 'the server to see the clear')
     a.destroy()
-    await server.rooms.unload(board.id)
-    expect(server.rooms.isLoaded(board.id)).toBe(false)
+    await app.server.rooms.unload(board.id)
+    expect(app.server.rooms.isLoaded(board.id)).toBe(false)
 
-    const res = await rest.post(
+    const res = await app.rest.post(
       `/api/boards/${board.id}/versions/${version.id}/restore`,
       board.tokens.facilitator,
     )
     expect(res.status).toBe(200)
-    const b = await client(board.id, board.tokens.viewer)
+    const b = await app.client(board.id, board.tokens.viewer)
     expect(recordsOf(b)).toEqual(sortById(tldrawRecords('x')))
   })
 
   it('lets only a facilitator save or restore, and anyone with a link read versions', async () => {
-    const board = await createTestBoard(server.url)
+    const board = await createTestBoard(app.url)
     const base = `/api/boards/${board.id}/versions`
-    await expectError(await rest.post(base, board.tokens.editor, { name: 'nope' }), 403, 'forbidden')
-    await expectError(await rest.post(base, board.tokens.viewer, { name: 'nope' }), 403, 'forbidden')
-    await expectError(await rest.post(base, undefined, { name: 'nope' }), 401, 'unauthorized')
-    const saved = await rest.post(base, board.tokens.facilitator, {
+    await expectError(await app.rest.post(base, board.tokens.editor, { name: 'nope' }), 403, 'forbidden')
+    await expectError(await app.rest.post(base, board.tokens.viewer, { name: 'nope' }), 403, 'forbidden')
+    await expectError(await app.rest.post(base, undefined, { name: 'nope' }), 401, 'unauthorized')
+    const saved = await app.rest.post(base, board.tokens.facilitator, {
       name: 'Mine',
       thumbnail: b64(pngBytes()),
     })
     const version = versionInfoSchema.parse(await saved.json())
     expect(version.hasThumbnail).toBe(true)
 
-    await expectError(await rest.post(`${base}/${version.id}/restore`, board.tokens.editor), 403, 'forbidden')
-    await expectError(await rest.post(`${base}/${version.id}/restore`, board.tokens.viewer), 403, 'forbidden')
-    await expectError(await rest.post(`${base}/${version.id}/publish`, board.tokens.editor), 403, 'forbidden')
+    await expectError(
+      await app.rest.post(`${base}/${version.id}/restore`, board.tokens.editor),
+      403,
+      'forbidden',
+    )
+    await expectError(
+      await app.rest.post(`${base}/${version.id}/restore`, board.tokens.viewer),
+      403,
+      'forbidden',
+    )
+    await expectError(
+      await app.rest.post(`${base}/${version.id}/publish`, board.tokens.editor),
+      403,
+      'forbidden',
+    )
 
-    const list = versionListSchema.parse(await (await rest.get(base, board.tokens.viewer)).json())
+    const list = versionListSchema.parse(await (await app.rest.get(base, board.tokens.viewer)).json())
     expect(list.versions.map((v) => v.id)).toEqual([version.id])
     const one = versionContentSchema.parse(
-      await (await rest.get(`${base}/${version.id}`, board.tokens.viewer)).json(),
+      await (await app.rest.get(`${base}/${version.id}`, board.tokens.viewer)).json(),
     )
     expect(one).toMatchObject({ boardTitle: 'Test board', version: { id: version.id, name: 'Mine' } })
-    const picture = await rest.get(`${base}/${version.id}/thumbnail`, board.tokens.viewer)
+    const picture = await app.rest.get(`${base}/${version.id}/thumbnail`, board.tokens.viewer)
     expect(picture.headers.get('content-type')).toBe('image/png')
     expect(new Uint8Array(await picture.arrayBuffer())).toEqual(pngBytes())
   })
 
   it('refuses bad names, non-PNG pictures and unknown versions', async () => {
-    const board = await createTestBoard(server.url)
+    const board = await createTestBoard(app.url)
     const base = `/api/boards/${board.id}/versions`
     const token = board.tokens.facilitator
-    await expectError(await rest.post(base, token, { name: '   ' }), 400, 'bad_request')
-    await expectError(await rest.post(base, token, { name: 'x'.repeat(81) }), 400, 'bad_request')
-    await expectError(await rest.post(base, token, { name: 'ok', extra: 1 }), 400, 'bad_request')
+    await expectError(await app.rest.post(base, token, { name: '   ' }), 400, 'bad_request')
+    await expectError(await app.rest.post(base, token, { name: 'x'.repeat(81) }), 400, 'bad_request')
+    await expectError(await app.rest.post(base, token, { name: 'ok', extra: 1 }), 400, 'bad_request')
     await expectError(
-      await rest.post(base, token, { name: 'ok', thumbnail: b64(new Uint8Array(20)) }),
+      await app.rest.post(base, token, { name: 'ok', thumbnail: b64(new Uint8Array(20)) }),
       400,
       'bad_request',
     )
     await expectError(
-      await rest.post(base, token, { name: 'ok', thumbnail: 'not base64!' }),
+      await app.rest.post(base, token, { name: 'ok', thumbnail: 'not base64!' }),
       400,
       'bad_request',
     )
-    await expectError(await rest.post(base, token, '{"name":'), 400, 'invalid_json')
+    await expectError(await app.rest.post(base, token, '{"name":'), 400, 'invalid_json')
     for (const path of [
       `${base}/AAAAAAAAAAAAAAAAAAAAAA`,
       `${base}/nonsense`,
       `${base}/AAAAAAAAAAAAAAAAAAAAAA/thumbnail`,
     ]) {
-      await expectError(await rest.get(path, token), 404, 'version_not_found')
+      await expectError(await app.rest.get(path, token), 404, 'version_not_found')
     }
     await expectError(
-      await rest.post(`${base}/AAAAAAAAAAAAAAAAAAAAAA/restore`, token),
+      await app.rest.post(`${base}/AAAAAAAAAAAAAAAAAAAAAA/restore`, token),
       404,
       'version_not_found',
     )
-    expect(await server.store.listVersions(board.id)).toEqual([])
+    expect(await app.server.store.listVersions(board.id)).toEqual([])
   })
 
   it('copies the board picture into a version saved without one', async () => {
-    const board = await createTestBoard(server.url)
+    const board = await createTestBoard(app.url)
     const picture = pngBytes(100, 3)
-    expect((await rest.put(`/api/boards/${board.id}/thumbnail`, board.tokens.editor, picture)).status).toBe(
-      204,
-    )
+    expect(
+      (await app.rest.put(`/api/boards/${board.id}/thumbnail`, board.tokens.editor, picture)).status,
+    ).toBe(204)
     const version = versionInfoSchema.parse(
       await (
-        await rest.post(`/api/boards/${board.id}/versions`, board.tokens.facilitator, { name: 'v' })
+        await app.rest.post(`/api/boards/${board.id}/versions`, board.tokens.facilitator, { name: 'v' })
       ).json(),
     )
     expect(version.hasThumbnail).toBe(true)
-    expect(await server.store.loadVersionThumbnail(board.id, version.id)).toEqual(picture)
+    expect(await app.server.store.loadVersionThumbnail(board.id, version.id)).toEqual(picture)
   })
 })
 

@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { planSegmentIntents } from '../../client/facilitation/run-of-show'
 import { type Workshop, workshopSchema } from '../../shared/content/workshop-schema'
-import { joinSession } from '../support/session-client'
-import { createTestBoard, removeDir, startTestServer } from '../support/test-server'
-
-type TestServer = Awaited<ReturnType<typeof startTestServer>>
+import { createTestBoard } from '../support/test-server'
+import { useTestServer } from '../support/use-test-server'
 
 describe('workshop plans, run through a real session', () => {
-  let server: TestServer
+  const app = useTestServer()
   let workshops: Workshop[] = []
   beforeAll(async () => {
-    server = await startTestServer()
-    workshops = workshopSchema.array().parse(await (await fetch(`${server.url}/api/workshops`)).json())
-  })
-  afterAll(async () => {
-    await server.close()
-    removeDir(server.dataDir)
+    workshops = workshopSchema.array().parse(await (await fetch(`${app.url}/api/workshops`)).json())
   })
 
   it('ships the cells, medallion, Kappa and generic study-session plans', () => {
@@ -29,8 +22,8 @@ describe('workshop plans, run through a real session', () => {
 
   it('accepts every intent that "Next" sends, segment by segment, for every plan', async () => {
     for (const workshop of workshops) {
-      const board = await createTestBoard(server.url, workshop.title)
-      const ana = await joinSession(server.url, board.id, board.tokens.facilitator, 'Ana')
+      const board = await createTestBoard(app.url, workshop.title)
+      const ana = await app.session(board.id, board.tokens.facilitator, 'Ana')
       expect(await ana.intent({ type: 'workshop:start', workshopId: workshop.id })).toEqual({ ok: true })
       let accepted = 1 // each accepted intent is one more seq
       for (let index = 0; index < workshop.segments.length; index++) {

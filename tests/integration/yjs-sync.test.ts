@@ -1,13 +1,12 @@
 import * as encoding from 'lib0/encoding'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { BOARD_DOC, YJS_CLOSE } from '../../shared/protocol/yjs-doc'
-import { createTestBoard, removeDir, startTestServer, wsBase } from '../support/test-server'
+import { createTestBoard, removeDir, startTestServer, type TestServer, wsBase } from '../support/test-server'
+import { useTestServer } from '../support/use-test-server'
 import { sleep, waitUntil } from '../support/wait'
-import { type BoardClient, shapeRecord, syncedBoardClient } from '../support/yjs-client'
-
-type TestServer = Awaited<ReturnType<typeof startTestServer>>
+import { shapeRecord, syncedBoardClient } from '../support/yjs-client'
 
 /** Opens a raw socket and resolves with the close code the server sends. */
 function openRawSocket(url: string): Promise<WebSocket> {
@@ -47,27 +46,12 @@ async function storedRecords(server: TestServer, boardId: string): Promise<Y.Map
 }
 
 describe('Yjs sync endpoint', () => {
-  let server: TestServer
-  const clients: BoardClient[] = []
-  const client = async (boardId: string, token: string) => {
-    const c = await syncedBoardClient(server.url, boardId, token)
-    clients.push(c)
-    return c
-  }
-
-  beforeAll(async () => {
-    server = await startTestServer()
-  })
-  afterAll(async () => {
-    for (const c of clients) c.destroy()
-    await server.close()
-    removeDir(server.dataDir)
-  })
+  const app = useTestServer()
 
   it('makes two editors converge after concurrent edits', async () => {
-    const board = await createTestBoard(server.url)
-    const a = await client(board.id, board.tokens.facilitator)
-    const b = await client(board.id, board.tokens.editor)
+    const board = await createTestBoard(app.url)
+    const a = await app.client(board.id, board.tokens.facilitator)
+    const b = await app.client(board.id, board.tokens.editor)
     for (let i = 0; i < 50; i++) {
       a.records.set(`shape:a${i}`, shapeRecord(`shape:a${i}`, i, 0))
       b.records.set(`shape:b${i}`, shapeRecord(`shape:b${i}`, 0, i))
@@ -84,9 +68,9 @@ describe('Yjs sync endpoint', () => {
   })
 
   it("drops a viewer's update: it is neither relayed nor stored", async () => {
-    const board = await createTestBoard(server.url)
-    const editor = await client(board.id, board.tokens.editor)
-    const viewer = await client(board.id, board.tokens.viewer)
+    const board = await createTestBoard(app.url)
+    const editor = await app.client(board.id, board.tokens.editor)
+    const viewer = await app.client(board.id, board.tokens.viewer)
     editor.records.set('shape:before', shapeRecord('shape:before'))
     await waitUntil(() => viewer.records.has('shape:before'), 'the viewer to see the editor')
 
@@ -95,22 +79,22 @@ describe('Yjs sync endpoint', () => {
     // A sentinel edit from the editor, sent after the viewer's: once it arrives, the viewer's would have too.
     editor.records.set('shape:after', shapeRecord('shape:after'))
     await waitUntil(() => viewer.records.has('shape:after'), 'the sentinel edit')
-    await server.rooms.unload(board.id)
+    await app.server.rooms.unload(board.id)
 
     expect(editor.records.has('shape:vandal')).toBe(false)
     expect(editor.records.has('shape:before')).toBe(true)
-    const stored = await storedRecords(server, board.id)
+    const stored = await storedRecords(app.server, board.id)
     expect(stored.has('shape:vandal')).toBe(false)
     expect(stored.has('shape:before')).toBe(true)
 
-    const fresh = await client(board.id, board.tokens.editor)
+    const fresh = await app.client(board.id, board.tokens.editor)
     expect(fresh.records.has('shape:vandal')).toBe(false)
     expect(fresh.records.has('shape:before')).toBe(true)
   })
 
   it('closes a socket with 4401 for a bad token and 4404 for an unknown board', async () => {
-    const board = await createTestBoard(server.url)
-    const base = wsBase(server.url)
+    const board = await createTestBoard(app.url)
+    const base = wsBase(app.url)
     expect(await closeCodeFor(`${base}/${board.id}?token=AAAAAAAAAAAAAAAAAAAAAA`)).toBe(YJS_CLOSE.badToken)
     expect(await closeCodeFor(`${base}/${board.id}`)).toBe(YJS_CLOSE.badToken)
     expect(await closeCodeFor(`${base}/${board.id}?token=not-even-a-token`)).toBe(YJS_CLOSE.badToken)
@@ -123,10 +107,10 @@ describe('Yjs sync endpoint', () => {
   })
 
   it('relays presence and removes it when a client vanishes without saying goodbye', async () => {
-    const board = await createTestBoard(server.url)
-    const a = await client(board.id, board.tokens.editor)
+    const board = await createTestBoard(app.url)
+    const a = await app.client(board.id, board.tokens.editor)
     const ghostId = 424242
-    const ghost = await openRawSocket(`${wsBase(server.url)}/${board.id}?token=${board.tokens.viewer}`)
+    const ghost = await openRawSocket(`${wsBase(app.url)}/${board.id}?token=${board.tokens.viewer}`)
     ghost.send(awarenessFrame(ghostId, 1, { presence: { name: 'Ana', color: '#d94f4f' } }))
     await waitUntil(() => a.provider.awareness.getStates().has(ghostId), 'a to see the ghost')
     expect(a.provider.awareness.getStates().get(ghostId)).toMatchObject({ presence: { name: 'Ana' } })
@@ -138,13 +122,13 @@ describe('Yjs sync endpoint', () => {
   })
 
   it("refuses to let one connection overwrite or erase another's presence", async () => {
-    const board = await createTestBoard(server.url)
-    const a = await client(board.id, board.tokens.editor)
+    const board = await createTestBoard(app.url)
+    const a = await app.client(board.id, board.tokens.editor)
     a.provider.awareness.setLocalStateField('presence', { name: 'Ana' })
-    const observer = await client(board.id, board.tokens.viewer)
+    const observer = await app.client(board.id, board.tokens.viewer)
     const aId = a.doc.clientID
     await waitUntil(() => observer.provider.awareness.getStates().has(aId), 'the observer to see a')
-    const intruder = await openRawSocket(`${wsBase(server.url)}/${board.id}?token=${board.tokens.editor}`)
+    const intruder = await openRawSocket(`${wsBase(app.url)}/${board.id}?token=${board.tokens.editor}`)
     intruder.send(awarenessFrame(aId, 99, { presence: { name: 'Impostor' } }))
     intruder.send(awarenessFrame(aId, 100, null))
     intruder.send(awarenessFrame(777, 1, { presence: { name: 'Sentinel' } }))
