@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
 import { publishResponseSchema, versionInfoSchema } from '../../shared/protocol/saved-boards'
 import { BOARD_DOC, YJS_CLOSE } from '../../shared/protocol/yjs-doc'
 import { expectError } from '../support/rest-client'
 import { createTestBoard, wsBase } from '../support/test-server'
 import { useTestServer } from '../support/use-test-server'
 import { waitUntil } from '../support/wait'
-import { shapeRecord } from '../support/yjs-client'
+import { closeCodeFor, shapeRecord } from '../support/yjs-client'
 import { eventually, pngBytes } from './saved-boards-kit'
-
-function closeCodeFor(url: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url)
-    ws.on('close', (code) => resolve(code))
-    ws.on('error', reject)
-  })
-}
 
 describe('deleting a board', () => {
   const app = useTestServer()

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
 import { boardInfoSchema } from '../../shared/protocol/rest'
 import { rotateLinksResponseSchema } from '../../shared/protocol/saved-boards'
 import { YJS_CLOSE } from '../../shared/protocol/yjs-doc'
@@ -7,17 +6,9 @@ import { expectError } from '../support/rest-client'
 import { createTestBoard, wsBase } from '../support/test-server'
 import { useTestServer } from '../support/use-test-server'
 import { waitUntil } from '../support/wait'
-import { shapeRecord } from '../support/yjs-client'
+import { closeCodeFor, shapeRecord } from '../support/yjs-client'
 
 /** Opens a raw Yjs socket and resolves with the close code the server sends. */
-function closeCodeFor(url: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url)
-    ws.on('close', (code) => resolve(code))
-    ws.on('error', reject)
-  })
-}
-
 describe('link rotation', () => {
   const app = useTestServer()
 

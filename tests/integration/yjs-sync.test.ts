@@ -6,7 +6,7 @@ import { BOARD_DOC, YJS_CLOSE } from '../../shared/protocol/yjs-doc'
 import { createTestBoard, removeDir, startTestServer, type TestServer, wsBase } from '../support/test-server'
 import { useTestServer } from '../support/use-test-server'
 import { sleep, waitUntil } from '../support/wait'
-import { shapeRecord, syncedBoardClient } from '../support/yjs-client'
+import { closeCodeFor, shapeRecord, syncedBoardClient } from '../support/yjs-client'
 
 /** Opens a raw socket and resolves with the close code the server sends. */
 function openRawSocket(url: string): Promise<WebSocket> {
@@ -28,14 +28,6 @@ function awarenessFrame(clientId: number, clock: number, state: unknown): Uint8A
   encoding.writeVarUint(frame, 1)
   encoding.writeVarUint8Array(frame, encoding.toUint8Array(update))
   return encoding.toUint8Array(frame)
-}
-
-function closeCodeFor(url: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url)
-    ws.on('close', (code) => resolve(code))
-    ws.on('error', reject)
-  })
 }
 
 async function storedRecords(server: TestServer, boardId: string): Promise<Y.Map<unknown>> {

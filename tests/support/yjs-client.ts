@@ -64,3 +64,12 @@ export function shapeRecord(id: string, x = 0, y = 0): Record<string, unknown> {
     props: { geo: 'rectangle', w: 120, h: 80, color: 'black', fill: 'none', dash: 'draw', size: 'm' },
   }
 }
+
+/** Opens a raw socket to a Yjs URL and resolves with the code it is closed with. */
+export function closeCodeFor(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url)
+    ws.on('close', (code) => resolve(code))
+    ws.on('error', reject)
+  })
+}
