@@ -1,29 +1,7 @@
-import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, openPerson } from '../support/browser'
-import { removeDir, startTestServer } from '../support/test-server'
-
-type TestServer = Awaited<ReturnType<typeof startTestServer>>
-
-const shapeCount = (page: Page) =>
-  page.evaluate(() => window.lockstepEditor?.getCurrentPageShapes().length ?? -1)
-
-async function waitConnected(page: Page): Promise<void> {
-  await page.locator('[data-testid="connection-state"][data-state="connected"]').waitFor({ timeout: 20_000 })
-  await page.waitForFunction(() => window.lockstepEditor !== undefined)
-}
-
-/** Draws a rectangle the way a person does: the R key, then a drag on the canvas. */
-async function drawRectangle(page: Page, at: { x: number; y: number }): Promise<void> {
-  await page.mouse.click(at.x - 150, at.y - 150) // focus the canvas
-  await page.keyboard.press('r')
-  await page.mouse.move(at.x, at.y)
-  await page.mouse.down()
-  await page.mouse.move(at.x + 80, at.y + 60, { steps: 5 })
-  await page.mouse.move(at.x + 160, at.y + 110, { steps: 5 })
-  await page.mouse.up()
-}
+import { drawRectangle, launchChromium, openPerson, shapeCount, waitForBoard } from '../support/browser'
+import { removeDir, startTestServer, type TestServer } from '../support/test-server'
 
 describe('the real-time board in Chromium', () => {
   let server: TestServer
@@ -31,7 +9,7 @@ describe('the real-time board in Chromium', () => {
   const foreign: string[][] = []
 
   beforeAll(async () => {
-    server = await startTestServer({ clientDir: path.resolve('dist/client') })
+    server = await startTestServer()
     browser = await launchChromium()
   })
   afterAll(async () => {
@@ -51,12 +29,12 @@ describe('the real-time board in Chromium', () => {
     const viewerLink = await ana.page.getByTestId('share-link-viewer').inputValue()
     expect(await ana.page.getByTestId('share-link-facilitator').inputValue()).toContain('#k=')
     await ana.page.keyboard.press('Escape')
-    await waitConnected(ana.page)
+    await waitForBoard(ana.page)
 
     const ben = await openPerson(browser, server.url)
     foreign.push(ben.foreignRequests)
     await ben.page.goto(editorLink)
-    await waitConnected(ben.page)
+    await waitForBoard(ben.page)
 
     await drawRectangle(ana.page, { x: 500, y: 350 })
     expect(await shapeCount(ana.page)).toBe(1)
@@ -69,7 +47,7 @@ describe('the real-time board in Chromium', () => {
     const cleo = await openPerson(browser, server.url)
     foreign.push(cleo.foreignRequests)
     await cleo.page.goto(viewerLink)
-    await waitConnected(cleo.page)
+    await waitForBoard(cleo.page)
     await cleo.page.getByTestId('view-only-badge').waitFor()
     await cleo.page.waitForFunction(() => window.lockstepEditor?.getCurrentPageShapes().length === 1)
     await drawRectangle(cleo.page, { x: 300, y: 300 })
@@ -88,7 +66,7 @@ describe('the real-time board in Chromium', () => {
     )
 
     await ben.page.reload()
-    await waitConnected(ben.page)
+    await waitForBoard(ben.page)
     await ben.page.waitForFunction(() => window.lockstepEditor?.getCurrentPageShapes().length === 2)
     expect(await ben.page.evaluate(() => window.lockstepDoc?.getMap('tldraw').has('shape:crafted'))).toBe(
       false,

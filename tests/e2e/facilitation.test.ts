@@ -4,9 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Article, articleSchema } from '../../shared/content/article-schema'
 import { scenarioSchema } from '../../shared/scenarios/scenario-schema'
 import { launchChromium, openPerson, waitForBoard } from '../support/browser'
-import { createTestBoard, removeDir, startTestServer } from '../support/test-server'
-
-type TestServer = Awaited<ReturnType<typeof startTestServer>>
+import { createTestBoard, removeDir, startTestServer, type TestServer } from '../support/test-server'
 
 const TEMPLATE = 'kappa-pipeline'
 const ARTICLE = 'kappa-architecture'
@@ -42,7 +40,7 @@ describe('presenting an article and asking a checkpoint in Chromium', () => {
   const foreign: string[][] = []
 
   beforeAll(async () => {
-    server = await startTestServer({ clientDir: path.resolve('dist/client') })
+    server = await startTestServer()
     browser = await launchChromium()
     article = articleSchema.parse(await (await fetch(`${server.url}/api/articles/${ARTICLE}`)).json())
   })

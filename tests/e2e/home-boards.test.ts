@@ -1,10 +1,8 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, openPerson, waitForBoard } from '../support/browser'
-import { removeDir, startTestServer } from '../support/test-server'
+import { drawRectangle, launchChromium, openPerson, waitForBoard } from '../support/browser'
+import { removeDir, startTestServer, type TestServer } from '../support/test-server'
 import { sleep } from '../support/wait'
-
-type TestServer = Awaited<ReturnType<typeof startTestServer>>
 
 /** A shape as the person sees it, without ids or z-order keys that an import may renumber. */
 interface ShapeLook {
@@ -20,17 +18,6 @@ const shapeLooks = (page: Page): Promise<ShapeLook[]> =>
       .map((s) => ({ type: s.type, x: Math.round(s.x), y: Math.round(s.y), props: s.props }))
       .sort((a, b) => a.x - b.x || a.y - b.y),
   )
-
-/** Draws a rectangle the way a person does: the R key, then a drag on the canvas. */
-async function drawRectangle(page: Page, at: { x: number; y: number }): Promise<void> {
-  await page.mouse.click(at.x - 150, at.y - 150) // focus the canvas
-  await page.keyboard.press('r')
-  await page.mouse.move(at.x, at.y)
-  await page.mouse.down()
-  await page.mouse.move(at.x + 80, at.y + 60, { steps: 5 })
-  await page.mouse.move(at.x + 160, at.y + 110, { steps: 5 })
-  await page.mouse.up()
-}
 
 /** The board id and token of a board page's URL. */
 function boardOfUrl(url: string): { id: string; token: string } {

@@ -1,10 +1,13 @@
-import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium, openPerson } from '../support/browser'
-import { createTestBoard, removeDir, startTestServer, tempDataDir } from '../support/test-server'
-
-type TestServer = Awaited<ReturnType<typeof startTestServer>>
+import {
+  createTestBoard,
+  removeDir,
+  startTestServer,
+  type TestServer,
+  tempDataDir,
+} from '../support/test-server'
 
 const connection = (page: Page, state: string) =>
   page.locator(`[data-testid="connection-state"][data-state="${state}"]`).waitFor({ timeout: 30_000 })
@@ -35,7 +38,7 @@ describe('working through a server outage in Chromium', () => {
   let browser: Browser
 
   beforeAll(async () => {
-    server = await startTestServer({ clientDir: path.resolve('dist/client'), dataDir })
+    server = await startTestServer({ dataDir })
     browser = await launchChromium()
   })
   afterAll(async () => {
@@ -65,7 +68,7 @@ describe('working through a server outage in Chromium', () => {
     await addRectangle(ana.page, 'shape:during-outage', 300)
     expect(await ana.page.evaluate(() => window.lockstepEditor?.getCurrentPageShapes().length)).toBe(2)
 
-    server = await startTestServer({ clientDir: path.resolve('dist/client'), dataDir, port })
+    server = await startTestServer({ dataDir, port })
     await connection(ana.page, 'connected')
     await hasShape(ben.page, 'shape:during-outage')
     await addRectangle(ben.page, 'shape:after-outage', 600)

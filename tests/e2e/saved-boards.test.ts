@@ -10,10 +10,8 @@ import {
   waitForBoard,
   waitForShapeCount,
 } from '../support/browser'
-import { createTestBoard, removeDir, startTestServer } from '../support/test-server'
+import { createTestBoard, removeDir, startTestServer, type TestServer } from '../support/test-server'
 import { sleep } from '../support/wait'
-
-type TestServer = Awaited<ReturnType<typeof startTestServer>>
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
 const TEMPLATE = 'cell-based'

@@ -1,10 +1,7 @@
-import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium, openPerson, waitForBoard } from '../support/browser'
-import { createTestBoard, removeDir, startTestServer } from '../support/test-server'
-
-type TestServer = Awaited<ReturnType<typeof startTestServer>>
+import { createTestBoard, removeDir, startTestServer, type TestServer } from '../support/test-server'
 
 /** Gives this browser a known name before the page loads (the name editor writes the same key). */
 async function nameThisBrowser(page: Page, id: string, name: string, color: string): Promise<void> {
@@ -45,7 +42,7 @@ describe('session tools in Chromium', () => {
   let browser: Browser
 
   beforeAll(async () => {
-    server = await startTestServer({ clientDir: path.resolve('dist/client') })
+    server = await startTestServer()
     browser = await launchChromium()
   })
   afterAll(async () => {

@@ -1,11 +1,8 @@
-import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Scenario, scenarioSchema } from '../../shared/scenarios/scenario-schema'
 import { launchChromium, openPerson, waitForBoard } from '../support/browser'
-import { createTestBoard, removeDir, startTestServer } from '../support/test-server'
-
-type TestServer = Awaited<ReturnType<typeof startTestServer>>
+import { createTestBoard, removeDir, startTestServer, type TestServer } from '../support/test-server'
 
 const TEMPLATE = 'cell-based'
 const SCENARIO = 'cells-poison-tenant'
@@ -72,7 +69,7 @@ describe('the simulation in Chromium', () => {
   const foreign: string[][] = []
 
   beforeAll(async () => {
-    server = await startTestServer({ clientDir: path.resolve('dist/client') })
+    server = await startTestServer()
     browser = await launchChromium()
     scenario = scenarioSchema.parse(await (await fetch(`${server.url}/api/scenarios/${SCENARIO}`)).json())
   })
@@ -183,7 +180,7 @@ describe('the simulation in Chromium', () => {
     await cleo.page.getByTestId('sim-link').waitFor({ timeout: 15_000 })
     // the panel keeps showing the last step it knew while it reconnects
     expect(await heading(cleo.page).textContent()).toContain('Step 2/')
-    server = await startTestServer({ clientDir: path.resolve('dist/client'), dataDir, port })
+    server = await startTestServer({ dataDir, port })
 
     for (const page of [ana.page, cleo.page]) {
       await page.getByTestId('sim-link').waitFor({ state: 'detached', timeout: 30_000 })

@@ -1,4 +1,3 @@
-import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -7,9 +6,7 @@ import {
   templateSummarySchema,
 } from '../../shared/protocol/templates'
 import { launchChromium, openPerson, waitForBoard } from '../support/browser'
-import { removeDir, startTestServer } from '../support/test-server'
-
-type TestServer = Awaited<ReturnType<typeof startTestServer>>
+import { removeDir, startTestServer, type TestServer } from '../support/test-server'
 
 /** Which of a template's shapes to count: one shape type, or all of them. */
 interface ShapeQuery {
@@ -64,7 +61,7 @@ describe('templates in Chromium', () => {
   }
 
   beforeAll(async () => {
-    server = await startTestServer({ clientDir: path.resolve('dist/client') })
+    server = await startTestServer()
     browser = await launchChromium()
     const res = await fetch(`${server.url}/api/templates`)
     summaries = templateSummarySchema.array().parse(await res.json())
