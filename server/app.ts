@@ -75,6 +75,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     log,
     everyMs: config.autoVersionEveryMs,
     sessionEndGraceMs: config.sessionEndGraceMs,
+    kept: config.autoVersionsKept,
   })
 
   const app = express()

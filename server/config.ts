@@ -20,6 +20,7 @@ const envSchema = z.object({
   COMPACT_EVERY_UPDATES: z.coerce.number().int().min(1).default(500),
   AUTO_VERSION_EVERY_MS: z.coerce.number().int().min(1).default(3_600_000),
   SESSION_END_GRACE_MS: z.coerce.number().int().min(0).default(120_000),
+  AUTO_VERSIONS_KEPT: z.coerce.number().int().min(1).default(48),
 })
 
 export type LogLevel = z.infer<typeof envSchema>['LOG_LEVEL']
@@ -43,6 +44,8 @@ export interface ServerConfig {
   autoVersionEveryMs: number
   /** How long a board must stay empty before its session counts as ended (a reload is not an end). */
   sessionEndGraceMs: number
+  /** Automatic versions kept per board (the newest); saved and published ones are always kept. */
+  autoVersionsKept: number
   /** Directory of the built client (index.html and assets). */
   clientDir: string
   /** Directory of the content files (templates, and later scenarios, articles, workshops). */
@@ -70,6 +73,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     compactEveryUpdates: e.COMPACT_EVERY_UPDATES,
     autoVersionEveryMs: e.AUTO_VERSION_EVERY_MS,
     sessionEndGraceMs: e.SESSION_END_GRACE_MS,
+    autoVersionsKept: e.AUTO_VERSIONS_KEPT,
     // where the built client is; tests that build in parallel point it elsewhere
     clientDir: path.resolve(process.env.LOCKSTEP_CLIENT_DIR ?? 'dist/client'),
     contentDir: path.resolve('content'),

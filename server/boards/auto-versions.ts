@@ -11,6 +11,8 @@ export interface AutoVersionsOptions {
   everyMs: number
   /** How long a board must stay empty before its session counts as ended. */
   sessionEndGraceMs: number
+  /** How many automatic versions a board keeps (the newest); saved and published ones always stay. */
+  kept: number
   now?: () => Date
 }
 
@@ -115,7 +117,7 @@ export class AutoVersions {
     try {
       if (!(await versions.changedSinceNewest(boardId))) return
       if (this.stopped || this.retired.has(boardId)) return
-      await versions.save(boardId, { name: this.nameFor(kind), kind })
+      await versions.save(boardId, { name: this.nameFor(kind), kind, keepAutomatic: this.options.kept })
       log.debug('kept an automatic version', { board: boardId, kind })
     } catch (error) {
       // e.g. the board was deleted in between: its versions are gone with it

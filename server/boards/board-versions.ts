@@ -29,7 +29,13 @@ export class BoardVersions {
   /** Keeps the board's current content as a version, with the given picture or the board's current one. */
   async save(
     boardId: string,
-    version: { name: string; kind: VersionKind; thumbnail?: Uint8Array | undefined },
+    version: {
+      name: string
+      kind: VersionKind
+      thumbnail?: Uint8Array | undefined
+      /** Then keep only this many automatic versions (in the same step, so none is ever seen over). */
+      keepAutomatic?: number
+    },
   ): Promise<VersionRecord> {
     const state = (await this.currentState(boardId)) ?? Y.encodeStateAsUpdate(new Y.Doc())
     const thumbnail = version.thumbnail ?? (await this.store.loadThumbnail(boardId))
@@ -39,6 +45,7 @@ export class BoardVersions {
       kind: version.kind,
       state,
       thumbnail,
+      ...(version.keepAutomatic === undefined ? {} : { keepAutomatic: version.keepAutomatic }),
     })
   }
 

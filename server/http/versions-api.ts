@@ -89,7 +89,11 @@ export function versionsApi(store: BoardStore, access: BoardAccess, versions: Bo
       const version = await versionOf(board.id, req.params.versionId, res)
       if (!version) return
       const { content } = contentOfState(await store.loadVersion(board.id, version.id))
-      res.json(await versions.restore(board.id, content))
+      const changed = await versions.restore(board.id, content)
+      // the board looks like the version again; so should its picture on the home page
+      const picture = await store.loadVersionThumbnail(board.id, version.id)
+      if (picture) await store.saveThumbnail(board.id, picture)
+      res.json(changed)
     }),
   )
 

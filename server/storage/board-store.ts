@@ -39,6 +39,8 @@ export interface NewVersion {
   state: Uint8Array
   /** A PNG of the content, if one is at hand. */
   thumbnail?: Uint8Array | null
+  /** Prune automatic versions down to this many in the same step (see pruneAutomaticVersions). */
+  keepAutomatic?: number
 }
 
 /** A link to one frozen version; only the token's hash is kept. */
@@ -83,6 +85,11 @@ export interface BoardStore {
   getVersion(boardId: string, versionId: string): Promise<VersionRecord | null>
   loadVersion(boardId: string, versionId: string): Promise<Uint8Array | null>
   loadVersionThumbnail(boardId: string, versionId: string): Promise<Uint8Array | null>
+  /**
+   * Deletes the board's automatic versions beyond the newest `keep`; versions people saved and
+   * versions with a published link are never deleted. Returns how many went.
+   */
+  pruneAutomaticVersions(boardId: string, keep: number): Promise<number>
   createPublication(publication: Omit<PublicationRecord, 'createdAt'>): Promise<PublicationRecord>
   getPublication(id: string): Promise<PublicationRecord | null>
   saveSessionState(boardId: string, state: unknown): Promise<void>

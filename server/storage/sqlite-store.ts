@@ -200,6 +200,13 @@ export class SqliteBoardStore implements BoardStore {
       loadVersionThumbnail: db.prepare<[string, string], { thumbnail: Buffer | null }>(
         'SELECT thumbnail FROM board_versions WHERE board_id = ? AND id = ?',
       ),
+      pruneAutomaticVersions: db.prepare<[string, string, number]>(
+        `DELETE FROM board_versions
+         WHERE board_id = ? AND kind != 'manual'
+           AND id NOT IN (SELECT version_id FROM publications)
+           AND id NOT IN (SELECT id FROM board_versions WHERE board_id = ? AND kind != 'manual'
+                          ORDER BY created_at DESC, rowid DESC LIMIT ?)`,
+      ),
       insertPublication: db.prepare(
         `INSERT INTO publications (id, board_id, version_id, token_hash, created_at)
          VALUES (@id, @boardId, @versionId, @tokenHash, @createdAt)`,
@@ -319,15 +326,19 @@ export class SqliteBoardStore implements BoardStore {
   async saveVersion(boardId: string, version: NewVersion): Promise<VersionRecord> {
     const createdAt = now()
     const thumbnail = version.thumbnail ? Buffer.from(version.thumbnail) : null
-    this.statements.insertVersion.run({
-      id: version.id,
-      boardId,
-      name: version.name,
-      kind: version.kind,
-      createdAt,
-      state: Buffer.from(version.state),
-      thumbnail,
-    })
+    this.db.transaction(() => {
+      this.statements.insertVersion.run({
+        id: version.id,
+        boardId,
+        name: version.name,
+        kind: version.kind,
+        createdAt,
+        state: Buffer.from(version.state),
+        thumbnail,
+      })
+      const keep = version.keepAutomatic
+      if (keep !== undefined) this.statements.pruneAutomaticVersions.run(boardId, boardId, keep)
+    })()
     return {
       id: version.id,
       boardId,
@@ -350,6 +361,10 @@ export class SqliteBoardStore implements BoardStore {
   async loadVersionThumbnail(boardId: string, versionId: string): Promise<Uint8Array | null> {
     const thumbnail = this.statements.loadVersionThumbnail.get(boardId, versionId)?.thumbnail
     return thumbnail ? new Uint8Array(thumbnail) : null
+  }
+
+  async pruneAutomaticVersions(boardId: string, keep: number): Promise<number> {
+    return this.statements.pruneAutomaticVersions.run(boardId, boardId, keep).changes
   }
 
   async createPublication(publication: Omit<PublicationRecord, 'createdAt'>): Promise<PublicationRecord> {

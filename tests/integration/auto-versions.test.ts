@@ -58,6 +58,27 @@ describe('hourly versions while a board changes', () => {
   })
 })
 
+describe('how many automatic versions a board keeps', () => {
+  const app = useTestServer({ autoVersionEveryMs: 150, autoVersionsKept: 2 })
+
+  it('keeps only the newest ones while a board keeps changing', async () => {
+    const board = await createTestBoard(app.url)
+    const editor = await app.client(board.id, board.tokens.editor)
+    const seen = new Set<string>()
+    let most = 0
+    // Edit until the server has kept (and so pruned past) more versions than it may hold.
+    for (let edit = 0; seen.size < 4; edit++) {
+      if (edit > 3000) throw new Error('no automatic versions were kept')
+      editor.records.set(`shape:k${edit}`, shapeRecord(`shape:k${edit}`, edit))
+      await new Promise((resolve) => setTimeout(resolve, 10))
+      const hourly = await kinds(app.server, board.id, 'hourly')
+      for (const v of hourly) seen.add(v.id)
+      most = Math.max(most, hourly.length)
+    }
+    expect(most).toBeLessThanOrEqual(2)
+  })
+})
+
 describe('versions when a session ends', () => {
   const GRACE_MS = 1500
   // hourly versions at the default hour are not in these tests' way; a short grace before "ended"

@@ -79,12 +79,17 @@ describe('versions', () => {
     const room = await app.server.rooms.peek(board.id)
     const serverRecords = () => room?.doc.getMap(BOARD_DOC.recordsMap).size
     await waitUntil(() => serverRecords() === tldrawRecords('x').length, 'the server to hold the drawing')
+    const picture = pngBytes()
     const version = versionInfoSchema.parse(
       await (
-        await app.rest.post(`/api/boards/${board.id}/versions`, board.tokens.facilitator, { name: 'x' })
+        await app.rest.post(`/api/boards/${board.id}/versions`, board.tokens.facilitator, {
+          name: 'x',
+          thumbnail: Buffer.from(picture).toString('base64'),
+        })
       ).json(),
     )
     a.records.clear()
+    await app.rest.put(`/api/boards/${board.id}/thumbnail`, board.tokens.editor, pngBytes(32, 1)) // the emptied board
     await waitUntil(() => serverRecords() === 0, 'the server to see the clear')
     a.destroy()
     await app.server.rooms.unload(board.id)
@@ -97,6 +102,9 @@ describe('versions', () => {
     expect(res.status).toBe(200)
     const b = await app.client(board.id, board.tokens.viewer)
     expect(recordsOf(b)).toEqual(sortById(tldrawRecords('x')))
+    // the home page's picture shows the restored content, not the emptied board
+    const thumbnail = await app.rest.get(`/api/boards/${board.id}/thumbnail`, board.tokens.viewer)
+    expect(new Uint8Array(await thumbnail.arrayBuffer())).toEqual(picture)
   })
 
   it('lets only a facilitator save or restore, and anyone with a link read versions', async () => {

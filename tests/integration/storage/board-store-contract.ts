@@ -167,6 +167,55 @@ export function describeBoardStoreContract(
       expect(await store.getBoard(fork.id)).toMatchObject({ originBoardId: origin.id, originVersionId: 'v1' })
     })
 
+    it('prunes automatic versions beyond the newest few, never saved or published ones', async () => {
+      const board = await store.createBoard(newBoard())
+      const save = (name: string, kind: 'manual' | 'hourly' | 'session-end') =>
+        store.saveVersion(board.id, { id: randomId(), name, kind, state: new Uint8Array([0, 0]) })
+      await save('saved', 'manual')
+      const published = await save('auto 1', 'hourly')
+      await save('auto 2', 'session-end')
+      await save('auto 3', 'hourly')
+      await save('auto 4', 'hourly')
+      await save('auto 5', 'session-end')
+      await store.createPublication({
+        id: randomId(),
+        boardId: board.id,
+        versionId: published.id,
+        tokenHash: 'h',
+      })
+      const other = await store.createBoard(newBoard())
+      await store.saveVersion(other.id, {
+        id: randomId(),
+        name: 'elsewhere',
+        kind: 'hourly',
+        state: new Uint8Array([0, 0]),
+      })
+
+      expect(await store.pruneAutomaticVersions(board.id, 2)).toBe(2)
+      expect((await store.listVersions(board.id)).map((v) => v.name)).toEqual([
+        'auto 5',
+        'auto 4',
+        'auto 1',
+        'saved',
+      ])
+      expect(await store.listVersions(other.id)).toHaveLength(1)
+      expect(await store.pruneAutomaticVersions(board.id, 2)).toBe(0)
+      // saving can prune in the same step
+      await store.saveVersion(board.id, {
+        id: randomId(),
+        name: 'auto 6',
+        kind: 'hourly',
+        state: new Uint8Array([0, 0]),
+        keepAutomatic: 2,
+      })
+      expect((await store.listVersions(board.id)).map((v) => v.name)).toEqual([
+        'auto 6',
+        'auto 5',
+        'auto 1',
+        'saved',
+      ])
+    })
+
     it('stores publications of a version', async () => {
       const board = await store.createBoard(newBoard())
       const v = await store.saveVersion(board.id, {
