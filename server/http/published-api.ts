@@ -40,7 +40,8 @@ export function publishedApi(store: BoardStore, versions: BoardVersions): Router
     ])
     if (!board || !version || !state) return sendError(res, 'not_found', 'No such published version.')
     const answer: PublishedVersion = {
-      boardTitle: board.title,
+      // as it was when published (older publications, made before titles were kept, show today's)
+      boardTitle: publication.boardTitle || board.title,
       version: { name: version.name, createdAt: version.createdAt },
       content: contentOfState(state).content,
     }

@@ -109,6 +109,7 @@ export function versionsApi(store: BoardStore, access: BoardAccess, versions: Bo
         boardId: board.id,
         versionId: version.id,
         tokenHash: hashToken(token),
+        boardTitle: board.title,
       })
       res.status(201).json({ id, url: publishedLink(id, token) })
     }),

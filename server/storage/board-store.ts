@@ -50,6 +50,8 @@ export interface PublicationRecord {
   versionId: string
   tokenHash: string
   createdAt: string
+  /** The board's title when the version was published: the published page never changes after. */
+  boardTitle: string
 }
 
 /**

@@ -55,7 +55,8 @@ CREATE TABLE IF NOT EXISTS publications (
   board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
   version_id TEXT NOT NULL REFERENCES board_versions(id) ON DELETE CASCADE,
   token_hash TEXT NOT NULL,
-  created_at TEXT NOT NULL
+  created_at TEXT NOT NULL,
+  board_title TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS session_states (
   board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
@@ -68,6 +69,7 @@ CREATE TABLE IF NOT EXISTS session_states (
 const ADDED_COLUMNS = [
   { table: 'boards', column: 'origin_version_id', ddl: 'origin_version_id TEXT' },
   { table: 'board_versions', column: 'kind', ddl: "kind TEXT NOT NULL DEFAULT 'manual'" },
+  { table: 'publications', column: 'board_title', ddl: "board_title TEXT NOT NULL DEFAULT ''" },
 ] as const
 
 interface BoardRow {
@@ -101,6 +103,7 @@ interface PublicationRow {
   version_id: string
   token_hash: string
   created_at: string
+  board_title: string
 }
 
 function toRecord(row: BoardRow): BoardRecord {
@@ -208,8 +211,8 @@ export class SqliteBoardStore implements BoardStore {
                           ORDER BY created_at DESC, rowid DESC LIMIT ?)`,
       ),
       insertPublication: db.prepare(
-        `INSERT INTO publications (id, board_id, version_id, token_hash, created_at)
-         VALUES (@id, @boardId, @versionId, @tokenHash, @createdAt)`,
+        `INSERT INTO publications (id, board_id, version_id, token_hash, created_at, board_title)
+         VALUES (@id, @boardId, @versionId, @tokenHash, @createdAt, @boardTitle)`,
       ),
       getPublication: db.prepare<[string], PublicationRow>('SELECT * FROM publications WHERE id = ?'),
       saveSession: db.prepare(
@@ -382,6 +385,7 @@ export class SqliteBoardStore implements BoardStore {
           versionId: row.version_id,
           tokenHash: row.token_hash,
           createdAt: row.created_at,
+          boardTitle: row.board_title,
         }
       : null
   }

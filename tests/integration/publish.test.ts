@@ -48,7 +48,7 @@ describe('published versions', () => {
     expect(res.status).toBe(200)
     const frozen = publishedVersionSchema.parse(await res.json())
     expect(frozen.version.name).toBe('Handout')
-    expect(frozen.boardTitle).toBe('Renamed')
+    expect(frozen.boardTitle).toBe('Frozen') // the title as published, not today's
     expect(sortById(frozen.content.records)).toEqual(sortById(original))
     expect(recordsOf(author)).not.toEqual(sortById(original))
 

@@ -182,6 +182,7 @@ export function describeBoardStoreContract(
         boardId: board.id,
         versionId: published.id,
         tokenHash: 'h',
+        boardTitle: 'B',
       })
       const other = await store.createBoard(newBoard())
       await store.saveVersion(other.id, {
@@ -225,11 +226,18 @@ export function describeBoardStoreContract(
         state: new Uint8Array([0, 0]),
       })
       const id = randomId()
-      await store.createPublication({ id, boardId: board.id, versionId: v.id, tokenHash: hashToken('p') })
+      await store.createPublication({
+        id,
+        boardId: board.id,
+        versionId: v.id,
+        tokenHash: hashToken('p'),
+        boardTitle: 'As published',
+      })
       expect(await store.getPublication(id)).toMatchObject({
         boardId: board.id,
         versionId: v.id,
         tokenHash: hashToken('p'),
+        boardTitle: 'As published',
       })
       expect(await store.getPublication('missing')).toBeNull()
     })
@@ -252,7 +260,13 @@ export function describeBoardStoreContract(
         state: new Uint8Array([0, 0]),
       })
       const publication = randomId()
-      await store.createPublication({ id: publication, boardId: board.id, versionId: v.id, tokenHash: 'h' })
+      await store.createPublication({
+        id: publication,
+        boardId: board.id,
+        versionId: v.id,
+        tokenHash: 'h',
+        boardTitle: 'B',
+      })
       await store.saveThumbnail(board.id, PNG)
       await store.saveSessionState(board.id, { seq: 1 })
       await store.deleteBoard(board.id)
