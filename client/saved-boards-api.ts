@@ -69,12 +69,16 @@ export const boardThumbnailPath = (boardId: string) => `${board(boardId)}/thumbn
 export const versionThumbnailPath = (boardId: string, versionId: string) =>
   `${version(boardId, versionId)}/thumbnail`
 
-/** Replaces the board's thumbnail (editors and facilitators). */
+/** Browsers let a request outlive its page (keepalive) only for bodies up to 64 KiB. */
+const KEEPALIVE_BYTES = 64 * 1024
+
+/** Replaces the board's thumbnail (editors and facilitators); a small one survives the tab closing. */
 export function uploadThumbnail(boardId: string, token: string, png: Blob): Promise<Result<null>> {
   return requestJson(boardThumbnailPath(boardId), z.null(), {
     method: 'PUT',
     headers: { 'Content-Type': 'image/png', ...bearer(token) },
     body: png,
+    keepalive: png.size < KEEPALIVE_BYTES,
   })
 }
 
