@@ -5,7 +5,8 @@ import { createTestBoard, removeDir, tempDataDir } from '../support/test-server'
 import { waitUntil } from '../support/wait'
 import { type BoardClient, shapeRecord, syncedBoardClient } from '../support/yjs-client'
 
-describe('durability across server restarts', () => {
+// each test starts two server processes; under load a start alone can take most of the default 30 s
+describe('durability across server restarts', { timeout: 120_000 }, () => {
   const cleanups: (() => unknown)[] = []
   afterEach(async () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup()

@@ -19,7 +19,8 @@ export async function startServerProcess(dataDir: string): Promise<ServerProcess
   })
   const url = await new Promise<string>((resolve, reject) => {
     let output = ''
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 20_000)
+    // a bound, not a speed check: on a loaded 2-core machine a cold start (tsx, ELK layouts) takes 10 s and more
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 60_000)
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString()
       const match = /LISTENING (\S+)/.exec(output)
