@@ -61,6 +61,15 @@ export function useFollow(editor: Editor | null, connection: SessionConnection):
   // "Everyone follow me"
   const leaderId = connection.session?.follow?.leaderId ?? null
   const { participants, selfId } = connection
+  // Whether the leader's presence has reached this tab's editor: someone who joins (or reloads)
+  // while everyone follows learns of the session before the leader's camera, and tldraw can only
+  // follow a presence it has, so the effect below tries again once it arrives.
+  const leaderPresenceId = participants.find((p) => p.id === leaderId)?.presenceId ?? null
+  const leaderVisible = useValue(
+    'leader presence',
+    () => !!leaderPresenceId && !!editor?.getCollaborators().some((c) => c.userId === leaderPresenceId),
+    [editor, leaderPresenceId],
+  )
   useEffect(() => {
     if (!leaderId) {
       declinedLeader.current = null
@@ -73,8 +82,8 @@ export function useFollow(editor: Editor | null, connection: SessionConnection):
     if (leaderId === selfId || declinedLeader.current === leaderId) return
     if (following?.participantId === leaderId) return
     const leader = participants.find((p) => p.id === leaderId)
-    if (leader) start(leader, true)
-  }, [leaderId, selfId, participants, following, start, editor])
+    if (leader && leaderVisible) start(leader, true)
+  }, [leaderId, selfId, participants, following, start, editor, leaderVisible])
 
   // "Bring everyone here"
   const summon = connection.summon

@@ -279,4 +279,29 @@ describe('following and summoning in Chromium', () => {
     await ana.page.getByTestId('bring-everyone').click()
     await waitForViewport(ben.page, there)
   })
+
+  it('makes someone who joins, or reloads, while everyone follows follow the facilitator too', async () => {
+    const board = await createTestBoard(server.url, 'Late joiner', TEMPLATE)
+    if (!board.urls.facilitator || !board.urls.viewer)
+      throw new Error('the board has no facilitator or viewer link')
+    const ana = await join(browser, server, board.urls.facilitator, 'e2e-ana-late', ANA)
+    await panAndZoom(ana.page, { dx: 400, dy: 250 }, -180)
+    const view = await settledViewport(ana.page)
+    await ana.page.getByTestId('follow-me').click()
+    await ana.page.getByText('Everyone is following your view.').waitFor()
+
+    // Dee arrives after "Everyone follow me": she learns of it before Ana's camera reaches her tab.
+    const dee = await join(browser, server, board.urls.viewer, 'e2e-dee-late', 'Dee Latecomer')
+    const banner = dee.page.getByTestId('follow-banner')
+    await banner.waitFor({ timeout: 10_000 })
+    expect(await followingOf(dee.page)).toBe(await presenceIdOf(ana.page))
+    await waitForViewport(dee.page, view, CAUGHT_UP)
+
+    // A reload is a fresh arrival too.
+    await dee.page.reload()
+    await waitForBoard(dee.page)
+    await banner.waitFor({ timeout: 10_000 })
+    await panAndZoom(ana.page, { dx: -600, dy: 300 }, 200)
+    await waitForViewport(dee.page, await settledViewport(ana.page), CAUGHT_UP)
+  })
 })
