@@ -1,6 +1,5 @@
-import type { z } from 'zod'
 import { BOARD_FILE_FORMAT, boardFileSchema } from '../../shared/protocol/board-file'
-import type { Failure } from '../../shared/protocol/errors'
+import { type Failure, firstProblem } from '../../shared/protocol/errors'
 import type { Scenario } from '../../shared/scenarios/scenario-schema'
 import { type SessionState, type SimSession, sessionStateSchema } from '../../shared/session/session-state'
 import type { DocumentContent } from './board-content'
@@ -42,14 +41,14 @@ export function readBoardFile(body: unknown, lookup: ImportLookup): ImportResult
   if (version !== 1)
     return refuse(`This board file has format version ${String(version)}; this server reads version 1.`)
   const file = boardFileSchema.safeParse(body)
-  if (!file.success) return refuse(`The board file is damaged (${describe(file.error)}).`)
+  if (!file.success) return refuse(`The board file is damaged (${firstProblem(file.error, 'invalid')}).`)
   const content = checkContent(file.data.content)
   if (!content.ok) return content
   let session: SessionState | null = null
   if (file.data.session !== null) {
     const parsed = sessionStateSchema.safeParse(file.data.session)
     if (!parsed.success)
-      return refuse(`The session in the board file is not valid (${describe(parsed.error)}).`)
+      return refuse(`The session in the board file is not valid (${firstProblem(parsed.error, 'invalid')}).`)
     session = freshSession(parsed.data, lookup)
   }
   // A template this server does not have cannot be shown or inserted, so the board forgets it.
@@ -65,12 +64,6 @@ export function readBoardFile(body: unknown, lookup: ImportLookup): ImportResult
       session,
     },
   }
-}
-
-function describe(error: z.ZodError): string {
-  const issue = error.issues[0]
-  const where = issue?.path.length ? `${issue.path.join('.')}: ` : ''
-  return `${where}${issue?.message ?? 'invalid'}`
 }
 
 /**

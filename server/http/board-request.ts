@@ -1,5 +1,6 @@
 import type { Request, RequestHandler, Response } from 'express'
 import type { z } from 'zod'
+import { firstProblem } from '../../shared/protocol/errors'
 import { isAtLeast, type Role } from '../../shared/protocol/roles'
 import type { BoardAccess } from '../auth/board-access'
 import type { BoardRecord } from '../storage/board-store'
@@ -47,8 +48,6 @@ export function forRole(
 export function readBody<S extends z.ZodType>(schema: S, body: unknown, res: Response): z.infer<S> | null {
   const parsed = schema.safeParse(body ?? {})
   if (parsed.success) return parsed.data
-  const issue = parsed.error.issues[0]
-  const where = issue?.path.length ? `${issue.path.join('.')}: ` : ''
-  sendError(res, 'bad_request', `${where}${issue?.message ?? 'invalid body'}`)
+  sendError(res, 'bad_request', firstProblem(parsed.error, 'invalid body'))
   return null
 }

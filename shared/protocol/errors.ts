@@ -20,6 +20,13 @@ export const apiErrorSchema = z.object({
 })
 export type ApiError = z.infer<typeof apiErrorSchema>
 
+/** The first problem zod found, with where it is ("title: must not be empty"), for an error message. */
+export function firstProblem(error: z.ZodError, fallback: string): string {
+  const issue = error.issues[0]
+  const where = issue?.path.length ? `${issue.path.join('.')}: ` : ''
+  return `${where}${issue?.message ?? fallback}`
+}
+
 /** An error as a value: what went wrong, for code and for people. */
 export interface Failure {
   code: ErrorCode
