@@ -1,6 +1,6 @@
 import { isEqual, type SerializedSchema, type TLRecord, type TLStore } from 'tldraw'
 import type * as Y from 'yjs'
-import { z } from 'zod'
+import { serializedSchemaSchema } from '../../shared/protocol/board-file'
 import { BOARD_DOC } from '../../shared/protocol/yjs-doc'
 
 /** Origin of the Yjs transactions this tab makes from tldraw changes, so it can skip its own echo. */
@@ -13,12 +13,7 @@ export interface BindingOptions {
 
 type RecordId = TLRecord['id']
 
-// A serialized tldraw schema as stored in the meta map; checked loosely, tldraw checks the rest.
-const serializedSchemaSchema = z.union([
-  z.object({ schemaVersion: z.literal(2), sequences: z.record(z.string(), z.number()) }),
-  z.looseObject({ schemaVersion: z.literal(1), storeVersion: z.number() }),
-])
-
+/** The serialized tldraw schema in the meta map; checked loosely here, tldraw's migrator checks the rest. */
 function readSchema(meta: Y.Map<unknown>): SerializedSchema | null {
   const parsed = serializedSchemaSchema.safeParse(meta.get(BOARD_DOC.schemaKey))
   // typed boundary: the shape is checked above, the versions by tldraw's migrator
