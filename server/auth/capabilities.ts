@@ -20,12 +20,16 @@ export function hashToken(token: string): string {
 
 export type TokenHashes = Record<Role, string>
 
-/** The role a token grants on a board, or null; compares every hash in constant time. */
+/** Whether a token is the one a stored hash was made from, compared in constant time. */
+export function tokenMatches(token: string, tokenHash: string): boolean {
+  return timingSafeEqual(Buffer.from(hashToken(token), 'hex'), Buffer.from(tokenHash, 'hex'))
+}
+
+/** The role a token grants on a board, or null; compares every hash, so the time says nothing. */
 export function roleForToken(token: string, hashes: TokenHashes): Role | null {
-  const candidate = Buffer.from(hashToken(token), 'hex')
   let found: Role | null = null
   for (const role of ['facilitator', 'editor', 'viewer'] as const) {
-    if (timingSafeEqual(candidate, Buffer.from(hashes[role], 'hex'))) found = role
+    if (tokenMatches(token, hashes[role])) found = role
   }
   return found
 }

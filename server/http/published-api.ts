@@ -1,8 +1,7 @@
-import { timingSafeEqual } from 'node:crypto'
 import { type Request, type Response, Router } from 'express'
 import { tokenSchema } from '../../shared/protocol/links'
 import { type PublishedVersion, versionIdSchema } from '../../shared/protocol/saved-boards'
-import { hashToken } from '../auth/capabilities'
+import { tokenMatches } from '../auth/capabilities'
 import { contentOfState } from '../boards/board-content'
 import type { BoardVersions } from '../boards/board-versions'
 import { forkBoard } from '../boards/fork-board'
@@ -62,6 +61,5 @@ export function publishedApi(store: BoardStore, versions: BoardVersions): Router
 }
 
 function opens(token: string, publication: PublicationRecord): boolean {
-  if (!tokenSchema.safeParse(token).success) return false
-  return timingSafeEqual(Buffer.from(hashToken(token), 'hex'), Buffer.from(publication.tokenHash, 'hex'))
+  return tokenSchema.safeParse(token).success && tokenMatches(token, publication.tokenHash)
 }
