@@ -48,6 +48,19 @@ export function useLocation(): { pathname: string; hash: string } {
     : { pathname: current.slice(0, hashAt), hash: current.slice(hashAt) }
 }
 
+/**
+ * A link's click handler: a plain click moves within the app without reloading, while a modified
+ * click (new tab, new window) keeps the browser's own behaviour.
+ */
+export function navigateOnPlainClick(
+  event: { metaKey: boolean; ctrlKey: boolean; shiftKey: boolean; button: number; preventDefault(): void },
+  href: string,
+): void {
+  if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return
+  event.preventDefault()
+  navigate(href)
+}
+
 /** Goes to another page of the app without reloading (href may carry a query and a fragment). */
 export function navigate(href: string): void {
   window.history.pushState(null, '', href)

@@ -1,8 +1,8 @@
-import { type MouseEvent, useState } from 'react'
+import { useState } from 'react'
 import { boardLink } from '../../shared/protocol/links'
 import { DeleteBoardDialog } from '../board/DeleteBoardDialog'
 import { forgetBoard, type RememberedBoard } from '../remembered-boards'
-import { navigate } from '../router'
+import { navigateOnPlainClick } from '../router'
 import { BoardThumbnail } from './BoardThumbnail'
 import { type BoardStatus, timeAgo } from './board-activity'
 import { RenameBoardField } from './RenameBoardField'
@@ -13,13 +13,6 @@ interface BoardRowProps {
   board: RememberedBoard
   status: BoardStatus
   onRenamed: (title: string) => void
-}
-
-/** Opens in this tab on a plain click; a modified click keeps the browser's own behaviour (new tab). */
-function openHere(event: MouseEvent<HTMLAnchorElement>, href: string): void {
-  if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return
-  event.preventDefault()
-  navigate(href)
 }
 
 /** One of "Your boards": thumbnail, title, role, last change, and what this link may do with it. */
@@ -44,7 +37,12 @@ export function BoardRow({ board, status, onRenamed }: BoardRowProps) {
       data-board-id={board.id}
       data-status={status.kind}
     >
-      <a className="board-row__picture" href={href} onClick={(e) => openHere(e, href)} tabIndex={-1}>
+      <a
+        className="board-row__picture"
+        href={href}
+        onClick={(e) => navigateOnPlainClick(e, href)}
+        tabIndex={-1}
+      >
         <BoardThumbnail
           boardId={board.id}
           token={board.token}
@@ -65,7 +63,7 @@ export function BoardRow({ board, status, onRenamed }: BoardRowProps) {
           <a
             className="board-row__title"
             href={href}
-            onClick={(e) => openHere(e, href)}
+            onClick={(e) => navigateOnPlainClick(e, href)}
             data-testid="remembered-board-title"
           >
             {title}
@@ -91,7 +89,7 @@ export function BoardRow({ board, status, onRenamed }: BoardRowProps) {
           <a
             className="button button--small"
             href={href}
-            onClick={(e) => openHere(e, href)}
+            onClick={(e) => navigateOnPlainClick(e, href)}
             data-testid="open-board"
           >
             Open

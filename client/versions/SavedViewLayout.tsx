@@ -1,6 +1,6 @@
 import './versions.css'
 import type { ReactNode } from 'react'
-import { navigate } from '../router'
+import { navigate, navigateOnPlainClick } from '../router'
 
 /** The frame of a saved version's page: a header (what this is, what you can do) over a read-only canvas. */
 export function SavedViewLayout({
@@ -23,11 +23,7 @@ export function SavedViewLayout({
           className="saved-view__home"
           href="/"
           title="All your boards"
-          onClick={(event) => {
-            if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return
-            event.preventDefault()
-            navigate('/')
-          }}
+          onClick={(event) => navigateOnPlainClick(event, '/')}
         >
           <span className="brand-mark" aria-hidden="true" />
           <span className="visually-hidden">Lockstep home</span>

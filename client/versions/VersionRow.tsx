@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { type VersionInfo, type VersionKind, versionPath } from '../../shared/protocol/saved-boards'
 import { CopyField } from '../board/CopyField'
 import { openNewBoard } from '../open-new-board'
-import { navigate } from '../router'
+import { navigateOnPlainClick } from '../router'
 import { forkBoard, publishVersion, versionThumbnailPath } from '../saved-boards-api'
 import { VersionThumbnail } from './VersionThumbnail'
 import { versionTime } from './version-time'
@@ -77,11 +77,7 @@ export function VersionRow({ version, boardId, token, isFacilitator, restore }: 
           <a
             className="button button--small"
             href={openHref}
-            onClick={(event) => {
-              if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return
-              event.preventDefault()
-              navigate(openHref)
-            }}
+            onClick={(event) => navigateOnPlainClick(event, openHref)}
             data-testid="version-open"
           >
             Open
