@@ -9,6 +9,7 @@ import { fetchBoardInfo, type RequestFailure } from '../rest-client'
 import { navigate } from '../router'
 import { fetchVersion, forkBoard } from '../saved-boards-api'
 import { ReadOnlyCanvas } from './ReadOnlyCanvas'
+import { RestoreConfirm } from './RestoreConfirm'
 import { requestRestoreOnArrival } from './restore-on-arrival'
 import { SavedViewLayout, SavedViewMessage } from './SavedViewLayout'
 import { versionTime } from './version-time'
@@ -129,22 +130,11 @@ export function VersionPage({
         (confirming || forkError) && (
           <div className="saved-view__notice" role="alert">
             {forkError ?? (
-              <>
-                <span>
-                  Bring the board back to this version for everyone? Ctrl+Z on the board takes it back.
-                </span>
-                <button
-                  type="button"
-                  className="button button--small button--primary"
-                  onClick={restore}
-                  data-testid="version-page-restore-confirm"
-                >
-                  Restore
-                </button>
-                <button type="button" className="button button--small" onClick={() => setConfirming(false)}>
-                  Cancel
-                </button>
-              </>
+              <RestoreConfirm
+                onRestore={restore}
+                onCancel={() => setConfirming(false)}
+                testId="version-page-restore-confirm"
+              />
             )}
           </div>
         )

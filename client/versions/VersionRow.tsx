@@ -4,6 +4,7 @@ import { CopyField } from '../board/CopyField'
 import { openNewBoard } from '../open-new-board'
 import { navigateOnPlainClick } from '../router'
 import { forkBoard, publishVersion, versionThumbnailPath } from '../saved-boards-api'
+import { RestoreConfirm } from './RestoreConfirm'
 import { VersionThumbnail } from './VersionThumbnail'
 import { versionTime } from './version-time'
 
@@ -118,18 +119,11 @@ export function VersionRow({ version, boardId, token, isFacilitator, restore }: 
         </div>
         {confirming && (
           <div className="version-row__confirm" role="alert">
-            <span>Bring the board back to this version for everyone? Ctrl+Z takes it back.</span>
-            <button
-              type="button"
-              className="button button--small button--primary"
-              onClick={doRestore}
-              data-testid="version-restore-confirm"
-            >
-              Restore
-            </button>
-            <button type="button" className="button button--small" onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
+            <RestoreConfirm
+              onRestore={doRestore}
+              onCancel={() => setConfirming(false)}
+              testId="version-restore-confirm"
+            />
           </div>
         )}
         {published && (
