@@ -75,7 +75,7 @@ export class BoardVersions {
   }
 }
 
-/** Same schema and the same records, in any order. */
+/** Same schema and the same drawing, in any order (as a restore sees it: attribution records aside). */
 function sameContent(a: BoardContent, b: BoardContent): boolean {
   if (!sameJson(a.schema, b.schema)) return false
   const plan = planRestore(new Map(a.records.map((record) => [record.id, record])), b.records)
