@@ -1,14 +1,9 @@
 import { useValue } from 'tldraw'
+import { avatarInitials } from '../../shared/presence/initials'
 import type { Participant } from '../../shared/protocol/session'
 import { $localUser } from './local-user'
 
 const MAX_SHOWN = 6
-
-function initials(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean)
-  const letters = words.length > 1 ? `${words[0]?.[0] ?? ''}${words[1]?.[0] ?? ''}` : name.slice(0, 2)
-  return letters.toUpperCase()
-}
 
 /** Who is on the board right now, this tab first. While offline it shows just you. */
 export function PresenceAvatars({
@@ -41,7 +36,7 @@ export function PresenceAvatars({
             data-testid="participant-avatar"
             data-participant-id={person.id}
           >
-            {initials(person.name)}
+            {avatarInitials(person.name)}
           </li>
         )
       })}
