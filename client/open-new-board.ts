@@ -11,21 +11,27 @@ import { navigate } from './router'
  */
 export function openNewBoard(
   board: CreateBoardResponse,
-  options: { share?: boolean; workshopId?: string } = {},
+  options: { share?: boolean; workshopId?: string; origin?: string } = {},
 ): void {
-  rememberBoard({
-    id: board.id,
-    title: board.title,
-    role: 'facilitator',
-    token: board.tokens.facilitator,
-    lastOpened: Date.now(),
-  })
+  const link = rememberNewBoard(board, options.origin)
   if (options.share) requestShareOnArrival(board.id)
-  const link = boardLink(board.id, board.tokens.facilitator)
   const hashAt = link.indexOf('#')
   navigate(
     options.workshopId
       ? `${link.slice(0, hashAt)}?workshop=${encodeURIComponent(options.workshopId)}${link.slice(hashAt)}`
       : link,
   )
+}
+
+/** Remembers a board just made here in this browser, as its facilitator; returns its facilitator link. */
+export function rememberNewBoard(board: CreateBoardResponse, origin?: string): string {
+  rememberBoard({
+    id: board.id,
+    title: board.title,
+    role: 'facilitator',
+    token: board.tokens.facilitator,
+    lastOpened: Date.now(),
+    origin,
+  })
+  return boardLink(board.id, board.tokens.facilitator)
 }

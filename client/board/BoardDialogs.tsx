@@ -5,6 +5,7 @@ import { SaveVersionDialog } from '../versions/SaveVersionDialog'
 import { VersionsDialog } from '../versions/VersionsDialog'
 import { type BoardDialogKind, useBoardUi } from './board-context'
 import { DeleteBoardDialog } from './DeleteBoardDialog'
+import { ForkDialog } from './ForkDialog'
 import { RenameDialog } from './RenameDialog'
 
 /** The Board menu's dialog that is open, if any (they read the board from context). */
@@ -19,6 +20,8 @@ export function BoardDialogs({ dialog, onClose }: { dialog: BoardDialogKind | nu
       return <SaveVersionDialog onClose={onClose} />
     case 'versions':
       return <VersionsDialog onClose={onClose} />
+    case 'fork':
+      return <ForkDialog {...board} onClose={onClose} />
     case 'export':
       return <ExportDialog onClose={onClose} />
     case 'delete':

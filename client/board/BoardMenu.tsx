@@ -1,22 +1,20 @@
 import './saved-board.css'
 import { useEffect, useRef, useState } from 'react'
 import { ChevronDownIcon } from '../icons'
-import { openNewBoard } from '../open-new-board'
-import { forkBoard } from '../saved-boards-api'
 import { type BoardDialogKind, useBoardUi } from './board-context'
 
 interface MenuItem {
   id: string
   label: string
   facilitatorOnly: boolean
-  dialog?: BoardDialogKind
+  dialog: BoardDialogKind
 }
 
 const ITEMS: MenuItem[] = [
   { id: 'rename', label: 'Rename…', facilitatorOnly: true, dialog: 'rename' },
   { id: 'save-version', label: 'Save version…', facilitatorOnly: true, dialog: 'save-version' },
   { id: 'versions', label: 'Versions…', facilitatorOnly: false, dialog: 'versions' },
-  { id: 'fork', label: 'Fork this board', facilitatorOnly: false },
+  { id: 'fork', label: 'Fork this board…', facilitatorOnly: false, dialog: 'fork' },
   { id: 'export', label: 'Export…', facilitatorOnly: false, dialog: 'export' },
   { id: 'delete', label: 'Delete for everyone…', facilitatorOnly: true, dialog: 'delete' },
 ]
@@ -26,9 +24,8 @@ const ITEMS: MenuItem[] = [
  * versions, fork, export and delete, as this link's role allows.
  */
 export function BoardMenu({ title }: { title: string }) {
-  const { boardId, token, linkRole, openDialog, notify } = useBoardUi()
+  const { linkRole, openDialog } = useBoardUi()
   const [open, setOpen] = useState(false)
-  const [forking, setForking] = useState(false)
   const menu = useRef<HTMLDivElement>(null)
 
   useEffect(() => {
@@ -46,15 +43,6 @@ export function BoardMenu({ title }: { title: string }) {
       document.removeEventListener('keydown', onKeyDown)
     }
   }, [open])
-
-  const fork = async () => {
-    setForking(true)
-    const result = await forkBoard(boardId, token, {})
-    setForking(false)
-    setOpen(false)
-    if (result.ok) openNewBoard(result.value)
-    else notify(`No copy was made: ${result.failure.message}`)
-  }
 
   const items = ITEMS.filter((item) => !item.facilitatorOnly || linkRole === 'facilitator')
   return (
@@ -83,16 +71,13 @@ export function BoardMenu({ title }: { title: string }) {
               type="button"
               role="menuitem"
               className={`board-menu__item${item.id === 'delete' ? ' board-menu__item--danger' : ''}`}
-              disabled={item.id === 'fork' && forking}
               onClick={() => {
-                if (item.dialog) {
-                  setOpen(false)
-                  openDialog(item.dialog)
-                } else void fork()
+                setOpen(false)
+                openDialog(item.dialog)
               }}
               data-testid={`board-menu-${item.id}`}
             >
-              {item.id === 'fork' && forking ? 'Making a copy…' : item.label}
+              {item.label}
             </button>
           ))}
         </div>

@@ -6,7 +6,7 @@ import type { Participant } from '../../shared/protocol/session'
 import type { ConnectionState } from './connection-state'
 
 /** The board's own dialogs, opened from the Board menu. */
-export type BoardDialogKind = 'rename' | 'save-version' | 'versions' | 'export' | 'delete'
+export type BoardDialogKind = 'rename' | 'save-version' | 'versions' | 'fork' | 'export' | 'delete'
 
 /** What the bar inside tldraw's UI and the dock beside it need to know (tldraw's slots take no props). */
 export interface BoardUiState {

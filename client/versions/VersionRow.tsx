@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import { type VersionInfo, type VersionKind, versionPath } from '../../shared/protocol/saved-boards'
 import { CopyField } from '../board/CopyField'
-import { openNewBoard } from '../open-new-board'
+import { ForkDialog } from '../board/ForkDialog'
 import { navigateOnPlainClick } from '../router'
-import { forkBoard, publishVersion, versionThumbnailPath } from '../saved-boards-api'
+import { publishVersion, versionThumbnailPath } from '../saved-boards-api'
 import { RestoreConfirm } from './RestoreConfirm'
 import { VersionThumbnail } from './VersionThumbnail'
 import { versionTime } from './version-time'
@@ -18,20 +18,23 @@ export interface VersionRowProps {
   version: VersionInfo
   boardId: string
   token: string
+  /** The board's title now, to say where a fork came from. */
+  boardTitle: string
   isFacilitator: boolean
   /** Restores through the board's editor; null when this tab cannot (no editor, may not write). */
   restore: ((versionId: string) => Promise<string | null>) | null
 }
 
 /** One saved version: its picture, name and time, and what may be done with it. */
-export function VersionRow({ version, boardId, token, isFacilitator, restore }: VersionRowProps) {
+export function VersionRow({ version, boardId, token, boardTitle, isFacilitator, restore }: VersionRowProps) {
   const [confirming, setConfirming] = useState(false)
-  const [busy, setBusy] = useState<'restore' | 'fork' | 'publish' | null>(null)
+  const [forking, setForking] = useState(false)
+  const [busy, setBusy] = useState<'restore' | 'publish' | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [published, setPublished] = useState<string | null>(null)
   const openHref = `${versionPath(boardId, version.id)}#k=${token}`
 
-  const act = async (what: 'restore' | 'fork' | 'publish', work: () => Promise<string | null>) => {
+  const act = async (what: 'restore' | 'publish', work: () => Promise<string | null>) => {
     setBusy(what)
     setError(null)
     const failure = await work()
@@ -43,13 +46,6 @@ export function VersionRow({ version, boardId, token, isFacilitator, restore }: 
     act('restore', async () => {
       setConfirming(false)
       return restore ? restore(version.id) : 'Restoring needs the board open and connected.'
-    })
-  const doFork = () =>
-    act('fork', async () => {
-      const result = await forkBoard(boardId, token, { versionId: version.id })
-      if (!result.ok) return `No copy was made: ${result.failure.message}`
-      openNewBoard(result.value)
-      return null
     })
   const doPublish = () =>
     act('publish', async () => {
@@ -98,11 +94,11 @@ export function VersionRow({ version, boardId, token, isFacilitator, restore }: 
             type="button"
             className="button button--small"
             disabled={busy !== null}
-            onClick={doFork}
+            onClick={() => setForking(true)}
             title="A new board from this version, with new links; you facilitate it"
             data-testid="version-fork"
           >
-            {busy === 'fork' ? 'Copying…' : 'Fork'}
+            Fork…
           </button>
           {isFacilitator && (
             <button
@@ -117,6 +113,15 @@ export function VersionRow({ version, boardId, token, isFacilitator, restore }: 
             </button>
           )}
         </div>
+        {forking && (
+          <ForkDialog
+            boardId={boardId}
+            token={token}
+            title={boardTitle}
+            version={{ id: version.id, name: version.name }}
+            onClose={() => setForking(false)}
+          />
+        )}
         {confirming && (
           <div className="version-row__confirm" role="alert">
             <RestoreConfirm

@@ -14,7 +14,7 @@ type Listing =
 
 /** The board's saved versions, newest first: open, restore, fork or publish one. */
 export function VersionsDialog({ onClose }: { onClose: () => void }) {
-  const { boardId, token, linkRole, editor, canWrite, notify } = useBoardUi()
+  const { boardId, token, title, linkRole, editor, canWrite, notify } = useBoardUi()
   const [listing, setListing] = useState<Listing>({ status: 'loading' })
   const isFacilitator = linkRole === 'facilitator'
 
@@ -73,6 +73,7 @@ export function VersionsDialog({ onClose }: { onClose: () => void }) {
               version={version}
               boardId={boardId}
               token={token}
+              boardTitle={title}
               isFacilitator={isFacilitator}
               restore={canWrite ? restore : null}
             />

@@ -352,7 +352,7 @@ describe('saved boards on the board page in Chromium', () => {
     expect(old.status).toBe(401)
   })
 
-  it('forks the board for an editor, who becomes facilitator of a copy with the same shapes', async () => {
+  it('forks the board for an editor into a new tab, where they facilitate a copy with the same shapes', async () => {
     const ana = await person()
     const ben = await person()
     const board = await createTestBoard(server.url, 'Fork me')
@@ -362,22 +362,35 @@ describe('saved boards on the board page in Chromium', () => {
     await openBoard(ben, board.urls.editor)
     await waitForShapeCount(ben, 2)
     const looks = await shapeLooks(ben)
+    const benAt = ben.url()
 
+    // It asks first; cancelling makes nothing.
     await fromBoardMenu(ben, 'fork')
-    await ben.waitForURL((url) => !url.pathname.includes(board.id) && url.pathname.startsWith('/b/'))
-    const fork = boardOfUrl(ben.url())
-    await waitForBoard(ben)
-    await waitForShapeCount(ben, 2)
-    expect(await shapeLooks(ben)).toEqual(looks)
-    await ben.getByTestId('board-menu-button').click()
-    await ben.getByTestId('board-menu-rename').waitFor()
+    await ben.getByTestId('fork-dialog').getByRole('button', { name: 'Cancel' }).click()
+    await ben.getByTestId('fork-dialog').waitFor({ state: 'detached' })
+    await fromBoardMenu(ben, 'fork')
+    const [copy] = await Promise.all([
+      ben.context().waitForEvent('page'),
+      ben.getByTestId('fork-confirm').click(),
+    ])
+    await copy.waitForURL((url) => !url.pathname.includes(board.id) && url.pathname.startsWith('/b/'))
+    const fork = boardOfUrl(copy.url())
+    await waitForBoard(copy)
+    await waitForShapeCount(copy, 2)
+    expect(await shapeLooks(copy)).toEqual(looks)
+    await copy.getByTestId('board-menu-button').click()
+    await copy.getByTestId('board-menu-rename').waitFor()
     const info = await fetch(`${server.url}/api/boards/${fork.id}`, {
       headers: { Authorization: `Bearer ${fork.token}` },
     })
     expect(((await info.json()) as { role: string }).role).toBe('facilitator')
-    expect(await ben.evaluate(() => window.localStorage.getItem('lockstep:boards') ?? '')).toContain(fork.id)
-    // the original is untouched by the copy
+    expect(await copy.evaluate(() => window.localStorage.getItem('lockstep:boards') ?? '')).toContain(fork.id)
+    // Ben's own tab stays in the live session, and the original is untouched by the copy.
+    await ben.getByTestId('fork-dialog').waitFor({ state: 'detached' })
+    expect(ben.url()).toBe(benAt)
+    expect(await ben.locator('[data-testid="connection-state"]').getAttribute('data-state')).toBe('connected')
     expect(await shapeCount(ana)).toBe(2)
+    await copy.close()
   })
 
   it('publishes a version whose link keeps showing it after the board changed, and copies it', async () => {
