@@ -11,6 +11,8 @@ const rememberedBoardSchema = z.object({
   token: tokenSchema,
   /** Milliseconds since the epoch. */
   lastOpened: z.number(),
+  /** Where a board made in this browser came from ("Imported from cells.json"), shown on the home page. */
+  origin: z.string().max(300).optional(),
 })
 export type RememberedBoard = z.infer<typeof rememberedBoardSchema>
 
@@ -66,7 +68,7 @@ export function rememberBoard(board: RememberedBoard): void {
   if (existing && !isAtLeast(board.role, existing.role)) {
     write([...others, { ...existing, title: board.title, lastOpened: board.lastOpened }])
   } else {
-    write([...others, board])
+    write([...others, { ...board, origin: board.origin ?? existing?.origin }])
   }
 }
 

@@ -73,6 +73,11 @@ export function BoardRow({ board, status, onRenamed }: BoardRowProps) {
           <span className={`role-chip role-chip--${role}`} data-testid="remembered-board-role">
             {ROLE_LABEL[role]}
           </span>
+          {board.origin && (
+            <span className="board-row__origin muted" data-testid="remembered-board-origin">
+              {board.origin}
+            </span>
+          )}
           {gone ? (
             <span className="board-row__gone" data-testid="remembered-board-gone">
               This link no longer works

@@ -36,6 +36,6 @@ export async function importBoard(file: File): Promise<string | null> {
         return result.failure.message
     }
   }
-  openNewBoard(result.value)
+  openNewBoard(result.value, { origin: `Imported from ${file.name}` })
   return null
 }

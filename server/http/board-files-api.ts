@@ -1,4 +1,5 @@
 import express, { Router } from 'express'
+import { importedTitle } from '../../shared/boards/imported-title'
 import { CONTENT_LIMITS } from '../../shared/protocol/board-file'
 import type { BoardAccess } from '../auth/board-access'
 import { boardFileName, type ExportDeps, exportBoard } from '../boards/board-export'
@@ -34,7 +35,9 @@ export function importApi(store: BoardStore, lookup: ImportLookup): Router {
     }
     const read = readBoardFile(req.body, lookup)
     if (!read.ok) return sendError(res, read.failure.code, read.failure.message)
-    const { title, templateId, document, session } = read.plan
+    const { templateId, document, session } = read.plan
+    // the copy is told apart from the board it came from, on the home page and in its top bar
+    const title = importedTitle(read.plan.title, new Date())
     const created = await createBoardWithContent(store, { title, templateId, document, session })
     res.status(201).json(created)
   })

@@ -153,7 +153,13 @@ describe('your boards on the home page in Chromium', () => {
     await goHome()
     const row = rowOf(page, imported.id)
     await waitFound(page, imported.id)
-    expect(await row.getByTestId('remembered-board-title').textContent()).toBe(made.title)
+    // told apart from the board it came from: the day of import in its title, the file as its origin
+    expect(await row.getByTestId('remembered-board-title').textContent()).toMatch(
+      new RegExp(`^${made.title} \\(imported \\d{1,2} [A-Z][a-z]{2}\\)$`),
+    )
+    expect(await row.getByTestId('remembered-board-origin').textContent()).toBe(
+      'Imported from payments-review.json',
+    )
     expect(await row.getByTestId('remembered-board-role').textContent()).toBe('Facilitator')
     // newest first: the board just opened comes before the one drawn on earlier
     const order = await page
