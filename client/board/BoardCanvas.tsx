@@ -14,6 +14,7 @@ import { assetUrls } from './asset-urls'
 import { BoardDialogs } from './BoardDialogs'
 import { BoardNotice } from './BoardNotice'
 import { BoardSharePanel } from './BoardSharePanel'
+import { BoardStylePanel } from './BoardStylePanel'
 import { BoardTopBar } from './BoardTopBar'
 import { zoomToContent } from './board-camera'
 import { type BoardDialogKind, BoardUiContext, type BoardUiState } from './board-context'
@@ -37,6 +38,7 @@ const PRESENCE_USER_ID = $presenceUser.get().id
 const components: TLComponents = {
   TopPanel: BoardTopBar,
   SharePanel: BoardSharePanel,
+  StylePanel: BoardStylePanel,
   InFrontOfTheCanvas: ComponentCard,
   OnTheCanvas: SimulationOverlay,
 }

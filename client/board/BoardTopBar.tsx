@@ -1,4 +1,5 @@
 import { SessionTimer } from '../facilitation/SessionTimer'
+import { WorkshopSegmentBadge } from '../facilitation/WorkshopSegmentBadge'
 import { useLiveSession } from '../session/session-context'
 import { BoardMenu } from './BoardMenu'
 import { useBoardUi } from './board-context'
@@ -28,6 +29,7 @@ export function BoardTopBar() {
       </a>
       <BoardMenu title={title} />
       <SessionTimer />
+      <WorkshopSegmentBadge />
       <ConnectionBadge state={connection} canWrite={canWrite} />
       {canWrite ? (
         <InsertTemplateButton onClick={openTemplatePicker} />

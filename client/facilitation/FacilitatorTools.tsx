@@ -57,15 +57,47 @@ export function FacilitatorTools() {
       <h3 className="sim-heading">Timer</h3>
       <div className="timer-controls">
         {session?.timer ? (
-          <button
-            type="button"
-            className="button button--small"
-            data-testid="timer-stop"
-            disabled={busy}
-            onClick={() => void send({ type: 'timer:stop' })}
-          >
-            Stop timer
-          </button>
+          <>
+            {session.timer.pausedRemainingMs === null ? (
+              <button
+                type="button"
+                className="button button--small"
+                data-testid="timer-pause"
+                disabled={busy}
+                onClick={() => void send({ type: 'timer:pause' })}
+              >
+                Pause
+              </button>
+            ) : (
+              <button
+                type="button"
+                className="button button--small button--primary"
+                data-testid="timer-resume"
+                disabled={busy}
+                onClick={() => void send({ type: 'timer:resume' })}
+              >
+                Resume
+              </button>
+            )}
+            <button
+              type="button"
+              className="button button--small"
+              data-testid="timer-add-minute"
+              disabled={busy}
+              onClick={() => void send({ type: 'timer:add', minutes: 1 })}
+            >
+              +1 min
+            </button>
+            <button
+              type="button"
+              className="button button--small"
+              data-testid="timer-stop"
+              disabled={busy}
+              onClick={() => void send({ type: 'timer:stop' })}
+            >
+              Stop timer
+            </button>
+          </>
         ) : (
           <>
             {TIMER_PRESETS.map((preset) => (

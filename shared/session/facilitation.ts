@@ -1,6 +1,6 @@
 import { assertNever } from '../protocol/roles'
 import { type FacilitationIntent, REFUSAL, type RefusalCode, type SessionIntent } from './intents'
-import type { SessionState } from './session-state'
+import type { SessionState, SessionTimerState } from './session-state'
 
 export type FacilitationResult =
   | { ok: true; state: SessionState }
@@ -35,9 +35,17 @@ export function applyFacilitationIntent(
     case 'article:stop':
       return next({ presentation: null })
     case 'timer:start':
-      return next({ timer: { startedAt: ctx.now, endsAt: ctx.now + intent.minutes * MINUTE } })
+      return next({
+        timer: { startedAt: ctx.now, endsAt: ctx.now + intent.minutes * MINUTE, pausedRemainingMs: null },
+      })
     case 'timer:stop':
       return next({ timer: null })
+    case 'timer:pause':
+    case 'timer:resume':
+    case 'timer:add': {
+      if (!state.timer) return refuse(REFUSAL.noTimer, 'No timer is running.')
+      return next({ timer: changeTimer(state.timer, intent, ctx.now) })
+    }
     case 'checkpoint:open': {
       if (intent.answer !== undefined && intent.answer >= intent.options.length) {
         return refuse(REFUSAL.badAnswer, 'The answer must be one of the options.')
@@ -88,6 +96,32 @@ export function applyFacilitationIntent(
       const key = ctx.participantKeyOf(intent.participantId)
       if (!key) return refuse(REFUSAL.unknownParticipant, 'That person has left the board.')
       return next({ roleGrants: { ...state.roleGrants, [key]: intent.role } })
+    }
+    default:
+      return assertNever(intent)
+  }
+}
+
+/**
+ * Pause keeps what is left; resume counts it down again from now; +N minutes adds to what is left
+ * (to a paused timer too), and restarts one that already reached zero with N minutes.
+ */
+function changeTimer(
+  timer: SessionTimerState,
+  intent: Extract<FacilitationIntent, { type: 'timer:pause' | 'timer:resume' | 'timer:add' }>,
+  now: number,
+): SessionTimerState {
+  const left = timer.pausedRemainingMs ?? Math.max(0, timer.endsAt - now)
+  switch (intent.type) {
+    case 'timer:pause':
+      return { ...timer, pausedRemainingMs: left }
+    case 'timer:resume':
+      return { ...timer, endsAt: now + left, pausedRemainingMs: null }
+    case 'timer:add': {
+      const more = left + intent.minutes * MINUTE
+      return timer.pausedRemainingMs === null
+        ? { ...timer, endsAt: now + more }
+        : { ...timer, pausedRemainingMs: more }
     }
     default:
       return assertNever(intent)

@@ -21,6 +21,9 @@ export const sessionIntentSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('article:stop') }).strict(),
   z.object({ type: z.literal('timer:start'), minutes: z.number().int().min(1).max(60) }).strict(),
   z.object({ type: z.literal('timer:stop') }).strict(),
+  z.object({ type: z.literal('timer:pause') }).strict(),
+  z.object({ type: z.literal('timer:resume') }).strict(),
+  z.object({ type: z.literal('timer:add'), minutes: z.number().int().min(1).max(10) }).strict(),
   z
     .object({
       type: z.literal('checkpoint:open'),
@@ -67,6 +70,7 @@ export const REFUSAL = {
   unknownParticipant: 'unknown_participant',
   ownRole: 'own_role',
   noWorkshop: 'no_workshop',
+  noTimer: 'no_timer',
 } as const
 export type RefusalCode = (typeof REFUSAL)[keyof typeof REFUSAL]
 

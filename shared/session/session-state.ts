@@ -25,7 +25,13 @@ export const presentationSchema = z.object({ articleId: z.string(), sectionId: z
 export type Presentation = z.infer<typeof presentationSchema>
 
 /** A countdown everyone sees, on the server's clock (epoch ms), not on anyone's own clock. */
-export const timerSchema = z.object({ startedAt: z.number(), endsAt: z.number() })
+export const timerSchema = z.object({
+  startedAt: z.number(),
+  endsAt: z.number(),
+  /** While paused: what was left when it paused (ms), and `endsAt` means nothing; null while running. */
+  pausedRemainingMs: z.number().min(0).nullable().default(null),
+})
+export type SessionTimerState = z.infer<typeof timerSchema>
 
 /** A predict-then-reveal question. `votes` maps a voter to an option and never leaves the server. */
 export const checkpointStateSchema = z.object({

@@ -20,8 +20,43 @@ function apply(state: SessionState, intent: SessionIntent, over: Partial<IntentC
 describe('facilitation rules', () => {
   it('runs the timer on the server clock', () => {
     const state = apply(INITIAL_SESSION, { type: 'timer:start', minutes: 15 })
-    expect(state.timer).toEqual({ startedAt: 1_000, endsAt: 1_000 + 15 * 60_000 })
+    expect(state.timer).toEqual({ startedAt: 1_000, endsAt: 1_000 + 15 * 60_000, pausedRemainingMs: null })
     expect(apply(state, { type: 'timer:stop' }).timer).toBeNull()
+  })
+
+  it('pauses a timer with what is left, and resumes counting that down from the moment it resumes', () => {
+    const running = apply(INITIAL_SESSION, { type: 'timer:start', minutes: 10 }) // ends at 601,000
+    const paused = apply(running, { type: 'timer:pause' }, { now: 241_000 }) // 4 min in: 6 min left
+    expect(paused.timer?.pausedRemainingMs).toBe(6 * 60_000)
+    expect(paused.seq).toBe(running.seq + 1)
+    const resumed = apply(paused, { type: 'timer:resume' }, { now: 900_000 })
+    expect(resumed.timer).toMatchObject({ endsAt: 900_000 + 6 * 60_000, pausedRemainingMs: null })
+  })
+
+  it('adds minutes to a running, a paused and a finished timer alike', () => {
+    const running = apply(INITIAL_SESSION, { type: 'timer:start', minutes: 5 }) // ends at 301,000
+    expect(apply(running, { type: 'timer:add', minutes: 1 }, { now: 61_000 }).timer?.endsAt).toBe(361_000)
+    const paused = apply(running, { type: 'timer:pause' }, { now: 61_000 }) // 4 min left
+    expect(apply(paused, { type: 'timer:add', minutes: 1 }, { now: 500_000 }).timer?.pausedRemainingMs).toBe(
+      5 * 60_000,
+    )
+    // at zero, +1 min gives one more minute from now, not from when it ended
+    expect(apply(running, { type: 'timer:add', minutes: 1 }, { now: 400_000 }).timer?.endsAt).toBe(460_000)
+  })
+
+  it('refuses to pause, resume or extend when no timer is set, and lets only a facilitator do it', () => {
+    for (const intent of [
+      { type: 'timer:pause' },
+      { type: 'timer:resume' },
+      { type: 'timer:add', minutes: 1 },
+    ] as const) {
+      const refused = applyIntent(INITIAL_SESSION, intent, ctx())
+      expect(refused).toMatchObject({ ok: false, code: 'no_timer' })
+    }
+    const running = apply(INITIAL_SESSION, { type: 'timer:start', minutes: 5 })
+    expect(applyIntent(running, { type: 'timer:pause' }, ctx({ role: 'editor' }))).toMatchObject({
+      ok: false,
+    })
   })
 
   it('lets anyone vote once per voter key; a second vote replaces the first', () => {
