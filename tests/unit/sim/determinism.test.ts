@@ -100,6 +100,8 @@ const SCRIPTS: Record<EngineId, { params: unknown; events: unknown[] }> = {
       { type: 'deploy-canary', quality: 'good' },
       { type: 'promote', percent: 50 },
       { type: 'tick', steps: 10 },
+      { type: 'subtle-regression' },
+      { type: 'tick', steps: 10 },
     ],
   },
 }
