@@ -1,9 +1,11 @@
 import { TemplateBrowser } from '../templates/TemplateBrowser'
+import { useSimulatedTopics } from './useSimulatedTopics'
 import { useStartFromTemplate } from './useStartFromTemplate'
 
 /** The home page's templates, grouped by topic and searchable; "Start board" opens a board holding one. */
 export function TemplateGallery() {
   const { startingId, error, start } = useStartFromTemplate()
+  const simulated = useSimulatedTopics()
   return (
     <section
       className="template-gallery"
@@ -25,6 +27,13 @@ export function TemplateGallery() {
           </div>
         }
         emptyHint="Try a shorter word, or start a blank board above."
+        topicNote={(topicId) =>
+          simulated.has(topicId) ? (
+            <span className="template-topic__simulated" data-testid={`topic-simulated-${topicId}`}>
+              Simulation
+            </span>
+          ) : null
+        }
         renderAction={(template) => (
           <button
             type="button"

@@ -1,4 +1,5 @@
 import { type ReactNode, useId, useMemo, useState } from 'react'
+import type { TopicId } from '../../shared/content/topics'
 import type { TemplateSummary } from '../../shared/protocol/templates'
 import { TemplateCard } from './TemplateCard'
 import { templateSections } from './template-search'
@@ -13,6 +14,8 @@ export interface TemplateBrowserProps {
   renderAction: (template: TemplateSummary) => ReactNode
   /** What to suggest when nothing matches the search. */
   emptyHint: string
+  /** Shown beside a topic's heading, e.g. whether the topic has a simulation. */
+  topicNote?: (topicId: TopicId) => ReactNode
 }
 
 /** A search box and the templates that match it, grouped by topic. */
@@ -22,6 +25,7 @@ export function TemplateBrowser({
   autoFocus,
   renderAction,
   emptyHint,
+  topicNote,
 }: TemplateBrowserProps) {
   const { state, retry } = useTemplateSummaries()
   const [search, setSearch] = useState('')
@@ -66,7 +70,10 @@ export function TemplateBrowser({
         <div className="template-topics">
           {sections.map((section) => (
             <section key={section.topicId} className="template-topic" aria-label={section.title}>
-              <h3 className="template-topic__title">{section.title}</h3>
+              <h3 className="template-topic__title">
+                {section.title}
+                {topicNote?.(section.topicId)}
+              </h3>
               <ul className="template-topic__cards">
                 {section.templates.map((template) => (
                   <TemplateCard key={template.id} template={template} compact={compact}>

@@ -50,6 +50,7 @@ export class ArticleLibrary {
       topic: a.topic,
       templateId: a.templateId,
       readingMinutes: a.readingMinutes,
+      scenarioIds: [...a.scenarioIds],
       sections: a.sections.map((s) => ({ id: s.id, heading: s.heading })),
     }))
   }

@@ -9,6 +9,7 @@ const summary = (id: string, templateId: string): ArticleSummary => ({
   title: id,
   topic: 'kappa',
   templateId,
+  scenarioIds: [],
   readingMinutes: 8,
   sections: [],
 })

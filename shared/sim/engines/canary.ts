@@ -3,6 +3,7 @@ import { type SimEngine, tickEventSchema, unreachable } from '../engine'
 import { appendBounded, appendPoint, onCopy, tickStamp } from '../history'
 import { randomStream } from '../random'
 import { burnRate } from './canary/burn-rate'
+import { judgeCanary, type Verdict } from './canary/gate'
 import {
   addCounts,
   drawTraffic,
@@ -19,15 +20,24 @@ export const canaryParamsSchema = z
     steps: z.array(z.number().min(0).max(100)).min(1).max(10).default([5, 25, 50, 100]),
     /** SLO on request success, e.g. 0.999. */
     sloTarget: z.number().gt(0).lt(1).default(0.999),
-    /** Burn rate above which the gate rolls back (14.4: a 30-day budget gone in two days). */
+    /**
+     * compare-with-stable judges the canary against stable over the same window (canary analysis);
+     * absolute-burn-rate is the older gate on the canary's burn rate alone, kept to show what it misses.
+     */
+    gate: z.enum(['compare-with-stable', 'absolute-burn-rate']).default('compare-with-stable'),
+    /** The comparison rolls back when stable would fail this often by chance less often than this. */
+    maxFalseAlarm: z.number().gt(0).lt(1).default(0.001),
+    /** The absolute gate's limit on the canary's burn rate. */
     burnRateThreshold: z.number().positive().default(14.4),
-    /** Ticks of traffic the burn rate is measured over. */
+    /** Ticks of traffic both versions are compared over. */
     windowTicks: z.number().int().min(1).max(120).default(10),
-    /** Canary requests the window needs before the gate judges (0: judge any sample). */
-    minWindowRequests: z.number().int().min(0).default(0),
+    /** Canary requests the window needs before any verdict: a handful of requests proves nothing. */
+    minWindowRequests: z.number().int().min(1).default(100),
     stableErrorRate: z.number().min(0).max(1).default(0.0005),
     goodErrorRate: z.number().min(0).max(1).default(0.0005),
     badErrorRate: z.number().min(0).max(1).default(0.03),
+    /** A subtle regression: far worse than stable, yet under the absolute gate's burn-rate limit. */
+    subtleErrorRate: z.number().min(0).max(1).default(0.01),
     autoRollback: z.boolean().default(true),
   })
   .strict()
@@ -39,10 +49,14 @@ export const canaryEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('promote'), percent: z.number().min(0).max(100).optional() }).strict(),
   /** The canary build turns out bad: more errors, slower answers. */
   z.object({ type: z.literal('bad-version') }).strict(),
+  /** The canary build fails a little more often than stable, and is as fast. */
+  z.object({ type: z.literal('subtle-regression') }).strict(),
   /** An operator sends all traffic back to stable. */
   z.object({ type: z.literal('rollback') }).strict(),
   /** A new canary build at 0%, ready to be promoted again. */
-  z.object({ type: z.literal('deploy-canary'), quality: z.enum(['good', 'bad']).default('good') }).strict(),
+  z
+    .object({ type: z.literal('deploy-canary'), quality: z.enum(['good', 'subtle', 'bad']).default('good') })
+    .strict(),
   /** Total traffic changes (little traffic makes the canary's sample small and its burn rate noisy). */
   z.object({ type: z.literal('set-traffic'), requestsPerTick: z.number().int().min(1).max(10_000) }).strict(),
 ])
@@ -61,7 +75,7 @@ export interface CanaryState {
   canaryShare: number
   stepIndex: number
   status: 'baking' | 'rolled-back' | 'promoted'
-  canaryQuality: 'good' | 'bad'
+  canaryQuality: 'good' | 'subtle' | 'bad'
   requestsPerTick: number
   /** The last windowTicks ticks of traffic, oldest first. */
   window: WindowTick[]
@@ -119,6 +133,10 @@ export const canaryEngine: SimEngine<CanaryParams, CanaryState, CanaryEvent> = {
           next.canaryQuality = 'bad'
           log('the canary build starts failing requests')
           return next
+        case 'subtle-regression':
+          next.canaryQuality = 'subtle'
+          log('the canary build starts failing a few more requests than stable')
+          return next
         case 'rollback':
           rollBack(next, 'operator rollback', log)
           return next
@@ -151,9 +169,16 @@ function stableBehaviour(params: CanaryParams): VersionBehaviour {
 
 /** How the canary behaves now. */
 export function canaryBehaviour(state: CanaryState): VersionBehaviour {
-  return state.canaryQuality === 'bad'
-    ? { errorRate: state.params.badErrorRate, latency: 'slow' }
-    : { errorRate: state.params.goodErrorRate, latency: 'fast' }
+  switch (state.canaryQuality) {
+    case 'bad':
+      return { errorRate: state.params.badErrorRate, latency: 'slow' }
+    case 'subtle':
+      return { errorRate: state.params.subtleErrorRate, latency: 'fast' }
+    case 'good':
+      return { errorRate: state.params.goodErrorRate, latency: 'fast' }
+    default:
+      return unreachable(state.canaryQuality)
+  }
 }
 
 /** Both versions' counts summed over the burn-rate window. */
@@ -173,7 +198,12 @@ export function canaryBurnRate(state: CanaryState): number {
   return burnRate(canary.errors, canary.requests, state.params.sloTarget)
 }
 
-/** One tick of traffic, then the gate: roll back when the canary's burn rate exceeds the threshold (in place). */
+/** The gate's verdict on the current window. */
+export function canaryVerdict(state: CanaryState): Verdict {
+  return judgeCanary(windowTotals(state), state.params)
+}
+
+/** One tick of traffic, then the gate: roll back when the verdict on the window is fail (in place). */
 function advanceOneTick(state: CanaryState, log: (line: string) => void): void {
   const { params } = state
   state.tick++
@@ -187,22 +217,12 @@ function advanceOneTick(state: CanaryState, log: (line: string) => void): void {
   )
   state.window = appendBounded(state.window, traffic, params.windowTicks)
 
-  const { canary } = windowTotals(state)
-  const burn = burnRate(canary.errors, canary.requests, params.sloTarget)
-  const judged = canary.requests > 0 && canary.requests >= params.minWindowRequests
-  if (
-    params.autoRollback &&
-    state.status === 'baking' &&
-    state.canaryShare > 0 &&
-    judged &&
-    burn > params.burnRateThreshold
-  ) {
-    rollBack(
-      state,
-      `burn rate ${burn.toFixed(1)} > ${params.burnRateThreshold} (${canary.errors}/${canary.requests} failed)`,
-      log,
-    )
+  const totals = windowTotals(state)
+  const verdict = judgeCanary(totals, params)
+  if (params.autoRollback && state.status === 'baking' && state.canaryShare > 0 && verdict.kind === 'fail') {
+    rollBack(state, verdict.reason, log)
   }
+  const burn = burnRate(totals.canary.errors, totals.canary.requests, params.sloTarget)
   state.history.burnRate = appendPoint(state.history.burnRate, burn)
   state.history.canaryShare = appendPoint(state.history.canaryShare, state.canaryShare)
 }

@@ -24,6 +24,10 @@ export const cellsParamsSchema = z
      * (`{ "tenant-1": ["cell-1", "cell-4"] }`); each gets its own node in the view.
      */
     pinnedTenants: z.record(tenantSchema, z.array(cellSchema).min(1)).default({}),
+    /** Ticks a deploy wave bakes in its cell before the next wave starts. */
+    bakeTicks: z.number().int().min(1).max(100).default(3),
+    /** Ticks a bad config runs in a cell before the cell fails (a latent bug, not a failed start). */
+    badConfigDelayTicks: z.number().int().min(0).max(100).default(2),
   })
   .strict()
   .refine((params) => params.shuffleShardSize <= params.cells, {
@@ -58,8 +62,15 @@ export const cellsEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('poison-tenant'), tenant: z.string().optional() }).strict(),
   /** Failed cells restart (one cell, or all); a poison tenant is blocked at the router first. */
   z.object({ type: z.literal('recover'), cell: cellSchema.optional() }).strict(),
-  /** The control plane starts a cell-by-cell rollout of the next config version. */
-  z.object({ type: z.literal('deploy'), bad: z.boolean().default(false) }).strict(),
+  /** The control plane starts a cell-by-cell rollout of the next config version, baking each wave. */
+  z
+    .object({
+      type: z.literal('deploy'),
+      bad: z.boolean().default(false),
+      /** This rollout's bake per wave (the params' bakeTicks when left out). */
+      bakeTicks: z.number().int().min(1).max(100).optional(),
+    })
+    .strict(),
   /** The control plane rolls every cell back to the last good version. */
   z.object({ type: z.literal('rollback') }).strict(),
   z.object({ type: z.literal('control-plane-outage') }).strict(),
@@ -74,20 +85,33 @@ export interface Cell {
   cause: FailureCause | null
   /** The config version this cell runs (its last known config when the control plane is away). */
   configVersion: number
+  /** The tick this cell received its config (a bad one fails it badConfigDelayTicks later). */
+  configuredAt: number
   recoveringUntil: number
 }
 
+/** One entry of the placement map the control plane keeps (in its config store). */
 export interface Tenant {
   id: string
   /** Indexes of the cells that serve it (one, or k with shuffle sharding). */
   cells: number[]
 }
 
+/** The router's cached snapshot of the placement map: it routes from this, never from the store. */
+export interface RouterCache {
+  mapVersion: number
+  cells: Record<string, number[]>
+}
+
 export interface CellsState {
   params: CellsParams
   seed: number
   tick: number
+  /** The placement map (control plane). */
   tenants: Tenant[]
+  /** Bumped on every placement change; the router pulls a newer map on its next tick. */
+  mapVersion: number
+  router: RouterCache
   nextTenant: number
   pendingTenants: number
   cells: Cell[]
@@ -97,10 +121,15 @@ export interface CellsState {
     lastGoodVersion: number
     badVersions: number[]
     halted: boolean
+    /** The running rollout's bake per wave, and the tick the current wave's bake ends. */
+    bakeTicks: number
+    bakingUntil: number
   }
   poisonTenant: string | null
   blockedTenants: string[]
+  /** Requests and failures since tick 0 (cumulative), and in the last tick. */
   totals: { requests: number; failed: number }
+  lastTick: { requests: number; failed: number }
   history: { successRate: number[]; affectedShare: number[] }
   log: string[]
 }
@@ -116,22 +145,35 @@ export const cellsEngine: SimEngine<CellsParams, CellsState, CellsEvent> = {
       seed,
       tick: 0,
       tenants: [],
+      mapVersion: 0,
+      router: { mapVersion: 0, cells: {} },
       nextTenant: 1,
       pendingTenants: 0,
       cells: Array.from({ length: params.cells }, () => ({
         status: 'serving',
         cause: null,
         configVersion: 1,
+        configuredAt: 0,
         recoveringUntil: 0,
       })),
-      controlPlane: { up: true, desiredVersion: 1, lastGoodVersion: 1, badVersions: [], halted: false },
+      controlPlane: {
+        up: true,
+        desiredVersion: 1,
+        lastGoodVersion: 1,
+        badVersions: [],
+        halted: false,
+        bakeTicks: params.bakeTicks,
+        bakingUntil: 0,
+      },
       poisonTenant: null,
       blockedTenants: [],
       totals: { requests: 0, failed: 0 },
+      lastTick: { requests: 0, failed: 0 },
       history: { successRate: [], affectedShare: [] },
       log: [],
     }
     placeTenants(state, params.tenants)
+    pullPlacementMap(state)
     return state
   },
 
@@ -183,8 +225,12 @@ export const cellsEngine: SimEngine<CellsParams, CellsState, CellsEvent> = {
           }
           controlPlane.desiredVersion++
           controlPlane.halted = false
+          controlPlane.bakeTicks = event.bakeTicks ?? next.params.bakeTicks
+          controlPlane.bakingUntil = next.tick
           if (event.bad) controlPlane.badVersions.push(controlPlane.desiredVersion)
-          log(`control plane rolls out config v${controlPlane.desiredVersion}, one cell per tick`)
+          log(
+            `control plane rolls out config v${controlPlane.desiredVersion}, one cell per wave, ${controlPlane.bakeTicks}-tick bake`,
+          )
           return next
         }
         case 'rollback':
@@ -195,8 +241,16 @@ export const cellsEngine: SimEngine<CellsParams, CellsState, CellsEvent> = {
           controlPlane.desiredVersion = controlPlane.lastGoodVersion
           controlPlane.halted = false
           log(`control plane rolls back to config v${controlPlane.lastGoodVersion}`)
+          // going back to a known good config needs no bake: every cell on a bad one gets it now
           next.cells.forEach((cell, index) => {
             if (cell.status === 'failed' && cell.cause === 'bad-deploy') restartCell(next, index)
+            else if (controlPlane.badVersions.includes(cell.configVersion)) {
+              next.cells[index] = {
+                ...cell,
+                configVersion: controlPlane.lastGoodVersion,
+                configuredAt: next.tick,
+              }
+            }
           })
           return next
         case 'control-plane-outage':
@@ -237,8 +291,22 @@ function placeTenants(state: CellsState, count: number): void {
   for (let i = 0; i < count; i++) {
     const id = tenantId(state.nextTenant)
     const pinned = pinnedTenants[id]?.map(cellIndex).sort((a, b) => a - b)
-    state.tenants.push({ id, cells: pinned ?? placeTenant(state.seed, id, cells, shuffleShardSize) })
+    const tenantsPerCell = Array.from({ length: cells }, () => 0)
+    for (const tenant of state.tenants) {
+      for (const index of tenant.cells) tenantsPerCell[index] = (tenantsPerCell[index] ?? 0) + 1
+    }
+    const placed = pinned ?? placeTenant(state.seed, id, tenantsPerCell, shuffleShardSize)
+    state.tenants.push({ id, cells: placed })
     state.nextTenant++
+  }
+  if (count > 0) state.mapVersion++
+}
+
+/** The router replaces its cached map with the control plane's current one (in place). */
+function pullPlacementMap(state: CellsState): void {
+  state.router = {
+    mapVersion: state.mapVersion,
+    cells: Object.fromEntries(state.tenants.map((tenant) => [tenant.id, [...tenant.cells]])),
   }
 }
 
@@ -255,15 +323,34 @@ function pickPoisonTenant(state: CellsState, requested: string | undefined): Ten
   return state.tenants[pick]
 }
 
-/** One tick: cells finish restarting, the control plane pushes one cell, tenants send requests (in place). */
+/**
+ * One tick: cells finish restarting, bad configs that have run long enough fail their cells, the
+ * router pulls a newer placement map, the control plane advances its rollout, tenants send requests
+ * (in place).
+ */
 function advanceOneTick(state: CellsState, log: (line: string) => void): void {
   state.tick++
+  const { badVersions } = state.controlPlane
   state.cells.forEach((cell, index) => {
     if (cell.status === 'recovering' && state.tick >= cell.recoveringUntil) {
       state.cells[index] = { ...cell, status: 'serving' }
       log(`${cellId(index)} serving again`)
     }
+    const current = state.cells[index] as Cell
+    const broken = badVersions.includes(current.configVersion)
+    if (
+      current.status === 'serving' &&
+      broken &&
+      state.tick >= current.configuredAt + state.params.badConfigDelayTicks
+    ) {
+      state.cells[index] = { ...current, status: 'failed', cause: 'bad-deploy' }
+      log(`${cellId(index)} fails on config v${current.configVersion}`)
+    }
   })
+  if (state.controlPlane.up && state.router.mapVersion < state.mapVersion) {
+    pullPlacementMap(state)
+    log(`router pulls placement map v${state.mapVersion}`)
+  }
   pushConfig(state, log)
 
   const impact = tenantImpact(state)
@@ -271,6 +358,7 @@ function advanceOneTick(state: CellsState, log: (line: string) => void): void {
   const failed = impact.failingTenants * state.params.requestsPerTenant
   state.totals.requests += requests
   state.totals.failed += failed
+  state.lastTick = { requests, failed }
   const { history } = state
   history.successRate = appendPoint(
     history.successRate,

@@ -27,6 +27,8 @@ export const kappaParamsSchema = z
     replayRate: z.number().int().min(1).max(100_000).default(60),
     /** Ticks between offset commits. */
     commitInterval: z.number().int().min(1).max(1_000).default(5),
+    /** Records the brokers can serve per partition per tick to all groups together; null: unlimited. */
+    brokerReadRate: z.number().int().min(1).max(100_000).nullable().default(null),
   })
   .strict()
 export type KappaParams = z.infer<typeof kappaParamsSchema>
@@ -47,6 +49,15 @@ export const kappaEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('retire-v1') }).strict(),
   /** A processor crashes and restarts from its last committed offsets (at-least-once). */
   z.object({ type: z.literal('crash'), group: groupNameSchema }).strict(),
+  /** The brokers' read bandwidth changes (records per partition per tick for all groups; null: unlimited). */
+  z
+    .object({
+      type: z.literal('set-broker-bandwidth'),
+      recordsPerPartition: z.number().int().min(1).max(100_000).nullable(),
+    })
+    .strict(),
+  /** A quota on the replay: v2 reads at most this many records per partition per tick while catching up. */
+  z.object({ type: z.literal('throttle-replay'), rate: z.number().int().min(1).max(100_000) }).strict(),
   /** Change retention (offsets kept per partition; null keeps all); the log is trimmed at once. */
   z.object({ type: z.literal('set-retention'), offsets: z.number().int().min(1).nullable() }).strict(),
 ])
@@ -57,6 +68,8 @@ export interface KappaState {
   seed: number
   tick: number
   retention: number | null
+  brokerReadRate: number | null
+  replayRate: number
   partitions: Partition[]
   v1: ConsumerGroup | null
   v2: ConsumerGroup | null
@@ -81,6 +94,8 @@ export const kappaEngine: SimEngine<KappaParams, KappaState, KappaEvent> = {
       seed,
       tick: 0,
       retention: params.retention,
+      brokerReadRate: params.brokerReadRate,
+      replayRate: params.replayRate,
       partitions: start.map(() => ({ head: 0, logStart: 0 })),
       v1: createGroup('v1', start, 'live'),
       v2: null,
@@ -159,6 +174,18 @@ export const kappaEngine: SimEngine<KappaParams, KappaState, KappaEvent> = {
           )
           return next
         }
+        case 'set-broker-bandwidth':
+          next.brokerReadRate = event.recordsPerPartition
+          log(
+            event.recordsPerPartition === null
+              ? 'broker read bandwidth: unlimited'
+              : `brokers serve ${event.recordsPerPartition} records per partition per tick, shared by every group`,
+          )
+          return next
+        case 'throttle-replay':
+          next.replayRate = event.rate
+          log(`replay quota: ${event.rate} records per partition per tick`)
+          return next
         case 'set-retention':
           next.retention = event.offsets
           applyRetention(next)
@@ -185,6 +212,34 @@ function applyRetention(state: KappaState): void {
     partition.logStart = Math.max(partition.logStart, partition.head - retention)
 }
 
+/**
+ * Per group and partition, the records the brokers serve this tick: what each group asks for (its
+ * rate, at most up to the head), scaled down in proportion when the asks exceed the brokers' read
+ * bandwidth. A replay reading at full speed therefore takes bandwidth from the live group.
+ */
+function brokerGrants(state: KappaState, groups: readonly ConsumerGroup[]): number[][] {
+  const { params } = state
+  return transpose(
+    state.partitions.map((partition, p) => {
+      const asks = groups.map((group) => {
+        skipDeletedOffsets(group, state.partitions)
+        const rate = group.mode === 'replaying' ? state.replayRate : params.consumeRate
+        return Math.max(0, Math.min(rate, partition.head - (group.position[p] ?? 0)))
+      })
+      const asked = asks.reduce((sum, ask) => sum + ask, 0)
+      const bandwidth = state.brokerReadRate
+      if (bandwidth === null || asked <= bandwidth) return asks
+      return asks.map((ask) => Math.floor((bandwidth * ask) / asked))
+    }),
+    groups.length,
+  )
+}
+
+/** Rows of per-partition grants turned into one list per group. */
+function transpose(perPartition: readonly number[][], groups: number): number[][] {
+  return Array.from({ length: groups }, (_, g) => perPartition.map((grants) => grants[g] ?? 0))
+}
+
 /** One tick: producers append by key, retention trims, each processor reads, commits land on schedule (in place). */
 function advanceOneTick(state: KappaState, log: (line: string) => void): void {
   const tick = state.tick + 1
@@ -198,10 +253,11 @@ function advanceOneTick(state: KappaState, log: (line: string) => void): void {
   applyRetention(state)
 
   const read = { v1: 0, v2: 0 }
-  for (const group of [state.v1, state.v2]) {
-    if (!group) continue
+  const groups = [state.v1, state.v2].filter((group): group is ConsumerGroup => group !== null)
+  const grants = brokerGrants(state, groups)
+  groups.forEach((group, g) => {
     const before = group.processed
-    consume(group, state.partitions, group.mode === 'replaying' ? params.replayRate : params.consumeRate)
+    consume(group, state.partitions, grants[g] ?? [])
     read[group.name] = group.processed - before
     if (
       group.mode === 'replaying' &&
@@ -211,7 +267,7 @@ function advanceOneTick(state: KappaState, log: (line: string) => void): void {
       log(`${group.name} caught up with the head`)
     }
     if (tick % params.commitInterval === 0) commit(group)
-  }
+  })
   state.lastTick = { produced: params.produceRate, read }
   state.history.lagV1 = appendPoint(state.history.lagV1, state.v1 ? lagOf(state.v1, state.partitions) : 0)
   state.history.lagV2 = appendPoint(state.history.lagV2, state.v2 ? lagOf(state.v2, state.partitions) : 0)

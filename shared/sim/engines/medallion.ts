@@ -6,10 +6,18 @@ import {
   batchRows,
   type CleanOrder,
   DRIFTED_COLUMN,
+  type OrderTime,
   type RawRow,
   validateRow,
 } from './medallion/records'
-import { bronzeRows, clockLabel, dayOf, freshnessMinutes, medallionView } from './medallion/view'
+import {
+  bronzeRows,
+  clockLabel,
+  dayOf,
+  freshnessMinutes,
+  MINUTES_PER_DAY,
+  medallionView,
+} from './medallion/view'
 
 export const medallionParamsSchema = z
   .object({
@@ -22,6 +30,8 @@ export const medallionParamsSchema = z
     /** Share of rows that re-send a recent order. */
     duplicateShare: z.number().min(0).max(0.9).default(0.1),
     customers: z.number().int().min(1).max(1_000).default(12),
+    /** The gold gate holds back a day whose silver orders are fewer than this share of its bronze rows. */
+    minGoldRowShare: z.number().min(0).max(1).default(0.7),
   })
   .strict()
 export type MedallionParams = z.infer<typeof medallionParamsSchema>
@@ -61,6 +71,8 @@ export interface QuarantinedRow {
 /** Aggregates of one day: orders and amount (cents) per customer. */
 export interface GoldDay {
   builtAt: number
+  /** The newest event time (logical minute) among the day's orders: what freshness is measured from. */
+  newestEvent: number
   customers: Record<string, { orders: number; amount: number }>
 }
 
@@ -70,19 +82,27 @@ export interface MedallionState {
   /** Logical minutes since the start; day 1 is minutes 0–1439. */
   clock: number
   bronze: BronzeBatch[]
+  /** Regular and late batches and orders are numbered apart, so late data never shifts the regular feed. */
+  feedBatches: number
+  lateBatches: number
   nextOrder: number
+  nextLateOrder: number
   upstreamDrifted: boolean
   mapping: Record<string, string>
   silver: Record<string, CleanOrder>
   quarantine: QuarantinedRow[]
   gold: Record<string, GoldDay>
-  /** The gold job has built every day up to this one. */
+  /** The gold job has processed every day up to this one (published, or held back by the gate). */
   goldBuiltThrough: number
   lastGoldBuildAt: number | null
+  /** Days the gold gate held back: gold keeps its last good version of them (or none). */
+  heldDays: number[]
   /** Silver rows per day that arrived after that day's gold was built. */
   lateRows: Record<string, number>
   duplicatesDropped: number
   lastBatch: { rows: number; toSilver: number; duplicates: number; toQuarantine: number }
+  /** Rows the last quarantine replay moved to silver. */
+  lastReplay: number
   history: { bronze: number[]; silver: number[]; quarantine: number[]; freshness: number[] }
   log: string[]
 }
@@ -98,7 +118,10 @@ export const medallionEngine: SimEngine<MedallionParams, MedallionState, Medalli
       seed,
       clock: 0,
       bronze: [],
+      feedBatches: 0,
+      lateBatches: 0,
       nextOrder: 1,
+      nextLateOrder: 1,
       upstreamDrifted: false,
       mapping: {},
       silver: {},
@@ -106,9 +129,11 @@ export const medallionEngine: SimEngine<MedallionParams, MedallionState, Medalli
       gold: {},
       goldBuiltThrough: 0,
       lastGoldBuildAt: null,
+      heldDays: [],
       lateRows: {},
       duplicatesDropped: 0,
       lastBatch: { rows: 0, toSilver: 0, duplicates: 0, toQuarantine: 0 },
+      lastReplay: 0,
       history: { bronze: [], silver: [], quarantine: [], freshness: [] },
       log: [],
     }
@@ -125,13 +150,13 @@ export const medallionEngine: SimEngine<MedallionParams, MedallionState, Medalli
             break
           case 'ingest':
             for (let i = 0; i < event.batches; i++) {
-              landBatch(next, dayOf(next.clock), next.params.batchSize, log)
+              landBatch(next, dayOf(next.clock), next.params.batchSize, false, log)
               advanceClock(next, next.params.batchMinutes)
             }
             break
           case 'late-data':
             if (event.day > dayOf(next.clock)) log(`ignored: day ${event.day} has not started`)
-            else landBatch(next, event.day, event.rows, log)
+            else landBatch(next, event.day, event.rows, true, log)
             break
           case 'build-gold': {
             const lastFinishedDay = dayOf(next.clock) - 1
@@ -145,7 +170,9 @@ export const medallionEngine: SimEngine<MedallionParams, MedallionState, Medalli
             const days =
               event.day !== undefined
                 ? [event.day].filter((day) => day <= next.goldBuiltThrough)
-                : Object.keys(next.lateRows).map(Number)
+                : [...new Set([...Object.keys(next.lateRows).map(Number), ...next.heldDays])].sort(
+                    (a, b) => a - b,
+                  )
             if (days.length === 0) log('rebuild: nothing to rebuild')
             for (const day of days) buildGoldDay(next, day, log)
             next.lastGoldBuildAt = next.clock
@@ -163,6 +190,7 @@ export const medallionEngine: SimEngine<MedallionParams, MedallionState, Medalli
             const waiting = next.quarantine
             next.quarantine = []
             const { toSilver, duplicates } = admitRows(next, waiting)
+            next.lastReplay = toSilver
             log(
               `reprocessed ${waiting.length} quarantined rows: ${toSilver} to silver, ${duplicates} duplicates, ${next.quarantine.length} still invalid`,
             )
@@ -180,27 +208,45 @@ export const medallionEngine: SimEngine<MedallionParams, MedallionState, Medalli
 }
 
 /** Lands one batch in bronze (append-only) and pushes its rows through silver's contract (in place). */
-function landBatch(state: MedallionState, day: number, rows: number, log: (line: string) => void): void {
+function landBatch(
+  state: MedallionState,
+  day: number,
+  rows: number,
+  late: boolean,
+  log: (line: string) => void,
+): void {
   const { params } = state
   const meta = {
     index: state.bronze.length,
+    late,
+    sequence: late ? state.lateBatches : state.feedBatches,
     day,
-    firstOrder: state.nextOrder,
+    // late orders happened earlier in their own day (at noon) and only reached us now
+    eventMinute: late
+      ? Math.min(state.clock, (day - 1) * MINUTES_PER_DAY + MINUTES_PER_DAY / 2)
+      : state.clock,
+    firstOrder: late ? state.nextLateOrder : state.nextOrder,
     rows,
     drifted: state.upstreamDrifted,
   }
-  const batch = batchRows(state.seed, params, meta, (orderNumber) => dayOfOrder(state, orderNumber))
+  const batch = batchRows(state.seed, params, meta, (orderNumber) => timeOfOrder(state, late, orderNumber))
   state.bronze.push({ ...meta, newOrders: batch.newOrders })
-  state.nextOrder += batch.newOrders
+  if (late) {
+    state.lateBatches++
+    state.nextLateOrder += batch.newOrders
+  } else {
+    state.feedBatches++
+    state.nextOrder += batch.newOrders
+  }
   const { toSilver, duplicates } = admitRows(
     state,
     batch.rows.map((row) => ({ batch: meta.index, reason: '', row })),
   )
   const toQuarantine = rows - toSilver - duplicates
   state.lastBatch = { rows, toSilver, duplicates, toQuarantine }
-  const late = day < dayOf(state.clock) ? ` late rows for day ${day}:` : ''
+  const lateNote = day < dayOf(state.clock) ? ` late rows for day ${day}:` : ''
   log(
-    `batch ${meta.index + 1}:${late} ${rows} rows → ${toSilver} silver, ${duplicates} duplicates, ${toQuarantine} quarantined`,
+    `batch ${meta.index + 1}:${lateNote} ${rows} rows → ${toSilver} silver, ${duplicates} duplicates, ${toQuarantine} quarantined`,
   )
 }
 
@@ -229,26 +275,47 @@ function admitRows(
   return { toSilver, duplicates }
 }
 
-/** Recomputes gold for `day` from every silver order of that day (in place). */
+/**
+ * Recomputes gold for `day` from every silver order of that day, behind the gold gate: a day whose
+ * silver orders fall below minGoldRowShare of its bronze rows is held back, and gold keeps its last
+ * good version of that day (in place).
+ */
 function buildGoldDay(state: MedallionState, day: number, log: (line: string) => void): void {
   const customers: GoldDay['customers'] = {}
+  let orders = 0
+  let newestEvent = -1
   for (const order of Object.values(state.silver)) {
     if (order.day !== day) continue
     const totals = customers[order.customer] ?? { orders: 0, amount: 0 }
     customers[order.customer] = { orders: totals.orders + 1, amount: totals.amount + order.amount }
+    orders++
+    newestEvent = Math.max(newestEvent, order.eventMinute)
   }
-  state.gold[day] = { builtAt: state.clock, customers }
+  const bronzeOfDay = state.bronze.reduce((rows, batch) => rows + (batch.day === day ? batch.rows : 0), 0)
+  if (orders < state.params.minGoldRowShare * bronzeOfDay || orders === 0) {
+    if (!state.heldDays.includes(day)) state.heldDays = [...state.heldDays, day].sort((a, b) => a - b)
+    log(
+      `gold gate holds day ${day}: ${orders} orders in silver for ${bronzeOfDay} bronze rows (needs ${Math.round(state.params.minGoldRowShare * 100)}%)`,
+    )
+    return
+  }
+  state.gold[day] = { builtAt: state.clock, newestEvent, customers }
+  state.heldDays = state.heldDays.filter((held) => held !== day)
   delete state.lateRows[day]
-  log(`gold built for day ${day}: ${Object.keys(customers).length} customer rows`)
+  log(`gold built for day ${day}: ${Object.keys(customers).length} customer rows from ${orders} orders`)
 }
 
-/** The day of an earlier order, from the bronze batch that first carried it. */
-function dayOfOrder(state: MedallionState, orderNumber: number): number {
+/** When an earlier order of the same kind happened, from the bronze batch that first carried it. */
+function timeOfOrder(state: MedallionState, late: boolean, orderNumber: number): OrderTime {
   const batch = state.bronze.find(
     (candidate) =>
-      orderNumber >= candidate.firstOrder && orderNumber < candidate.firstOrder + candidate.newOrders,
+      candidate.late === late &&
+      orderNumber >= candidate.firstOrder &&
+      orderNumber < candidate.firstOrder + candidate.newOrders,
   )
-  return batch?.day ?? dayOf(state.clock)
+  return batch
+    ? { day: batch.day, eventMinute: batch.eventMinute }
+    : { day: dayOf(state.clock), eventMinute: state.clock }
 }
 
 /** Moves the clock on, taking a chart sample at every multiple of batchMinutes it passes (in place). */

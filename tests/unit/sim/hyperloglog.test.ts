@@ -13,7 +13,7 @@ import {
 import { createVisitorStream } from '../../../shared/sim/engines/hyperloglog/visitor-stream'
 import { deriveSeed } from '../../../shared/sim/random'
 import { replay } from '../../../shared/sim/replay'
-import { metric, prepare, rms } from './sim-test-kit'
+import { mean, metric, prepare, rms } from './sim-test-kit'
 
 /** The textbook estimator, written independently: harmonic mean of 2^M[j], with linear counting for small counts. */
 function referenceEstimate(registers: readonly number[]): number {
@@ -133,5 +133,25 @@ describe('hyperloglog engine', () => {
     const uniform = meanAbsoluteError('murmur3')
     expect(meanAbsoluteError('fnv1a-unmixed')).toBeGreaterThan(3 * uniform)
     expect(meanAbsoluteError('java-string-hash')).toBeGreaterThan(90) // nearly every register stays empty
+  })
+
+  it('errs by spread, not by a lean, at precision 4: errors scatter both ways around 0 with an RMS near 1.04/√16', () => {
+    const errors: number[] = []
+    for (let seed = 0; seed < 200; seed++) {
+      const state = [
+        { type: 'arrive', count: 20_000 },
+        { type: 'set-precision', precision: 4 },
+      ].reduce(
+        (current, raw) => hyperLogLogEngine.apply(current, hyperLogLogEngine.events.parse(raw)),
+        hyperLogLogEngine.init(hyperLogLogEngine.params.parse({ precision: 10 }), seed),
+      )
+      errors.push(metric(hyperLogLogEngine.view(state), 'relative-error') / 100)
+    }
+    const spread = rms(errors)
+    expect(Math.abs(spread - 1.04 / 4)).toBeLessThan(0.05)
+    // the mean error is within three standard errors of the mean of zero: no systematic lean
+    expect(Math.abs(mean(errors))).toBeLessThan((3 * spread) / Math.sqrt(errors.length))
+    expect(errors.filter((error) => error < 0).length).toBeGreaterThan(60)
+    expect(errors.filter((error) => error > 0).length).toBeGreaterThan(60)
   })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { type KappaState, kappaEngine } from '../../../shared/sim/engines/kappa'
+import { type ConsumerGroup, lagOf } from '../../../shared/sim/engines/kappa/consumer-group'
 import { randomStream } from '../../../shared/sim/random'
 import { metric } from './sim-test-kit'
 
@@ -103,5 +104,37 @@ describe('kappa engine', () => {
     expect(state.partitions.every((partition) => partition.head - partition.logStart === 100)).toBe(true)
     expect(v1.lost).toBeGreaterThan(0)
     expect(v1.position.every((position, p) => position >= (state.partitions[p]?.logStart ?? 0))).toBe(true)
+  })
+
+  it('shares broker bandwidth between replay and live reads: replay + live ≤ bandwidth on every partition, every tick', () => {
+    const events = [
+      { type: 'tick', steps: 20 },
+      { type: 'bug-found' },
+      { type: 'set-broker-bandwidth', recordsPerPartition: 40 },
+      { type: 'deploy-v2' },
+    ].map((raw) => kappaEngine.events.parse(raw))
+    let state = events.reduce(
+      (current, event) => kappaEngine.apply(current, event),
+      kappaEngine.init(kappaEngine.params.parse({ consumeRate: 12 }), 3),
+    )
+    const lags: number[] = []
+    for (let tick = 0; tick < 6; tick++) {
+      const before = state
+      state = kappaEngine.apply(state, kappaEngine.events.parse({ type: 'tick' }))
+      state.partitions.forEach((_, p) => {
+        const readV1 = (state.v1?.position[p] ?? 0) - (before.v1?.position[p] ?? 0)
+        const readV2 = (state.v2?.position[p] ?? 0) - (before.v2?.position[p] ?? 0)
+        expect(readV1 + readV2, `tick ${state.tick}, partition ${p}`).toBeLessThanOrEqual(40)
+      })
+      expect(state.v2?.mode).toBe('replaying')
+      lags.push(lagOf(state.v1 as ConsumerGroup, state.partitions))
+    }
+    // 10 records per partition arrive each tick; the replay's 60-record ask leaves v1 less than that
+    for (let i = 1; i < lags.length; i++) expect(lags[i]).toBeGreaterThan(lags[i - 1] as number)
+
+    // a quota on the replay leaves room: v1's lag stops growing
+    let quota = kappaEngine.apply(state, kappaEngine.events.parse({ type: 'throttle-replay', rate: 25 }))
+    quota = kappaEngine.apply(quota, kappaEngine.events.parse({ type: 'tick', steps: 4 }))
+    expect(lagOf(quota.v1 as ConsumerGroup, quota.partitions)).toBeLessThan(lags[lags.length - 1] as number)
   })
 })

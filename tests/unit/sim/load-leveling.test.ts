@@ -50,6 +50,39 @@ describe('load-leveling engine', () => {
     }
   }, 20_000)
 
+  it('shows λ̄, W and L on the panel so that L = λ̄ × W holds, to the panel’s rounding, whenever the queue has emptied', () => {
+    let checked = 0
+    for (const seed of [1, 2, 3, 4, 5]) {
+      let state = start({}, seed)
+      for (let tick = 0; tick < 400; tick++) {
+        state = engine.apply(state, oneTick)
+        if (queueLength(state.queue) > 0) continue
+        const view = engine.view(state)
+        const lambda = metric(view, 'accepted-rate')
+        const W = metric(view, 'mean-time-in-system')
+        const L = metric(view, 'mean-in-system')
+        // each figure is rounded to 0.01, so the product may be off by half a unit in each factor
+        expect(Math.abs(L - lambda * W), `seed ${seed}, tick ${state.tick}`).toBeLessThanOrEqual(
+          0.005 * (lambda + W) + 0.005 + 1e-9,
+        )
+        // and the figures are the independent definitions: accepted / ticks, sojourn / completed
+        expect(Math.abs(lambda - state.totals.accepted / state.tick)).toBeLessThanOrEqual(0.005 + 1e-9)
+        expect(Math.abs(W - state.totals.sojournTicks / state.totals.completed)).toBeLessThanOrEqual(
+          0.005 + 1e-9,
+        )
+        checked++
+      }
+    }
+    expect(checked).toBeGreaterThan(100)
+  })
+
+  it('states the window its throughput is averaged over', () => {
+    const state = engine.apply(start({}, 1), engine.events.parse({ type: 'tick', steps: 25 }))
+    const throughput = engine.view(state).metrics.find((m) => m.id === 'throughput')
+    expect(throughput?.label).toBe('Throughput, mean of the last 25 ticks')
+    expect(throughput?.value).toBeCloseTo(state.history.throughput.reduce((a, b) => a + b, 0) / 25, 2)
+  })
+
   it('estimates drain time as backlog / (kμ − λ), and the backlog really drains in about that time', () => {
     for (const seed of [1, 2, 3, 4, 5]) {
       const { events } = prepare(engine, {}, [

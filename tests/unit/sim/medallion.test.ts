@@ -10,11 +10,18 @@ const start = (seed: number, rawParams: unknown = {}) => engine.init(engine.para
 
 /** Every row bronze holds, regenerated from its batch records (the input data, not the pipeline). */
 function bronzeRowsOf(state: MedallionState): RawRow[] {
-  const dayOfOrder = (orderNumber: number) =>
-    state.bronze.find(
-      (batch) => orderNumber >= batch.firstOrder && orderNumber < batch.firstOrder + batch.newOrders,
-    )?.day ?? -1
-  return state.bronze.flatMap((batch) => batchRows(state.seed, state.params, batch, dayOfOrder).rows)
+  return state.bronze.flatMap((batch) => {
+    const timeOfOrder = (orderNumber: number) => {
+      const first = state.bronze.find(
+        (other) =>
+          other.late === batch.late &&
+          orderNumber >= other.firstOrder &&
+          orderNumber < other.firstOrder + other.newOrders,
+      )
+      return { day: first?.day ?? -1, eventMinute: first?.eventMinute ?? -1 }
+    }
+    return batchRows(state.seed, state.params, batch, timeOfOrder).rows
+  })
 }
 
 /** Silver's contract restated plainly: a customer, a non-negative amount (under either column name once mapped). */
@@ -110,14 +117,70 @@ describe('medallion engine', () => {
     expect(goldSumsByCustomer(rebuilt, 1)).toEqual(silverDay1)
   })
 
-  it('measures freshness in logical minutes since the last gold build', () => {
+  it('measures freshness as now − the newest event time in gold, which a rebuild does not change', () => {
     const state = apply(start(8), [
       { type: 'ingest', batches: 12 },
       { type: 'build-gold' },
       { type: 'ingest', batches: 3 },
       { type: 'tick', steps: 45 },
     ])
-    expect(metric(engine.view(state), 'freshness')).toBe(3 * 120 + 45)
-    expect(metric(engine.view(apply(state, [{ type: 'build-gold' }])), 'freshness')).toBe(0)
+    // independently: the newest event among the silver orders of every published gold day
+    const published = new Set(Object.keys(state.gold).map(Number))
+    const newest = Math.max(
+      ...Object.values(state.silver)
+        .filter((order) => published.has(order.day))
+        .map((order) => order.eventMinute),
+    )
+    expect(newest).toBe(11 * 120) // day 1's last batch landed at 22:00
+    expect(state.clock).toBe(12 * 120 + 3 * 120 + 45)
+    expect(metric(engine.view(state), 'freshness')).toBe(state.clock - newest)
+    // building again publishes nothing newer (day 2 is not finished), so the data is exactly as old
+    const rebuilt = apply(state, [{ type: 'build-gold' }, { type: 'rebuild-gold', day: 1 }])
+    expect(metric(engine.view(rebuilt), 'freshness')).toBe(state.clock - newest)
+  })
+
+  it('holds back a gold day whose silver rows fall below the gate’s share of its bronze rows, and publishes it once repaired', () => {
+    const state = apply(start(4), [
+      { type: 'ingest', batches: 12 },
+      { type: 'build-gold' },
+      { type: 'schema-drift' },
+      { type: 'ingest', batches: 12 },
+      { type: 'build-gold' },
+    ])
+    const ordersOfDay2 = Object.values(state.silver).filter((order) => order.day === 2).length
+    const bronzeOfDay2 = state.bronze.filter((batch) => batch.day === 2).reduce((sum, b) => sum + b.rows, 0)
+    expect(bronzeOfDay2).toBe(600)
+    expect(ordersOfDay2).toBeLessThan(0.7 * bronzeOfDay2)
+    expect(state.gold[2]).toBeUndefined()
+    expect(state.gold[1]).toBeDefined()
+    const view = engine.view(state)
+    expect(metric(view, 'held-days')).toBe(1)
+    expect(view.nodes['gold-gate']?.health).toBe('failed')
+
+    const repaired = apply(state, [
+      { type: 'fix-mapping' },
+      { type: 'reprocess-quarantine' },
+      { type: 'rebuild-gold' },
+    ])
+    const repairedOrders = Object.values(repaired.silver).filter((order) => order.day === 2).length
+    expect(repairedOrders).toBeGreaterThanOrEqual(0.7 * bronzeOfDay2)
+    expect(repaired.gold[2]).toBeDefined()
+    expect(metric(engine.view(repaired), 'held-days')).toBe(0)
+    const goldOrders = Object.values(repaired.gold[2]?.customers ?? {}).reduce((sum, c) => sum + c.orders, 0)
+    expect(goldOrders).toBe(repairedOrders)
+  })
+
+  it('keeps the regular feed identical whether or not late data arrived', () => {
+    const feed = [{ type: 'ingest', batches: 12 }, { type: 'build-gold' }]
+    const withLate = apply(start(7), [
+      ...feed,
+      { type: 'late-data', day: 1, rows: 40 },
+      { type: 'ingest', batches: 12 },
+    ])
+    const without = apply(start(7), [...feed, { type: 'ingest', batches: 12 }])
+    const regular = (state: MedallionState) =>
+      Object.entries(state.silver).filter(([id]) => id.startsWith('order-'))
+    expect(regular(withLate)).toEqual(regular(without))
+    expect(bronzeRowsOf(withLate).filter((row) => String(row.order_id).startsWith('late-'))).toHaveLength(40)
   })
 })

@@ -2,6 +2,7 @@ import { formatCount, formatPercent, round } from '../../format'
 import { edgeId, type Health, type SimView } from '../../view'
 import { type CanaryState, windowTotals } from '../canary'
 import { burnRate, wilsonInterval } from './burn-rate'
+import { baselineErrorRate, judgeCanary, type Verdict } from './gate'
 import { latencyQuantile, type VersionCounts } from './traffic'
 
 /** The panel and overlay for a canary state. */
@@ -16,13 +17,16 @@ export function canaryView(state: CanaryState): SimView {
   const burnHigh = window.canary.requests === 0 ? 0 : interval.high / (1 - params.sloTarget)
   const p99Stable = latencyQuantile(window.stable.latency, 0.99)
   const p99Canary = latencyQuantile(window.canary.latency, 0.99)
-  const overThreshold = canaryBurn > params.burnRateThreshold
+  const verdict = judgeCanary(window, params)
+  const failing = verdict.kind === 'fail'
+  const expectedErrors =
+    window.stable.requests === 0 ? 0 : baselineErrorRate(window.stable) * window.canary.requests
   const canaryHealth: Health =
     state.status === 'rolled-back'
       ? 'failed'
-      : overThreshold
+      : failing
         ? 'degraded'
-        : canaryBurn > 1 || p99Canary > p99Stable
+        : window.canary.errors > expectedErrors || p99Canary > p99Stable
           ? 'hot'
           : 'healthy'
   const statusBadge =
@@ -41,7 +45,7 @@ export function canaryView(state: CanaryState): SimView {
         badges: [`${100 - state.canaryShare}% stable / ${state.canaryShare}% canary`],
       },
       stable: {
-        health: stableBurn > params.burnRateThreshold ? 'degraded' : 'healthy',
+        health: stableBurn > 1 ? 'hot' : 'healthy',
         badges: trafficBadges(window.stable, p99Stable),
       },
       canary: {
@@ -50,17 +54,14 @@ export function canaryView(state: CanaryState): SimView {
       },
       'rollout-controller': {
         health: state.status === 'rolled-back' ? 'degraded' : 'healthy',
-        badges: [
-          rolloutBadge(state),
-          params.autoRollback ? `rolls back above burn ${params.burnRateThreshold}` : 'manual rollback',
-        ],
+        badges: [rolloutBadge(state), params.autoRollback ? gateBadge(state) : 'manual rollback'],
       },
       'slo-monitor': {
-        health: overThreshold ? 'hot' : 'healthy',
+        health: failing ? 'hot' : 'healthy',
         badges: [
+          verdictBadge(verdict, params.gate),
+          `${formatCount(window.canary.errors)} ${window.canary.errors === 1 ? 'error' : 'errors'}, ${round(expectedErrors, 1)} expected at stable's rate`,
           `burn ${round(canaryBurn, 1)} (95% CI ${round(burnLow, 1)}–${round(burnHigh, 1)})`,
-          `alert > ${params.burnRateThreshold}`,
-          `${formatCount(window.canary.requests)} canary requests in window`,
         ],
       },
     },
@@ -74,8 +75,8 @@ export function canaryView(state: CanaryState): SimView {
       [edgeId('stable', 'slo-monitor')]: { rate: 1, label: `burn ${round(stableBurn, 1)}` },
       [edgeId('canary', 'slo-monitor')]: { rate: 1, label: `burn ${round(canaryBurn, 1)}` },
       [edgeId('slo-monitor', 'rollout-controller')]: {
-        rate: overThreshold ? 1 : 0,
-        label: overThreshold ? 'alert' : 'ok',
+        rate: verdict.kind === 'pass' || verdict.kind === 'fail' ? 1 : 0,
+        label: verdict.kind,
       },
       [edgeId('rollout-controller', 'router')]: { rate: 1, label: `${state.canaryShare}% canary` },
     },
@@ -105,10 +106,31 @@ export function canaryView(state: CanaryState): SimView {
         value: round(errorRate(window.stable) * 100, 3),
         unit: '%',
       },
+      {
+        id: 'expected-canary-errors',
+        label: 'Canary errors expected at stable’s rate',
+        value: round(expectedErrors, 2),
+        unit: 'requests',
+      },
+      {
+        id: 'false-alarm-odds',
+        label: 'Odds stable fails this often',
+        value:
+          verdict.kind === 'pass' || verdict.kind === 'fail' ? roundSignificant(verdict.pValue * 100) : 100,
+        unit: '%',
+      },
+      {
+        id: 'min-window-requests',
+        label: 'Canary requests before a verdict',
+        value: params.minWindowRequests,
+        unit: 'requests',
+      },
       { id: 'burn-rate', label: 'Canary burn rate', value: round(canaryBurn, 2), unit: '×' },
       { id: 'burn-rate-low', label: 'Burn rate, 95% CI low', value: round(burnLow, 2), unit: '×' },
       { id: 'burn-rate-high', label: 'Burn rate, 95% CI high', value: round(burnHigh, 2), unit: '×' },
-      { id: 'burn-threshold', label: 'Rollback threshold', value: params.burnRateThreshold, unit: '×' },
+      ...(params.gate === 'absolute-burn-rate'
+        ? [{ id: 'burn-threshold', label: 'Rollback threshold', value: params.burnRateThreshold, unit: '×' }]
+        : []),
       { id: 'p99-stable', label: 'Stable p99 latency', value: p99Stable, unit: 'ms' },
       { id: 'p99-canary', label: 'Canary p99 latency', value: p99Canary, unit: 'ms' },
     ],
@@ -130,6 +152,33 @@ function rolloutBadge(state: CanaryState): string {
   if (state.status === 'promoted') return 'promoted'
   if (state.stepIndex < 0) return 'waiting at 0%'
   return `step ${state.stepIndex + 1}/${state.params.steps.length} · ${state.canaryShare}%`
+}
+
+/** How the gate decides, in a few words. */
+function gateBadge(state: CanaryState): string {
+  const { params } = state
+  return params.gate === 'absolute-burn-rate'
+    ? `rolls back above burn ${params.burnRateThreshold}`
+    : `rolls back when worse than stable (odds < ${formatPercent(params.maxFalseAlarm, 1)})`
+}
+
+/** The verdict on the window, as the monitor's first badge. */
+function verdictBadge(verdict: Verdict, gate: CanaryState['params']['gate']): string {
+  switch (verdict.kind) {
+    case 'no-baseline':
+      return 'stable serves nothing: no comparison'
+    case 'waiting':
+      return `waiting: ${formatCount(verdict.needed)} more canary requests`
+    case 'pass':
+      return 'no worse than stable'
+    case 'fail':
+      return gate === 'absolute-burn-rate' ? 'burn rate over the limit' : 'worse than stable'
+  }
+}
+
+/** Three significant digits: a chance of 0.0004% should not read as 0. */
+function roundSignificant(value: number): number {
+  return value === 0 ? 0 : Number(value.toPrecision(3))
 }
 
 /** Error rate and p99 of a version over the window, or a dash when it served nothing. */

@@ -13,37 +13,39 @@ export function restartCell(state: CellsState, index: number): void {
     status: 'recovering',
     cause: null,
     configVersion: badVersions.includes(cell.configVersion) ? lastGoodVersion : cell.configVersion,
+    configuredAt: state.tick,
     recoveringUntil: state.tick + RECOVERY_TICKS,
   }
 }
 
 /**
- * A cell-by-cell rollout: the control plane pushes the desired version to the next serving cell
- * that lacks it. A bad version fails that cell and halts the wave, so it reaches one cell only.
+ * A cell-by-cell rollout in waves: the control plane pushes the desired version to the next serving
+ * cell that lacks it, then lets that wave bake for bakeTicks while it watches health. A cell failing
+ * on the desired version halts the rollout; a bake shorter than the time a bad config takes to show
+ * lets the next wave start first, so the bad config reaches more cells.
  */
 export function pushConfig(state: CellsState, log: (line: string) => void): void {
   const { controlPlane } = state
   if (!controlPlane.up || controlPlane.halted) return
-  const target = state.cells.findIndex(
-    (cell) => cell.status === 'serving' && cell.configVersion !== controlPlane.desiredVersion,
+  const version = controlPlane.desiredVersion
+  const failedOnIt = state.cells.findIndex(
+    (cell) => cell.status === 'failed' && cell.cause === 'bad-deploy' && cell.configVersion === version,
   )
-  const cell = state.cells[target]
-  if (!cell) {
-    const everyCellUpdated = state.cells.every(
-      (candidate) => candidate.configVersion === controlPlane.desiredVersion,
-    )
-    if (everyCellUpdated && !controlPlane.badVersions.includes(controlPlane.desiredVersion)) {
-      controlPlane.lastGoodVersion = controlPlane.desiredVersion
-    }
+  if (failedOnIt >= 0) {
+    controlPlane.halted = true
+    log(`${cellId(failedOnIt)} failed on config v${version}: rollout halted`)
     return
   }
-  const version = controlPlane.desiredVersion
-  if (controlPlane.badVersions.includes(version)) {
-    state.cells[target] = { ...cell, configVersion: version, status: 'failed', cause: 'bad-deploy' }
-    controlPlane.halted = true
-    log(`${cellId(target)} fails its health check on config v${version}: rollout halted`)
-  } else {
-    state.cells[target] = { ...cell, configVersion: version }
-    log(`${cellId(target)} now on config v${version}`)
+  if (state.tick < controlPlane.bakingUntil) return
+  const target = state.cells.findIndex((cell) => cell.status === 'serving' && cell.configVersion !== version)
+  const cell = state.cells[target]
+  if (!cell) {
+    const everyCellUpdated = state.cells.every((candidate) => candidate.configVersion === version)
+    if (everyCellUpdated && !controlPlane.badVersions.includes(version))
+      controlPlane.lastGoodVersion = version
+    return
   }
+  state.cells[target] = { ...cell, configVersion: version, configuredAt: state.tick }
+  controlPlane.bakingUntil = state.tick + controlPlane.bakeTicks
+  log(`${cellId(target)} now on config v${version}, baking ${controlPlane.bakeTicks} tick(s)`)
 }

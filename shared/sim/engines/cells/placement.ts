@@ -1,5 +1,4 @@
-import { murmur3 } from '../../murmur3'
-import { deriveSeed, randomStream } from '../../random'
+import { randomStream } from '../../random'
 
 /** The id of the n-th tenant (1-based). */
 export function tenantId(n: number): string {
@@ -22,15 +21,26 @@ export function cellIndex(id: string): number {
 }
 
 /**
- * The cells that serve a tenant. With k = 1 this is the classic cell router, a seeded hash of
- * the tenant id mod N. With k > 1 it is shuffle sharding: a seeded combination of k of the N
- * cells, so two tenants share all of theirs with probability 1/C(N, k).
+ * The cells the placement service gives a new tenant. With k = 1 it is the cell with the fewest
+ * tenants (a seeded pick among equals), as a placement service balancing cells would choose. With
+ * k > 1 it is shuffle sharding: a seeded combination of k of the N cells, so two tenants share all
+ * of theirs with probability 1/C(N, k).
  */
-export function placeTenant(seed: number, tenant: string, cells: number, shardSize: number): number[] {
-  if (shardSize === 1) return [murmur3(tenant, deriveSeed(seed, 'cell-router')) % cells]
-  return randomStream(seed, 'shuffle-shard', tenant)
-    .sample(cells, shardSize)
-    .sort((a, b) => a - b)
+export function placeTenant(
+  seed: number,
+  tenant: string,
+  tenantsPerCell: readonly number[],
+  shardSize: number,
+): number[] {
+  const cells = tenantsPerCell.length
+  if (shardSize > 1) {
+    return randomStream(seed, 'shuffle-shard', tenant)
+      .sample(cells, shardSize)
+      .sort((a, b) => a - b)
+  }
+  const fewest = Math.min(...tenantsPerCell)
+  const emptiest = tenantsPerCell.flatMap((count, index) => (count === fewest ? [index] : []))
+  return [emptiest[randomStream(seed, 'placement', tenant).below(emptiest.length)] as number]
 }
 
 /** Binomial coefficient C(n, k), exact for the small n of a cell layout. */

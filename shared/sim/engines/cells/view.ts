@@ -3,28 +3,40 @@ import { type EdgeView, edgeId, type Health, type NodeView, type SimView } from 
 import type { CellsState } from '../cells'
 import { cellId, choose } from './placement'
 
-/** Who a failure reaches: tenants with every cell down, tenants with some down, tenants whose requests fail. */
+/**
+ * Who a failure reaches: tenants with every cell down, tenants with some down, tenants the router
+ * cannot route yet (placed after its last map pull), and tenants whose requests fail.
+ */
 export interface TenantImpact {
   fullyAffected: number
   partiallyAffected: number
+  unrouted: number
   failingTenants: number
 }
 
-/** Counts tenants by how many of their cells are down (blocked tenants fail whatever their cells do). */
+/** The cells the router sends a tenant to: its cached map's entry, or none before the map has it. */
+export function routedCells(state: CellsState, tenant: string): readonly number[] {
+  return state.router.cells[tenant] ?? []
+}
+
+/** Counts tenants by how many of their routed cells are down (blocked tenants fail whatever their cells do). */
 export function tenantImpact(state: CellsState): TenantImpact {
   const down = state.cells.map((cell) => cell.status === 'failed')
   const blocked = new Set(state.blockedTenants)
   let fullyAffected = 0
   let partiallyAffected = 0
+  let unrouted = 0
   let failingTenants = 0
   for (const tenant of state.tenants) {
-    const downCells = tenant.cells.filter((index) => down[index]).length
-    const allDown = downCells === tenant.cells.length
-    if (allDown) fullyAffected++
+    const cells = routedCells(state, tenant.id)
+    const downCells = cells.filter((index) => down[index]).length
+    const allDown = cells.length > 0 && downCells === cells.length
+    if (cells.length === 0) unrouted++
+    else if (allDown) fullyAffected++
     else if (downCells > 0) partiallyAffected++
-    if (allDown || blocked.has(tenant.id)) failingTenants++
+    if (cells.length === 0 || allDown || blocked.has(tenant.id)) failingTenants++
   }
-  return { fullyAffected, partiallyAffected, failingTenants }
+  return { fullyAffected, partiallyAffected, unrouted, failingTenants }
 }
 
 /** The panel and overlay for a cells state. */
@@ -47,11 +59,11 @@ export function cellsView(state: CellsState): SimView {
       ],
     },
     router: {
-      health: 'healthy',
+      health: impact.unrouted > 0 ? 'hot' : 'healthy',
       badges: [
-        shuffleSharding
-          ? `shuffle shards of ${params.shuffleShardSize}/${params.cells}`
-          : `hash mod ${params.cells}`,
+        `cached map v${state.router.mapVersion}${state.router.mapVersion < state.mapVersion ? ` (v${state.mapVersion} in store)` : ''}`,
+        ...(shuffleSharding ? [`shuffle shards of ${params.shuffleShardSize}/${params.cells}`] : []),
+        ...(impact.unrouted > 0 ? [`${formatCount(impact.unrouted)} tenants not in its map yet`] : []),
       ],
     },
     'control-plane': {
@@ -70,9 +82,10 @@ export function cellsView(state: CellsState): SimView {
   const blocked = new Set(state.blockedTenants)
   for (const tenant of state.tenants) {
     if (!Object.hasOwn(params.pinnedTenants, tenant.id)) continue
-    const down = tenant.cells.filter((index) => state.cells[index]?.status === 'failed').length
+    const cells = routedCells(state, tenant.id)
+    const down = cells.filter((index) => state.cells[index]?.status === 'failed').length
     const health: Health =
-      down === tenant.cells.length || blocked.has(tenant.id) ? 'failed' : down > 0 ? 'degraded' : 'healthy'
+      down === cells.length || blocked.has(tenant.id) ? 'failed' : down > 0 ? 'degraded' : 'healthy'
     nodes[tenant.id] = {
       health,
       badges: [
@@ -87,10 +100,20 @@ export function cellsView(state: CellsState): SimView {
       rate: tenants * params.requestsPerTenant,
       label: `${formatCount(tenants * params.requestsPerTenant)} req/tick`,
     },
+    [edgeId('control-plane', 'router')]: {
+      rate: controlPlane.up ? 1 : 0,
+      label: controlPlane.up ? `map v${state.mapVersion}` : 'no pulls: cached map kept',
+    },
   }
   state.cells.forEach((cell, index) => {
     const id = cellId(index)
     const placed = state.tenants.filter((tenant) => tenant.cells.includes(index)).length
+    const baking =
+      controlPlane.up &&
+      cell.status === 'serving' &&
+      cell.configVersion === controlPlane.desiredVersion &&
+      state.tick < controlPlane.bakingUntil &&
+      cell.configuredAt + controlPlane.bakeTicks === controlPlane.bakingUntil
     const stale = cell.configVersion !== controlPlane.desiredVersion
     const health: Health =
       cell.status === 'failed' ? 'failed' : cell.status === 'recovering' ? 'recovering' : 'healthy'
@@ -98,7 +121,7 @@ export function cellsView(state: CellsState): SimView {
       health,
       badges: [
         `${formatCount(placed)} tenants`,
-        `config v${cell.configVersion}${stale ? (controlPlane.up ? ' (updating)' : ' (stale)') : ''}`,
+        `config v${cell.configVersion}${stale ? (controlPlane.up ? ' (updating)' : ' (stale)') : baking ? ' (baking)' : ''}`,
         ...(cell.cause ? [cell.cause] : []),
       ],
     }
@@ -111,6 +134,8 @@ export function cellsView(state: CellsState): SimView {
   })
 
   const { requests, failed } = state.totals
+  const successPercent = (counts: { requests: number; failed: number }) =>
+    round(counts.requests === 0 ? 100 : ((counts.requests - counts.failed) / counts.requests) * 100)
   return {
     clock: { value: state.tick, unit: 'tick' },
     nodes,
@@ -152,16 +177,28 @@ export function cellsView(state: CellsState): SimView {
         unit: 'tenants',
       },
       {
+        id: 'unrouted-tenants',
+        label: 'Tenants not yet in the router’s map',
+        value: impact.unrouted,
+        unit: 'tenants',
+      },
+      {
+        id: 'tick-success-rate',
+        label: 'Request success, last tick',
+        value: successPercent(state.lastTick),
+        unit: '%',
+      },
+      {
         id: 'success-rate',
-        label: 'Request success',
-        value: round(requests === 0 ? 100 : ((requests - failed) / requests) * 100),
+        label: 'Request success since tick 0',
+        value: successPercent({ requests, failed }),
         unit: '%',
       },
     ],
     series: [
       {
         id: 'success-rate',
-        label: 'Request success (%)',
+        label: 'Request success per tick (%)',
         points: state.history.successRate.map((point) => round(point)),
       },
       {
@@ -180,7 +217,7 @@ function routedRequests(state: CellsState): number[] {
   const blocked = new Set(state.blockedTenants)
   for (const tenant of state.tenants) {
     if (blocked.has(tenant.id)) continue
-    const serving = tenant.cells.filter((index) => state.cells[index]?.status !== 'failed')
+    const serving = routedCells(state, tenant.id).filter((index) => state.cells[index]?.status !== 'failed')
     for (const index of serving)
       perCell[index] = (perCell[index] ?? 0) + state.params.requestsPerTenant / serving.length
   }

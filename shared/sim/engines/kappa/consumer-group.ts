@@ -69,12 +69,16 @@ export function skipDeletedOffsets(group: ConsumerGroup, partitions: readonly Pa
   })
 }
 
-/** The group reads up to `rate` records from each partition (in place); re-reads below the high water are counted. */
-export function consume(group: ConsumerGroup, partitions: readonly Partition[], rate: number): void {
+/** The group reads up to `limits[p]` records from each partition p (in place); re-reads below the high water are counted. */
+export function consume(
+  group: ConsumerGroup,
+  partitions: readonly Partition[],
+  limits: readonly number[],
+): void {
   skipDeletedOffsets(group, partitions)
   partitions.forEach((partition, p) => {
     const position = group.position[p] ?? 0
-    const end = Math.min(partition.head, position + rate)
+    const end = Math.min(partition.head, position + (limits[p] ?? 0))
     const highWater = group.highWater[p] ?? 0
     group.reprocessed += Math.max(0, Math.min(end, highWater) - position)
     group.processed += end - position

@@ -73,6 +73,7 @@ export function kappaView(state: KappaState): SimView {
     nodes,
     edges: {
       [edgeId('producers', 'log')]: flow(lastTick.produced),
+      [edgeId('log', 'lag-monitor')]: flow(1, `head ${formatCount(head)}`),
       [edgeId('log', 'consumer-group-v1')]: flow(lastTick.read.v1),
       [edgeId('consumer-group-v1', 'processor-v1')]: flow(lastTick.read.v1),
       [edgeId('processor-v1', 'serving-v1')]: flow(lastTick.read.v1, 'writes'),
@@ -87,6 +88,18 @@ export function kappaView(state: KappaState): SimView {
     },
     metrics: [
       { id: 'head', label: 'Records in the log (head offsets)', value: head, unit: 'records' },
+      {
+        id: 'broker-reads',
+        label: 'Broker reads last tick (all groups)',
+        value: lastTick.read.v1 + lastTick.read.v2,
+        unit: 'records',
+      },
+      {
+        id: 'broker-read-capacity',
+        label: 'Broker read bandwidth per tick (0: unlimited)',
+        value: state.brokerReadRate === null ? 0 : state.brokerReadRate * params.partitions,
+        unit: 'records',
+      },
       { id: 'deleted', label: 'Deleted by retention', value: deleted, unit: 'records' },
       { id: 'lag-v1', label: 'v1 lag', value: lagV1, unit: 'records' },
       { id: 'lag-v2', label: 'v2 lag', value: lagV2, unit: 'records' },

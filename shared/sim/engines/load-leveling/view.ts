@@ -33,7 +33,11 @@ export function loadLevelingView(state: LoadLevelingState): SimView {
   const capacityRecent = sum(history.capacity)
   const utilisation = capacityRecent === 0 ? 0 : sum(history.throughput) / capacityRecent
   const meanWait = totals.completed === 0 ? 0 : totals.waitTicks / totals.completed
+  // Little's law over the run since tick 0: L (mean messages in system), λ̄ (mean accepted rate), W (mean time in system)
   const meanInSystem = state.tick === 0 ? 0 : totals.inSystemTicks / state.tick
+  const acceptedRate = state.tick === 0 ? 0 : totals.accepted / state.tick
+  const meanTimeInSystem = totals.completed === 0 ? 0 : totals.sojournTicks / totals.completed
+  const throughputWindow = history.throughput.length
   const dropping = lastTick.dropped > 0
   const bursting =
     state.forcedBurst !== null || state.seededBurstLeft > 0 || lastTick.rate > params.arrivalRate
@@ -113,18 +117,35 @@ export function loadLevelingView(state: LoadLevelingState): SimView {
       { id: 'backlog', label: 'Backlog', value: backlog, unit: 'messages' },
       {
         id: 'arrival-rate',
-        label: 'Offered load (λ)',
+        label: 'Offered rate now (λ)',
         value: round(offeredRateNow(state)),
         unit: 'msg/tick',
       },
-      { id: 'throughput', label: 'Throughput', value: round(mean(history.throughput)), unit: 'msg/tick' },
-      { id: 'mean-wait', label: 'Mean wait in queue', value: round(meanWait), unit: 'ticks' },
+      {
+        id: 'throughput',
+        label: `Throughput, mean of the last ${throughputWindow} ticks`,
+        value: round(mean(history.throughput)),
+        unit: 'msg/tick',
+      },
+      {
+        id: 'accepted-rate',
+        label: 'Mean accepted rate since tick 0 (λ̄)',
+        value: round(acceptedRate),
+        unit: 'msg/tick',
+      },
+      {
+        id: 'mean-time-in-system',
+        label: 'Mean time in system since tick 0 (W)',
+        value: round(meanTimeInSystem),
+        unit: 'ticks',
+      },
       {
         id: 'mean-in-system',
-        label: 'Mean messages in system (L)',
+        label: 'Mean messages in system since tick 0 (L)',
         value: round(meanInSystem),
         unit: 'messages',
       },
+      { id: 'mean-wait', label: 'Mean wait in queue since tick 0', value: round(meanWait), unit: 'ticks' },
       {
         id: 'drain-time',
         label: drain < 0 ? 'Drain time (backlog growing)' : 'Drain time',

@@ -6,9 +6,15 @@ export type RawRow = Record<string, string | number | null>
 /** What bronze remembers of one landed batch; its rows can be regenerated from the seed. */
 export interface BronzeBatch {
   index: number
+  /** Late batches have their own numbering and random stream, so they never shift the regular feed. */
+  late: boolean
+  /** The batch's number among batches of its kind (regular or late). */
+  sequence: number
   /** The day the batch's new orders belong to (an earlier day for late data). */
   day: number
-  /** Order number of the batch's first new order; new orders are numbered consecutively. */
+  /** When its new orders happened (logical minute): the landing time, or noon of their day for late data. */
+  eventMinute: number
+  /** Order number of the batch's first new order; orders of each kind are numbered consecutively. */
   firstOrder: number
   newOrders: number
   rows: number
@@ -26,8 +32,14 @@ export interface RecordShape {
 /** The column the upstream team renames in the schema-drift failure. */
 export const DRIFTED_COLUMN = { from: 'amount', to: 'total_amount' } as const
 
-export function orderId(orderNumber: number): string {
-  return `order-${orderNumber}`
+export function orderId(orderNumber: number, late = false): string {
+  return late ? `late-order-${orderNumber}` : `order-${orderNumber}`
+}
+
+/** When and on which day an order happened. */
+export interface OrderTime {
+  day: number
+  eventMinute: number
 }
 
 /**
@@ -39,9 +51,9 @@ export function batchRows(
   seed: number,
   shape: RecordShape,
   batch: Omit<BronzeBatch, 'newOrders'>,
-  dayOfOrder: (orderNumber: number) => number,
+  timeOfOrder: (orderNumber: number) => OrderTime,
 ): { rows: RawRow[]; newOrders: number } {
-  const random = randomStream(seed, 'batch', batch.index)
+  const random = randomStream(seed, batch.late ? 'late-batch' : 'batch', batch.sequence)
   const rows: RawRow[] = []
   const oldest = Math.max(1, batch.firstOrder - shape.batchSize)
   let nextOrder = batch.firstOrder
@@ -49,8 +61,11 @@ export function batchRows(
     const resend = nextOrder > oldest && random.chance(shape.duplicateShare)
     // a re-send repeats an order from this batch or the one before it
     const orderNumber = resend ? oldest + random.below(nextOrder - oldest) : nextOrder++
-    const day = orderNumber >= batch.firstOrder ? batch.day : dayOfOrder(orderNumber)
-    rows.push(orderRow(seed, shape, orderNumber, day, batch.drifted))
+    const time: OrderTime =
+      orderNumber >= batch.firstOrder
+        ? { day: batch.day, eventMinute: batch.eventMinute }
+        : timeOfOrder(orderNumber)
+    rows.push(orderRow(seed, shape, orderNumber, batch.late, time, batch.drifted))
   }
   return { rows, newOrders: nextOrder - batch.firstOrder }
 }
@@ -59,20 +74,22 @@ function orderRow(
   seed: number,
   shape: RecordShape,
   orderNumber: number,
-  day: number,
+  late: boolean,
+  time: OrderTime,
   drifted: boolean,
 ): RawRow {
-  const random = randomStream(seed, 'order', orderNumber)
+  const random = randomStream(seed, late ? 'late-order' : 'order', orderNumber)
   const customer = `customer-${1 + random.below(shape.customers)}`
   const amount = 100 + random.below(9_900)
   const dirty = random.chance(shape.dirtyShare)
   const missingCustomer = dirty && random.chance(0.5)
   const amountColumn = drifted ? DRIFTED_COLUMN.to : DRIFTED_COLUMN.from
   return {
-    order_id: orderId(orderNumber),
+    order_id: orderId(orderNumber, late),
     customer: missingCustomer ? null : customer,
     [amountColumn]: dirty && !missingCustomer ? -amount : amount,
-    order_day: day,
+    order_day: time.day,
+    event_minute: time.eventMinute,
   }
 }
 
@@ -81,6 +98,8 @@ export interface CleanOrder {
   customer: string
   day: number
   amount: number
+  /** When the order happened (logical minute). */
+  eventMinute: number
 }
 
 export type ValidationResult =
@@ -91,11 +110,16 @@ export type ValidationResult =
 export function validateRow(row: RawRow, mapping: Readonly<Record<string, string>>): ValidationResult {
   const mapped: RawRow = {}
   for (const [column, value] of Object.entries(row)) mapped[mapping[column] ?? column] = value
-  const { order_id: id, customer, amount, order_day: day } = mapped
-  if (typeof id !== 'string' || typeof amount !== 'number' || typeof day !== 'number') {
+  const { order_id: id, customer, amount, order_day: day, event_minute: eventMinute } = mapped
+  if (
+    typeof id !== 'string' ||
+    typeof amount !== 'number' ||
+    typeof day !== 'number' ||
+    typeof eventMinute !== 'number'
+  ) {
     return { ok: false, reason: 'missing-column' }
   }
   if (typeof customer !== 'string' || customer === '') return { ok: false, reason: 'missing-customer' }
   if (amount < 0) return { ok: false, reason: 'negative-amount' }
-  return { ok: true, id, order: { customer, day, amount } }
+  return { ok: true, id, order: { customer, day, amount, eventMinute } }
 }

@@ -3,7 +3,7 @@ import { edgeId, type Health, type SimView } from '../../view'
 import type { MedallionState } from '../medallion'
 import { DRIFTED_COLUMN } from './records'
 
-const MINUTES_PER_DAY = 1_440
+export const MINUTES_PER_DAY = 1_440
 
 /** The day (1-based) a logical minute falls in. */
 export function dayOf(clock: number): number {
@@ -18,9 +18,15 @@ export function clockLabel(clock: number): string {
   return `d${dayOf(clock)} ${hours}:${minutes}`
 }
 
-/** Logical minutes since the last successful gold build (since the start when there was none). */
+/** The newest event time (logical minute) in published gold, or null while gold is empty. */
+export function newestGoldEvent(state: MedallionState): number | null {
+  const days = Object.values(state.gold)
+  return days.length === 0 ? null : Math.max(...days.map((day) => day.newestEvent))
+}
+
+/** Freshness: the age of the newest data in gold, now − its event time (minutes since the start while gold is empty). */
 export function freshnessMinutes(state: MedallionState): number {
-  return state.clock - (state.lastGoldBuildAt ?? 0)
+  return state.clock - (newestGoldEvent(state) ?? 0)
 }
 
 /** Rows bronze holds: every row that ever landed. */
@@ -43,8 +49,14 @@ export function medallionView(state: MedallionState): SimView {
   const drifting = state.upstreamDrifted && !Object.hasOwn(state.mapping, DRIFTED_COLUMN.to)
   const { lastBatch } = state
   const wholeBatchQuarantined = lastBatch.rows > 0 && lastBatch.toQuarantine === lastBatch.rows
+  const held = state.heldDays
   const goldHealth: Health =
-    staleDays.length > 0 ? 'degraded' : freshness > MINUTES_PER_DAY * 1.5 ? 'hot' : 'healthy'
+    held.length > 0 || staleDays.length > 0
+      ? 'degraded'
+      : freshness > MINUTES_PER_DAY * 1.5
+        ? 'hot'
+        : 'healthy'
+  const newest = newestGoldEvent(state)
 
   return {
     clock: { value: state.clock, unit: 'minute' },
@@ -68,6 +80,13 @@ export function medallionView(state: MedallionState): SimView {
         health: lastBatch.toQuarantine > 0 ? 'hot' : 'healthy',
         badges: [`${formatCount(quarantine)} rows`],
       },
+      'gold-gate': {
+        health: held.length > 0 ? 'failed' : 'healthy',
+        badges: [
+          `publishes a day with ≥ ${Math.round(state.params.minGoldRowShare * 100)}% of its bronze rows in silver`,
+          ...held.map((day) => `day ${day} held back`),
+        ],
+      },
       gold: {
         health: goldHealth,
         badges: [
@@ -77,8 +96,12 @@ export function medallionView(state: MedallionState): SimView {
         ],
       },
       dashboard: {
-        health: staleDays.length > 0 ? 'degraded' : 'healthy',
-        badges: [`data ${formatMinutes(freshness)} old`],
+        health: staleDays.length > 0 || held.length > 0 ? 'degraded' : 'healthy',
+        badges: [
+          newest === null
+            ? 'no data yet'
+            : `newest data ${formatMinutes(freshness)} old (${clockLabel(newest)})`,
+        ],
       },
     },
     edges: {
@@ -88,6 +111,7 @@ export function medallionView(state: MedallionState): SimView {
         rate: lastBatch.toQuarantine,
         label: `${lastBatch.toQuarantine} invalid`,
       },
+      [edgeId('quarantine', 'silver')]: { rate: state.lastReplay, label: `${state.lastReplay} replayed` },
       [edgeId('silver', 'gold')]: { rate: 0, label: 'daily build' },
       [edgeId('gold', 'dashboard')]: { rate: 0, label: formatMinutes(freshness) },
     },
@@ -97,7 +121,8 @@ export function medallionView(state: MedallionState): SimView {
       { id: 'quarantine-rows', label: 'Quarantined rows', value: quarantine, unit: 'rows' },
       { id: 'gold-rows', label: 'Gold customer-days', value: goldRows, unit: 'rows' },
       { id: 'duplicates-dropped', label: 'Duplicates dropped', value: state.duplicatesDropped, unit: 'rows' },
-      { id: 'freshness', label: 'Since last gold build', value: freshness, unit: 'min' },
+      { id: 'freshness', label: 'Age of newest data in gold', value: freshness, unit: 'min' },
+      { id: 'held-days', label: 'Gold days held back by the gate', value: held.length, unit: 'days' },
       { id: 'stale-days', label: 'Gold days missing late rows', value: staleDays.length, unit: 'days' },
       { id: 'late-rows', label: 'Late rows not in gold', value: lateRows, unit: 'rows' },
     ],
@@ -105,7 +130,7 @@ export function medallionView(state: MedallionState): SimView {
       { id: 'bronze', label: 'Bronze rows', points: state.history.bronze },
       { id: 'silver', label: 'Silver orders', points: state.history.silver },
       { id: 'quarantine', label: 'Quarantined rows', points: state.history.quarantine },
-      { id: 'freshness', label: 'Minutes since gold build', points: state.history.freshness },
+      { id: 'freshness', label: 'Age of newest data in gold (min)', points: state.history.freshness },
     ],
     log: state.log,
   }
