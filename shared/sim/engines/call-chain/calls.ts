@@ -65,7 +65,7 @@ export class CallTable {
     }
     const call = this.create(gateway, endpoint, null, tick)
     call.isRoot = true
-    this.issue(call, tick)
+    this.start(call, tick)
   }
 
   /** Dependencies and failing services whose answer is due now answer, oldest call first. */
@@ -138,14 +138,19 @@ export class CallTable {
     caller.child = child.id
     caller.childDeadline = tick + this.state.timeouts[caller.service as ServiceId]
     this.bump(this.outgoing, edge, 1)
-    const fails = this.random.chance(1 - this.state.availability[hop])
-    if (isDependency(hop)) {
-      child.doneAt = tick + this.state.latency[hop]
-      child.ok = !fails
+    this.start(child, tick)
+  }
+
+  /** A hop starts work on a call: it fails with its own unavailability, else answers or calls onwards. */
+  private start(call: Call, tick: number): void {
+    const fails = this.random.chance(1 - this.state.availability[call.service])
+    if (isDependency(call.service)) {
+      call.doneAt = tick + this.state.latency[call.service]
+      call.ok = !fails
     } else if (fails) {
-      child.doneAt = tick + 1
-      child.ok = false
-    } else this.issue(child, tick)
+      call.doneAt = tick + 1
+      call.ok = false
+    } else this.issue(call, tick)
   }
 
   /** A call answers: its thread is freed and a caller still waiting hears the result. */
