@@ -39,7 +39,11 @@ describe('llm-serving engine', () => {
   })
 
   it('decodes one sequence at about bandwidth / weight bytes: 125 tokens/s for 16 GB at 2 TB/s', () => {
-    const state = run(start(), { type: 'arrive', count: 1, promptTokens: 1_000, outputTokens: 100 }, { type: 'tick', steps: 20 })
+    const state = run(
+      start(),
+      { type: 'arrive', count: 1, promptTokens: 1_000, outputTokens: 100 },
+      { type: 'tick', steps: 20 },
+    )
     const context = 1_000 + 20
     expect(figure(state, 'tokens-per-second')).toBeCloseTo(bandwidth / (weights + context * kvPerTokenGqa), 1)
     expect(figure(state, 'batch-one-ceiling')).toBe(bandwidth / weights)
@@ -50,7 +54,11 @@ describe('llm-serving engine', () => {
   })
 
   it('takes the slower of memory and compute: a long prefill is compute-bound, decoding is memory-bound', () => {
-    const prefill = run(start(), { type: 'arrive', count: 1, promptTokens: 8_000, outputTokens: 10 }, { type: 'tick', steps: 1 })
+    const prefill = run(
+      start(),
+      { type: 'arrive', count: 1, promptTokens: 8_000, outputTokens: 10 },
+      { type: 'tick', steps: 1 },
+    )
     const flops = 2 * 8e9 * (8_000 + 1)
     expect(figure(prefill, 'step-ms')).toBeCloseTo((flops / 312e12) * 1000, 1)
     const decode = run(prefill, { type: 'tick', steps: 1 })
@@ -61,14 +69,22 @@ describe('llm-serving engine', () => {
     let state = start()
     const rates: number[] = []
     for (const batch of [1, 8, 32, 64, 128, 152]) {
-      state = run(start(), { type: 'arrive', count: batch, promptTokens: 2_000, outputTokens: 1_000 }, { type: 'tick', steps: 5 })
+      state = run(
+        start(),
+        { type: 'arrive', count: batch, promptTokens: 2_000, outputTokens: 1_000 },
+        { type: 'tick', steps: 5 },
+      )
       rates.push(figure(state, 'tokens-per-second'))
     }
     for (let i = 1; i < rates.length; i++) expect(rates[i]).toBeGreaterThan(rates[i - 1] as number)
     expect((rates[1] as number) / (rates[0] as number)).toBeGreaterThan(6) // nearly free at small batches
     expect((rates[5] as number) / (rates[4] as number)).toBeLessThan(1.1) // flat near the memory limit
     // 3,000 tokens reserved per request: the cache admits ⌊capacity / 3,000⌋ of 200 and queues the rest
-    const full = run(start(), { type: 'arrive', count: 200, promptTokens: 2_000, outputTokens: 1_000 }, { type: 'tick', steps: 5 })
+    const full = run(
+      start(),
+      { type: 'arrive', count: 200, promptTokens: 2_000, outputTokens: 1_000 },
+      { type: 'tick', steps: 5 },
+    )
     const fits = Math.floor(Math.floor(kvBudget / kvPerTokenGqa) / 3_000)
     expect(figure(full, 'batch')).toBe(fits)
     expect(figure(full, 'waiting')).toBe(200 - fits)
@@ -87,7 +103,9 @@ describe('llm-serving engine', () => {
     expect(figure(unguarded, 'evictions')).toBeGreaterThan(0)
     expect(figure(unguarded, 'wasted-tokens')).toBeGreaterThan(8_000)
     // re-admitted victims redo their 8k-token prefill step after step: useful tokens/s collapse
-    expect(figure(unguarded, 'mean-tokens-per-second')).toBeLessThan(figure(guarded, 'mean-tokens-per-second') / 10)
+    expect(figure(unguarded, 'mean-tokens-per-second')).toBeLessThan(
+      figure(guarded, 'mean-tokens-per-second') / 10,
+    )
   })
 
   it('ignores a KV head count that does not divide the query heads', () => {

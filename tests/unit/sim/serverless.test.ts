@@ -59,10 +59,15 @@ describe('serverless engine', () => {
     )
     expect(slow.totals.processed).toBeGreaterThan(0)
     expect(slow.totals.duplicates).toBe(slow.totals.processed * (Math.ceil(45 / 30) - 1))
-    const safe = run(start({ baseRate: 0, visibilityTimeoutMs: 270_000 }), { type: 'set-process-time', ms: 45_000 }, campaign, {
-      type: 'tick',
-      steps: 120,
-    })
+    const safe = run(
+      start({ baseRate: 0, visibilityTimeoutMs: 270_000 }),
+      { type: 'set-process-time', ms: 45_000 },
+      campaign,
+      {
+        type: 'tick',
+        steps: 120,
+      },
+    )
     expect(safe.totals.processed).toBeGreaterThan(0)
     expect(safe.totals.duplicates).toBe(0)
   })
@@ -82,15 +87,24 @@ describe('serverless engine', () => {
 
   it('starts environments cold again after they sat idle longer than the idle limit', () => {
     const params = { baseRate: 0, idleSeconds: 60 }
-    const first = run(start(params), { type: 'campaign', orders: 100, seconds: 1 }, { type: 'tick', steps: 10 })
+    const first = run(
+      start(params),
+      { type: 'campaign', orders: 100, seconds: 1 },
+      { type: 'tick', steps: 10 },
+    )
     const coldAfterFirst = first.totals.coldStarts
     expect(coldAfterFirst).toBeGreaterThan(0)
     const warmAgain = run(first, { type: 'campaign', orders: 100, seconds: 1 }, { type: 'tick', steps: 10 })
     expect(warmAgain.totals.coldStarts).toBe(coldAfterFirst)
-    const afterQuiet = run(warmAgain, { type: 'tick', steps: 120 }, { type: 'campaign', orders: 100, seconds: 1 }, {
-      type: 'tick',
-      steps: 10,
-    })
+    const afterQuiet = run(
+      warmAgain,
+      { type: 'tick', steps: 120 },
+      { type: 'campaign', orders: 100, seconds: 1 },
+      {
+        type: 'tick',
+        steps: 10,
+      },
+    )
     expect(afterQuiet.totals.coldStarts).toBeGreaterThan(coldAfterFirst)
   })
 
