@@ -256,9 +256,12 @@ function advanceOneTick(state: CallChainState, log: LogLine): void {
   const table = new CallTable(state, random, counts)
   table.answerDue(tick)
   table.expireDeadlines(tick)
-  for (const endpoint of ENDPOINT_IDS) {
-    const arrivals = drawArrivals(random, state.rates[endpoint])
-    for (let i = 0; i < arrivals; i++) table.arrive(endpoint, tick)
+  // requests from all endpoints interleave, so none gets first pick of the threads freed this tick
+  const arrivals = ENDPOINT_IDS.map((endpoint) => drawArrivals(random, state.rates[endpoint]))
+  for (let round = 0; round < Math.max(...arrivals); round++) {
+    ENDPOINT_IDS.forEach((endpoint, i) => {
+      if (round < (arrivals[i] ?? 0)) table.arrive(endpoint, tick)
+    })
   }
   state.calls = table.remaining()
   state.inFlight = Object.fromEntries(table.inPool)
