@@ -11,11 +11,13 @@ describe('workshop plans, run through a real session', () => {
     workshops = workshopSchema.array().parse(await (await fetch(`${app.url}/api/workshops`)).json())
   })
 
-  it('ships the cells, medallion, Kappa and generic study-session plans', () => {
+  it('ships the cells, medallion, Kappa, microservices, serverless and generic study-session plans', () => {
     expect(workshops.map((w) => w.id).sort()).toEqual([
       'cells-45',
       'kappa-45',
       'medallion-45',
+      'microservices-45',
+      'serverless-45',
       'study-session-45',
     ])
   })

@@ -1,10 +1,14 @@
 import type { AnySimEngine } from '../engine'
+import { callChainEngine } from './call-chain'
 import { canaryEngine } from './canary'
 import { cellsEngine } from './cells'
 import { hyperLogLogEngine } from './hyperloglog'
 import { kappaEngine } from './kappa'
+import { llmServingEngine } from './llm-serving'
 import { loadLevelingEngine } from './load-leveling'
 import { medallionEngine } from './medallion'
+import { serverlessEngine } from './serverless'
+import { stranglerEngine } from './strangler'
 
 /** Every simulation engine, by the id scenarios name. */
 export const engines = {
@@ -14,6 +18,10 @@ export const engines = {
   medallion: medallionEngine,
   kappa: kappaEngine,
   canary: canaryEngine,
+  'llm-serving': llmServingEngine,
+  'call-chain': callChainEngine,
+  serverless: serverlessEngine,
+  strangler: stranglerEngine,
 } as const
 
 export type EngineId = keyof typeof engines
