@@ -3,6 +3,7 @@ import { canaryEngine } from './canary'
 import { cellsEngine } from './cells'
 import { hyperLogLogEngine } from './hyperloglog'
 import { kappaEngine } from './kappa'
+import { lambdaEngine } from './lambda'
 import { loadLevelingEngine } from './load-leveling'
 import { medallionEngine } from './medallion'
 
@@ -14,6 +15,7 @@ export const engines = {
   medallion: medallionEngine,
   kappa: kappaEngine,
   canary: canaryEngine,
+  lambda: lambdaEngine,
 } as const
 
 export type EngineId = keyof typeof engines

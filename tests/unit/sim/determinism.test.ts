@@ -102,6 +102,21 @@ const SCRIPTS: Record<EngineId, { params: unknown; events: unknown[] }> = {
       { type: 'tick', steps: 10 },
     ],
   },
+  lambda: {
+    params: { eventsPerMinute: 8, precision: 8, expiry: 'timer' },
+    events: [
+      { type: 'tick', steps: 95 },
+      { type: 'fail-batch' },
+      { type: 'tick', steps: 130 },
+      { type: 'speed-drift', skipPercent: 20 },
+      { type: 'set-expiry', expiry: 'cutoff' },
+      { type: 'set-run-minutes', minutes: 75 },
+      { type: 'tick', steps: 150 },
+      { type: 'speed-drift', skipPercent: 0 },
+      { type: 'set-expiry', expiry: 'timer', ttlMinutes: 120 },
+      { type: 'tick', steps: 40 },
+    ],
+  },
 }
 
 const cases = ENGINE_IDS.map((id) => [id, engines[id] as AnySimEngine] as const)
