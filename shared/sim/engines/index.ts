@@ -6,6 +6,7 @@ import { kappaEngine } from './kappa'
 import { lambdaEngine } from './lambda'
 import { loadLevelingEngine } from './load-leveling'
 import { medallionEngine } from './medallion'
+import { outboxEngine } from './outbox'
 
 /** Every simulation engine, by the id scenarios name. */
 export const engines = {
@@ -16,6 +17,7 @@ export const engines = {
   kappa: kappaEngine,
   canary: canaryEngine,
   lambda: lambdaEngine,
+  outbox: outboxEngine,
 } as const
 
 export type EngineId = keyof typeof engines

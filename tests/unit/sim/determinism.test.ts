@@ -117,6 +117,20 @@ const SCRIPTS: Record<EngineId, { params: unknown; events: unknown[] }> = {
       { type: 'tick', steps: 40 },
     ],
   },
+  outbox: {
+    params: { ackLossChance: 0.1, dedupeTtlTicks: 30 },
+    events: [
+      { type: 'tick', steps: 42 },
+      { type: 'relay-crash' },
+      { type: 'relay-crash' },
+      { type: 'tick', steps: 20 },
+      { type: 'replay', ticksBack: 50 },
+      { type: 'tick', steps: 5 },
+      { type: 'set-dedupe-ttl', ticks: 200 },
+      { type: 'replay', ticksBack: 40 },
+      { type: 'tick', steps: 15 },
+    ],
+  },
 }
 
 const cases = ENGINE_IDS.map((id) => [id, engines[id] as AnySimEngine] as const)
