@@ -1,4 +1,5 @@
 import type { AnySimEngine } from '../engine'
+import { aiRouterEngine } from './ai-router'
 import { canaryEngine } from './canary'
 import { cellsEngine } from './cells'
 import { hyperLogLogEngine } from './hyperloglog'
@@ -18,6 +19,7 @@ export const engines = {
   canary: canaryEngine,
   lambda: lambdaEngine,
   outbox: outboxEngine,
+  'ai-router': aiRouterEngine,
 } as const
 
 export type EngineId = keyof typeof engines

@@ -131,6 +131,20 @@ const SCRIPTS: Record<EngineId, { params: unknown; events: unknown[] }> = {
       { type: 'tick', steps: 15 },
     ],
   },
+  'ai-router': {
+    params: { requestsPerTick: 200 },
+    events: [
+      { type: 'tick', steps: 10 },
+      { type: 'degrade-classifier', noise: 0.065 },
+      { type: 'set-threshold', threshold: 10 },
+      { type: 'tick', steps: 10 },
+      { type: 'set-plan-steps', steps: 12 },
+      { type: 'set-review-capacity', perTick: 1 },
+      { type: 'tick', steps: 10 },
+      { type: 'degrade-classifier', noise: 0 },
+      { type: 'tick', steps: 5 },
+    ],
+  },
 }
 
 const cases = ENGINE_IDS.map((id) => [id, engines[id] as AnySimEngine] as const)
