@@ -183,8 +183,10 @@ describe('the shipped workshops', () => {
       if (!workshop) return
       expect(workshop.segments.length).toBeGreaterThanOrEqual(6)
       expect(workshop.segments.length).toBeLessThanOrEqual(10)
+      // planned time may leave up to 8 minutes of slack for questions, never overrun
       const minutes = workshop.segments.reduce((sum, s) => sum + (s.timerMinutes ?? 0), 0)
-      expect(Math.abs(minutes - workshop.durationMinutes)).toBeLessThanOrEqual(3)
+      expect(minutes).toBeLessThanOrEqual(workshop.durationMinutes)
+      expect(minutes).toBeGreaterThanOrEqual(workshop.durationMinutes - 8)
     })
 
     it('points every segment at an article section, steps that exist and failures of its scenario', () => {
