@@ -13,8 +13,11 @@ describe('workshop plans, run through a real session', () => {
 
   it('ships the cells, medallion, Kappa, microservices, serverless and generic study-session plans', () => {
     expect(workshops.map((w) => w.id).sort()).toEqual([
+      'canary-45',
       'cells-45',
+      'hyperloglog-45',
       'kappa-45',
+      'lambda-45',
       'medallion-45',
       'microservices-45',
       'serverless-45',

@@ -146,8 +146,10 @@ describe('flow along arrows', () => {
 })
 
 describe('binding a scenario to the shapes on the page', () => {
-  it('finds a box for every bound entity and an arrow for every bound edge on a fresh copy of its template', async () => {
-    for (const scenario of scenarios) {
+  // one test per scenario: laying out every template in one test outgrew the default timeout
+  it.each(scenarios.map((scenario) => [scenario.id, scenario] as const))(
+    '%s finds a box for every bound entity and an arrow for every bound edge on a fresh copy of its template',
+    async (_id, scenario) => {
       const onCanvas = bindScenarioToShapes(scenario, await templateShapes(scenario.templateId, 'start'))
       expect(onCanvas.templateOnPage, scenario.id).toBe(true)
       expect(onCanvas.missing, scenario.id).toEqual([])
@@ -159,8 +161,8 @@ describe('binding a scenario to the shapes on the page', () => {
       for (const edges of Object.values(scenario.binding.edges)) {
         for (const edge of edges) expect(arrowEdges.has(edge), `${scenario.id}: ${edge}`).toBe(true)
       }
-    }
-  })
+    },
+  )
 
   it('decorates every copy of the template, with one set of chips per entity and copy', async () => {
     const shapes = [

@@ -1,12 +1,15 @@
 import type { AnySimEngine } from '../engine'
+import { aiRouterEngine } from './ai-router'
 import { callChainEngine } from './call-chain'
 import { canaryEngine } from './canary'
 import { cellsEngine } from './cells'
 import { hyperLogLogEngine } from './hyperloglog'
 import { kappaEngine } from './kappa'
+import { lambdaEngine } from './lambda'
 import { llmServingEngine } from './llm-serving'
 import { loadLevelingEngine } from './load-leveling'
 import { medallionEngine } from './medallion'
+import { outboxEngine } from './outbox'
 import { serverlessEngine } from './serverless'
 import { stranglerEngine } from './strangler'
 
@@ -22,6 +25,9 @@ export const engines = {
   'call-chain': callChainEngine,
   serverless: serverlessEngine,
   strangler: stranglerEngine,
+  lambda: lambdaEngine,
+  outbox: outboxEngine,
+  'ai-router': aiRouterEngine,
 } as const
 
 export type EngineId = keyof typeof engines

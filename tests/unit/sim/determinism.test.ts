@@ -178,6 +178,49 @@ const SCRIPTS: Record<EngineId, { params: unknown; events: unknown[] }> = {
       { type: 'tick', steps: 4 },
     ],
   },
+  lambda: {
+    params: { eventsPerMinute: 8, precision: 8, expiry: 'timer' },
+    events: [
+      { type: 'tick', steps: 95 },
+      { type: 'fail-batch' },
+      { type: 'tick', steps: 130 },
+      { type: 'speed-drift', skipPercent: 20 },
+      { type: 'set-expiry', expiry: 'cutoff' },
+      { type: 'set-run-minutes', minutes: 75 },
+      { type: 'tick', steps: 150 },
+      { type: 'speed-drift', skipPercent: 0 },
+      { type: 'set-expiry', expiry: 'timer', ttlMinutes: 120 },
+      { type: 'tick', steps: 40 },
+    ],
+  },
+  outbox: {
+    params: { ackLossChance: 0.1, dedupeTtlTicks: 30 },
+    events: [
+      { type: 'tick', steps: 42 },
+      { type: 'relay-crash' },
+      { type: 'relay-crash' },
+      { type: 'tick', steps: 20 },
+      { type: 'replay', ticksBack: 50 },
+      { type: 'tick', steps: 5 },
+      { type: 'set-dedupe-ttl', ticks: 200 },
+      { type: 'replay', ticksBack: 40 },
+      { type: 'tick', steps: 15 },
+    ],
+  },
+  'ai-router': {
+    params: { requestsPerTick: 200 },
+    events: [
+      { type: 'tick', steps: 10 },
+      { type: 'degrade-classifier', noise: 0.065 },
+      { type: 'set-threshold', threshold: 10 },
+      { type: 'tick', steps: 10 },
+      { type: 'set-plan-steps', steps: 12 },
+      { type: 'set-review-capacity', perTick: 1 },
+      { type: 'tick', steps: 10 },
+      { type: 'degrade-classifier', noise: 0 },
+      { type: 'tick', steps: 5 },
+    ],
+  },
 }
 
 const cases = ENGINE_IDS.map((id) => [id, engines[id] as AnySimEngine] as const)
