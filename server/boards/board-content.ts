@@ -1,3 +1,10 @@
+import {
+  DocumentRecordType,
+  PageRecordType,
+  TLDOCUMENT_ID,
+  type TLPage,
+  type TLPageId,
+} from '@tldraw/tlschema'
 import * as Y from 'yjs'
 import type { BoardLimits } from '../../shared/boards/board-limits'
 import { type BoardView, checkChange } from '../../shared/boards/change-rules'
@@ -45,6 +52,21 @@ export function contentOfDoc(doc: Y.Doc): DocumentContent {
     content: { schema: schema.success ? schema.data : boardSchema().serialize(), records },
     startTemplate: typeof startTemplate === 'string' ? startTemplate : null,
   }
+}
+
+/** What every new board starts with: tldraw's document record and first page, as the editor adds them. */
+export function emptyBoardContent(): BoardContent {
+  const records = [
+    DocumentRecordType.create({ id: TLDOCUMENT_ID }),
+    PageRecordType.create({
+      id: 'page:page' as TLPageId,
+      name: 'Page 1',
+      index: 'a1' as TLPage['index'],
+      meta: {},
+    }),
+  ]
+  // typed boundary: tldraw's own records are document records by construction
+  return { schema: boardSchema().serialize(), records: records as unknown as DocumentRecord[] }
 }
 
 /** A fresh board document holding this content, as one Yjs update. */
