@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react'
+import { DEFAULT_BOARD_LIMITS } from '../shared/boards/board-limits'
 import type { ClientConfig } from '../shared/protocol/rest'
 import { fetchClientConfig } from './rest-client'
 
-const FALLBACK: ClientConfig = { tldrawLicenseKey: null }
+const FALLBACK: ClientConfig = { tldrawLicenseKey: null, boardLimits: DEFAULT_BOARD_LIMITS }
 
 let pending: Promise<ClientConfig> | null = null
 

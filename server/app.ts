@@ -30,6 +30,7 @@ import { attachSessionServer } from './session/session-server'
 import type { BoardStore } from './storage/board-store'
 import { SqliteBoardStore } from './storage/sqlite-store'
 import { BoardRooms } from './sync/board-rooms'
+import { judgeUpdate } from './sync/update-guard'
 import { attachYjsEndpoint } from './sync/yjs-endpoint'
 
 export interface RunningServer {
@@ -68,6 +69,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     compactEveryUpdates: config.compactEveryUpdates,
     mayEdit: (boardId, connection) => policies.mayEdit(boardId, connection.role, connection.participantKey),
     onStored: (boardId) => autoVersions.changed(boardId),
+    checkUpdate: (doc, update) => judgeUpdate(doc, update, config.boardLimits),
   })
   const versions = new BoardVersions(store, rooms)
   const autoVersions = new AutoVersions({
@@ -117,6 +119,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   app.use(
     '/api/boards/import',
     importApi(store, {
+      limits: config.boardLimits,
       hasTemplate: (id) => templates.has(id),
       scenarioOf: (id) => scenarios.get(id),
       articleSections: (id) => articles.article(id)?.sections.map((section) => section.id),
@@ -125,7 +128,10 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   )
   app.use('/api', express.json({ limit: '256kb' }))
   app.get('/api/config', (_req, res) => {
-    const clientConfig: ClientConfig = { tldrawLicenseKey: config.tldrawLicenseKey ?? null }
+    const clientConfig: ClientConfig = {
+      tldrawLicenseKey: config.tldrawLicenseKey ?? null,
+      boardLimits: config.boardLimits,
+    }
     res.json(clientConfig)
   })
   app.use('/api/boards', boardsApi({ store, access, templates, live: session, deleteBoard }))

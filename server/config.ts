@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { z } from 'zod'
+import { type BoardLimits, boardLimitsSchema, DEFAULT_BOARD_LIMITS } from '../shared/boards/board-limits'
 
 const MiB = 1024 * 1024
 
@@ -21,6 +22,25 @@ const envSchema = z.object({
   AUTO_VERSION_EVERY_MS: z.coerce.number().int().min(1).default(3_600_000),
   SESSION_END_GRACE_MS: z.coerce.number().int().min(0).default(120_000),
   AUTO_VERSIONS_KEPT: z.coerce.number().int().min(1).default(48),
+  BOARD_MAX_RECORDS: z.coerce
+    .number()
+    .pipe(boardLimitsSchema.shape.maxRecords)
+    .default(DEFAULT_BOARD_LIMITS.maxRecords),
+  BOARD_MAX_TEXT_CHARS: z.coerce
+    .number()
+    .pipe(boardLimitsSchema.shape.maxTextChars)
+    .default(DEFAULT_BOARD_LIMITS.maxTextChars),
+  /** Comma-separated host names an embed shape may show; empty: no embeds. */
+  EMBED_ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((hosts) =>
+      hosts
+        .split(',')
+        .map((host) => host.trim())
+        .filter((host) => host.length > 0),
+    )
+    .pipe(boardLimitsSchema.shape.embedHosts),
 })
 
 export type LogLevel = z.infer<typeof envSchema>['LOG_LEVEL']
@@ -46,6 +66,8 @@ export interface ServerConfig {
   sessionEndGraceMs: number
   /** Automatic versions kept per board (the newest); saved and published ones are always kept. */
   autoVersionsKept: number
+  /** What one board may hold; checked on every change and told to the client. */
+  boardLimits: BoardLimits
   /** Directory of the built client (index.html and assets). */
   clientDir: string
   /** Directory of the content files (templates, and later scenarios, articles, workshops). */
@@ -74,6 +96,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     autoVersionEveryMs: e.AUTO_VERSION_EVERY_MS,
     sessionEndGraceMs: e.SESSION_END_GRACE_MS,
     autoVersionsKept: e.AUTO_VERSIONS_KEPT,
+    boardLimits: {
+      maxRecords: e.BOARD_MAX_RECORDS,
+      maxTextChars: e.BOARD_MAX_TEXT_CHARS,
+      embedHosts: e.EMBED_ALLOWED_HOSTS,
+    },
     // where the built client is; tests that build in parallel point it elsewhere
     clientDir: path.resolve(process.env.LOCKSTEP_CLIENT_DIR ?? 'dist/client'),
     contentDir: path.resolve('content'),

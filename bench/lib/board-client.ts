@@ -67,7 +67,7 @@ export async function connectSynced(wsBase: string, board: BoardRef): Promise<Be
   return client
 }
 
-/** A record shaped like a tldraw geo shape, about 370 bytes as JSON. */
+/** A valid tldraw geo shape (the server checks every record), about 500 bytes as JSON. */
 export function shapeRecord(id: string, seq: number): Record<string, unknown> {
   return {
     id,
@@ -76,7 +76,7 @@ export function shapeRecord(id: string, seq: number): Record<string, unknown> {
     x: (seq % 40) * 140,
     y: Math.floor(seq / 40) * 100,
     rotation: 0,
-    index: `a${seq.toString(36)}`,
+    index: 'a1',
     parentId: 'page:page',
     isLocked: false,
     opacity: 1,
@@ -91,11 +91,14 @@ export function shapeRecord(id: string, seq: number): Record<string, unknown> {
       dash: 'draw',
       size: 'm',
       font: 'draw',
-      text: '',
+      richText: { type: 'doc', content: [{ type: 'paragraph' }] },
       align: 'middle',
       verticalAlign: 'middle',
       growY: 0,
       url: '',
+      scale: 1,
+      flipX: false,
+      flipY: false,
     },
   }
 }

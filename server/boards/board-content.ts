@@ -1,5 +1,14 @@
-import { createTLSchema } from '@tldraw/tlschema'
+import {
+  DocumentRecordType,
+  PageRecordType,
+  TLDOCUMENT_ID,
+  type TLPage,
+  type TLPageId,
+} from '@tldraw/tlschema'
 import * as Y from 'yjs'
+import type { BoardLimits } from '../../shared/boards/board-limits'
+import { type BoardView, checkChange } from '../../shared/boards/change-rules'
+import { boardSchema } from '../../shared/boards/record-rules'
 import { planRestore, sameJson } from '../../shared/boards/restore-plan'
 import {
   type BoardContent,
@@ -9,14 +18,6 @@ import {
 } from '../../shared/protocol/board-file'
 import type { Failure } from '../../shared/protocol/errors'
 import { BOARD_DOC } from '../../shared/protocol/yjs-doc'
-
-// tldraw's own record schema (the same package version the client runs), to migrate and check
-// content that arrives from outside (imports) exactly as the editor would.
-let tldrawSchema: ReturnType<typeof createTLSchema> | undefined
-const editorSchema = () => {
-  tldrawSchema ??= createTLSchema()
-  return tldrawSchema
-}
 
 /** A board document's content as plain data, and the template it was started from. */
 export interface DocumentContent {
@@ -48,9 +49,24 @@ export function contentOfDoc(doc: Y.Doc): DocumentContent {
   const startTemplate = meta.get(BOARD_DOC.startTemplateKey)
   return {
     // a board nobody has opened yet has no schema: its (absent) records follow this server's editor
-    content: { schema: schema.success ? schema.data : editorSchema().serialize(), records },
+    content: { schema: schema.success ? schema.data : boardSchema().serialize(), records },
     startTemplate: typeof startTemplate === 'string' ? startTemplate : null,
   }
+}
+
+/** What every new board starts with: tldraw's document record and first page, as the editor adds them. */
+export function emptyBoardContent(): BoardContent {
+  const records = [
+    DocumentRecordType.create({ id: TLDOCUMENT_ID }),
+    PageRecordType.create({
+      id: 'page:page' as TLPageId,
+      name: 'Page 1',
+      index: 'a1' as TLPage['index'],
+      meta: {},
+    }),
+  ]
+  // typed boundary: tldraw's own records are document records by construction
+  return { schema: boardSchema().serialize(), records: records as unknown as DocumentRecord[] }
 }
 
 /** A fresh board document holding this content, as one Yjs update. */
@@ -71,13 +87,15 @@ export function stateOfContent({ content, startTemplate }: DocumentContent): Uin
 }
 
 /**
- * Checks content from outside against tldraw's schema: migrates it to the records this server's
- * editor writes and validates every record. Refuses the whole content if any record is unreadable.
+ * Checks content from outside (an import) with the same rules as every live change: migrates it to
+ * the records this server's editor writes, then checks each record and what they make together
+ * (shared/boards). Refuses the whole content if anything is wrong.
  */
 export function checkContent(
   content: BoardContent,
+  limits: BoardLimits,
 ): { ok: true; content: BoardContent } | { ok: false; failure: Failure } {
-  const schema = editorSchema()
+  const schema = boardSchema()
   const byId = Object.fromEntries(content.records.map((record) => [record.id, record]))
   if (Object.keys(byId).length !== content.records.length) {
     return refuse('The board file lists the same record twice.')
@@ -87,22 +105,17 @@ export function checkContent(
   if (migrated.type !== 'success') {
     return refuse(`The board file was written by a newer or unknown editor (${migrated.reason}).`)
   }
-  const records: DocumentRecord[] = []
-  for (const record of Object.values(migrated.value)) {
-    const type = schema.types[record.typeName]
-    try {
-      if (!type) throw new Error(`unknown record type ${record.typeName}`)
-      type.validate(record)
-    } catch (error) {
-      const reason = error instanceof Error ? error.message.split('\n')[0] : 'invalid'
-      return refuse(`Record ${record.id} in the board file is not valid: ${reason}`)
-    }
-    const envelope = documentRecordSchema.safeParse(record)
-    if (!envelope.success) return refuse(`Record ${record.id} in the board file is not part of a board.`)
-    records.push(envelope.data)
+  const records = Object.values(migrated.value) as unknown as DocumentRecord[]
+  const whole = new Map(records.map((record) => [record.id, [record]]))
+  const found = checkChange(EMPTY_BOARD, whole, limits)
+  if (found) {
+    const where = found.recordId ? `Record ${found.recordId} in the board file: ` : 'The board file: '
+    return refuse(`${where}${found.message}`)
   }
   return { ok: true, content: { schema: schema.serialize(), records } }
 }
+
+const EMPTY_BOARD: BoardView = { get: () => undefined, size: () => 0, values: () => [] }
 
 function refuse(message: string): { ok: false; failure: Failure } {
   return { ok: false, failure: { code: 'bad_request', message } }

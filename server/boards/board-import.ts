@@ -1,3 +1,4 @@
+import type { BoardLimits } from '../../shared/boards/board-limits'
 import { BOARD_FILE_FORMAT, boardFileSchema } from '../../shared/protocol/board-file'
 import { type Failure, firstProblem } from '../../shared/protocol/errors'
 import type { Scenario } from '../../shared/scenarios/scenario-schema'
@@ -7,6 +8,8 @@ import { checkContent } from './board-content'
 
 /** What this server knows, to keep only the references in a board file that still lead somewhere. */
 export interface ImportLookup {
+  /** What a board may hold here: an imported board follows the same rules as live changes. */
+  limits: BoardLimits
   hasTemplate: (templateId: string) => boolean
   scenarioOf: (scenarioId: string) => Scenario | undefined
   articleSections: (articleId: string) => readonly string[] | undefined
@@ -42,7 +45,7 @@ export function readBoardFile(body: unknown, lookup: ImportLookup): ImportResult
     return refuse(`This board file has format version ${String(version)}; this server reads version 1.`)
   const file = boardFileSchema.safeParse(body)
   if (!file.success) return refuse(`The board file is damaged (${firstProblem(file.error, 'invalid')}).`)
-  const content = checkContent(file.data.content)
+  const content = checkContent(file.data.content, lookup.limits)
   if (!content.ok) return content
   let session: SessionState | null = null
   if (file.data.session !== null) {

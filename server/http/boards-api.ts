@@ -7,7 +7,8 @@ import {
   renameBoardBodySchema,
 } from '../../shared/protocol/saved-boards'
 import type { BoardAccess } from '../auth/board-access'
-import { createBoard } from '../boards/create-board'
+import { emptyBoardContent } from '../boards/board-content'
+import { createBoardWithContent } from '../boards/create-board'
 import { shareLinksFor } from '../boards/share-links'
 import type { TemplateLibrary } from '../content/template-library'
 import type { SessionChannel } from '../session/session-server'
@@ -36,7 +37,12 @@ export function boardsApi({ store, access, templates, live, deleteBoard }: Board
     if (templateId !== undefined && !template) {
       return sendError(res, 'template_not_found', `No template "${templateId}".`)
     }
-    const created = await createBoard(store, { title: title ?? template?.title, templateId })
+    // a new board holds its document and first page from the start, so every change has a page to land on
+    const created = await createBoardWithContent(store, {
+      title: title ?? template?.title,
+      templateId,
+      document: { content: emptyBoardContent(), startTemplate: null },
+    })
     res.status(201).json(created)
   })
 

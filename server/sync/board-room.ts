@@ -5,6 +5,7 @@ import type { Role } from '../../shared/protocol/roles'
 import { YJS_CLOSE } from '../../shared/protocol/yjs-doc'
 import type { Logger } from '../log'
 import type { BoardStore } from '../storage/board-store'
+import type { UpdateVerdict } from './update-guard'
 import {
   type ClientMessage,
   encodeAwareness,
@@ -35,6 +36,8 @@ export interface RoomOptions {
   mayEdit: (boardId: string, connection: RoomConnection) => boolean
   /** Told after each change is stored (e.g. to keep automatic versions while a board changes). */
   onStored?: (boardId: string) => void
+  /** Judges a client's update before it touches the document (content rules); absent: all accepted. */
+  checkUpdate?: (doc: Y.Doc, update: Uint8Array) => UpdateVerdict
 }
 
 /**
@@ -52,6 +55,10 @@ export class BoardRoom {
   readonly doc = new Y.Doc({ gc: true })
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
   private readonly connections = new Map<WebSocket, RoomConnection>()
+  /** Connections asked to re-send what their update built on; asked once until one is accepted. */
+  private readonly askedToResend = new WeakSet<RoomConnection>()
+  /** Connections whose change was refused: they must start over, so nothing more of theirs is read. */
+  private readonly refused = new WeakSet<RoomConnection>()
   private persistence: Promise<void> = Promise.resolve()
   private updatesSinceCompaction = 0
   private failed = false
@@ -128,8 +135,10 @@ export class BoardRoom {
   }
 
   private applyClientUpdate(connection: RoomConnection, update: Uint8Array): void {
+    if (this.refused.has(connection) || !this.mayApply(connection, update)) return
     try {
       Y.applyUpdate(this.doc, update, connection)
+      this.dropPending()
     } catch (error) {
       this.options.log.warn('update could not be applied, closing socket', {
         board: this.boardId,
@@ -137,6 +146,41 @@ export class BoardRoom {
       })
       connection.socket.close(YJS_CLOSE.malformedMessage, 'update could not be applied')
     }
+  }
+
+  /**
+   * Content rules, before anything is applied: a refused change closes its socket with the reason
+   * (the client discards its copy and syncs afresh); a change that builds on something we lack is
+   * not applied (it would wait inside Yjs, unchecked) and the client is asked for all of it.
+   */
+  private mayApply(connection: RoomConnection, update: Uint8Array): boolean {
+    const verdict = this.options.checkUpdate?.(this.doc, update) ?? { kind: 'accept' }
+    switch (verdict.kind) {
+      case 'accept':
+        this.askedToResend.delete(connection)
+        return true
+      case 'missing':
+        if (!this.askedToResend.has(connection)) send(connection.socket, encodeSyncStep1(this.doc))
+        this.askedToResend.add(connection)
+        return false
+      case 'refuse':
+        this.refused.add(connection)
+        this.options.log.warn('refused a change', { board: this.boardId, ...verdict.problem })
+        connection.socket.close(YJS_CLOSE.changeRefused, closeReason(verdict.problem.message))
+        return false
+      default: {
+        const unexpected: never = verdict
+        throw new Error(`unhandled verdict ${JSON.stringify(unexpected)}`)
+      }
+    }
+  }
+
+  // Checked updates never leave anything pending; should one, it is dropped rather than applied unchecked later.
+  private dropPending(): void {
+    if (this.doc.store.pendingStructs === null && this.doc.store.pendingDs === null) return
+    this.options.log.warn('dropped pending structs after a checked update', { board: this.boardId })
+    this.doc.store.pendingStructs = null
+    this.doc.store.pendingDs = null
   }
 
   // Clients re-broadcast every awareness change they see, including other people's; we keep only
@@ -278,6 +322,13 @@ export class BoardRoom {
     this.awareness.destroy()
     this.doc.destroy()
   }
+}
+
+/** A close reason fits in 123 bytes of UTF-8. */
+function closeReason(message: string): string {
+  let reason = message
+  while (Buffer.byteLength(reason) > 123) reason = reason.slice(0, -1)
+  return reason
 }
 
 function send(socket: WebSocket, frame: Uint8Array): void {

@@ -1,10 +1,11 @@
 import { z } from 'zod'
+import { MAX_BOARD_RECORDS } from '../boards/board-limits'
 import { boardTitleSchema, templateIdSchema } from './rest'
 
 /** Limits on a board's content as it crosses a boundary (import, versions, restore). */
 export const CONTENT_LIMITS = {
   /** Records in one board (shapes, bindings, pages, assets, the document). */
-  records: 20_000,
+  records: MAX_BOARD_RECORDS,
   /** Bytes of one board file (JSON) accepted by import. */
   fileBytes: 8 * 1024 * 1024,
 } as const

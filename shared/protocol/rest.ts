@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { boardLimitsSchema } from '../boards/board-limits'
 import { roleSchema } from './roles'
 
 /** Limits on what people type, checked at every boundary. */
@@ -56,5 +57,7 @@ export type BoardInfo = z.infer<typeof boardInfoSchema>
 /** GET /api/config — settings the client needs at run time. */
 export const clientConfigSchema = z.object({
   tldrawLicenseKey: z.string().nullable(),
+  /** What a board may hold here, so the browser refuses a change before the server has to. */
+  boardLimits: boardLimitsSchema,
 })
 export type ClientConfig = z.infer<typeof clientConfigSchema>

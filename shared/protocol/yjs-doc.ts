@@ -16,6 +16,8 @@ export const YJS_CLOSE = {
   boardNotFound: 4404,
   malformedMessage: 4400,
   tokenRevoked: 4403,
+  /** A change broke the board's content rules; the reason says which. The client starts over from the server. */
+  changeRefused: 4422,
   /** Standard code the ws library sends when a frame exceeds the size limit. */
   messageTooBig: 1009,
   serverShuttingDown: 1001,
@@ -27,6 +29,7 @@ export const YJS_CLOSE_REASON: Record<number, string> = {
   [YJS_CLOSE.boardNotFound]: 'This board does not exist (it may have been deleted).',
   [YJS_CLOSE.malformedMessage]: 'The connection sent something the server could not read.',
   [YJS_CLOSE.tokenRevoked]: 'This link has been replaced by the facilitator.',
+  [YJS_CLOSE.changeRefused]: 'A change could not be saved.',
   [YJS_CLOSE.messageTooBig]: 'A change was too large to send.',
   [YJS_CLOSE.serverShuttingDown]: 'The server is restarting.',
 }

@@ -7,7 +7,14 @@ import { expectError } from '../support/rest-client'
 import { createTestBoard } from '../support/test-server'
 import { useTestServer } from '../support/use-test-server'
 import { waitUntil } from '../support/wait'
-import { drawContent, recordsOf, sortById, TLDRAW_SCHEMA, tldrawRecords } from './saved-boards-kit'
+import {
+  drawContent,
+  recordsOf,
+  removeShape,
+  sortById,
+  TLDRAW_SCHEMA,
+  tldrawRecords,
+} from './saved-boards-kit'
 
 describe('board files: export and import', () => {
   const app = useTestServer()
@@ -88,7 +95,7 @@ describe('board files: export and import', () => {
 
   it('exports what the live document and session hold right now', async () => {
     const { board, author, ana } = await livelyBoard()
-    author.records.delete('shape:file-cell')
+    removeShape(author, 'shape:file-cell')
     const room = await app.server.rooms.peek(board.id)
     await waitUntil(
       () => room?.doc.getMap(BOARD_DOC.recordsMap).has('shape:file-cell') === false,

@@ -39,7 +39,7 @@ describe('a long editing session', () => {
     const logged = await app.server.store.countUpdates(board.id)
     expect(logged).toBeLessThan(500)
     const expected = recordsOf(author)
-    expect(expected).toHaveLength(SHAPES)
+    expect(expected).toHaveLength(SHAPES + 2) // and the board's document and page
 
     await app.restart()
     const reader = await app.client(board.id, board.tokens.viewer)

@@ -3,7 +3,7 @@ import { type ServerProcess, startServerProcess } from '../support/server-proces
 import { joinSession } from '../support/session-client'
 import { createTestBoard, removeDir, tempDataDir } from '../support/test-server'
 import { waitUntil } from '../support/wait'
-import { type BoardClient, shapeRecord, syncedBoardClient } from '../support/yjs-client'
+import { type BoardClient, shapeCount, shapeRecord, syncedBoardClient } from '../support/yjs-client'
 
 // each test starts two server processes; under load a start alone can take most of the default 30 s
 describe('durability across server restarts', { timeout: 120_000 }, () => {
@@ -36,7 +36,7 @@ describe('durability across server restarts', { timeout: 120_000 }, () => {
 
     const N = 200
     for (let i = 0; i < N; i++) writer.records.set(`shape:${i}`, shapeRecord(`shape:${i}`, i, i))
-    await waitUntil(() => witness.records.size === N, `the witness to receive all ${N} edits`)
+    await waitUntil(() => shapeCount(witness.records) === N, `the witness to receive all ${N} edits`)
 
     first.child.kill('SIGKILL')
     expect(await first.exited).toBe('SIGKILL')
@@ -45,7 +45,7 @@ describe('durability across server restarts', { timeout: 120_000 }, () => {
 
     const second = await serverOn(dataDir)
     const reader = track(await syncedBoardClient(second.url, board.id, board.tokens.viewer))
-    expect(reader.records.size).toBe(N)
+    expect(shapeCount(reader.records)).toBe(N)
     expect(reader.records.toJSON()).toEqual(witness.records.toJSON())
   })
 
@@ -78,7 +78,7 @@ describe('durability across server restarts', { timeout: 120_000 }, () => {
     const writer = track(await syncedBoardClient(first.url, board.id, board.tokens.facilitator))
     const witness = track(await syncedBoardClient(first.url, board.id, board.tokens.viewer))
     for (let i = 0; i < 50; i++) writer.records.set(`shape:${i}`, shapeRecord(`shape:${i}`))
-    await waitUntil(() => witness.records.size === 50, 'the witness to receive all edits')
+    await waitUntil(() => shapeCount(witness.records) === 50, 'the witness to receive all edits')
     writer.provider.shouldConnect = false
     witness.provider.shouldConnect = false
 

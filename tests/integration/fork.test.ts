@@ -6,7 +6,15 @@ import { expectError } from '../support/rest-client'
 import { createTestBoard } from '../support/test-server'
 import { useTestServer } from '../support/use-test-server'
 import { waitUntil } from '../support/wait'
-import { drawContent, pngBytes, recordsOf, sortById, TLDRAW_SCHEMA, tldrawRecords } from './saved-boards-kit'
+import {
+  drawContent,
+  pngBytes,
+  recordsOf,
+  removeShape,
+  sortById,
+  TLDRAW_SCHEMA,
+  tldrawRecords,
+} from './saved-boards-kit'
 
 describe('fork', () => {
   const app = useTestServer()
@@ -65,7 +73,7 @@ describe('fork', () => {
       ).json(),
     )
     const room = await app.server.rooms.peek(board.id)
-    author.records.delete('shape:now-cell')
+    removeShape(author, 'shape:now-cell')
     await waitUntil(
       () => room?.doc.getMap(BOARD_DOC.recordsMap).has('shape:now-cell') === false,
       'the server to see the deletion',

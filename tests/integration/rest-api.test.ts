@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_BOARD_LIMITS } from '../../shared/boards/board-limits'
 import { articleSummarySchema } from '../../shared/protocol/articles'
 import { boardInfoSchema, createBoardResponseSchema } from '../../shared/protocol/rest'
 import { laidOutTemplateSchema, templateSummarySchema } from '../../shared/protocol/templates'
@@ -82,6 +83,7 @@ describe('REST API', () => {
   it('passes the tldraw licence key to the client at run time', async () => {
     expect(await (await fetch(`${app.url}/api/config`)).json()).toEqual({
       tldrawLicenseKey: 'test-licence',
+      boardLimits: DEFAULT_BOARD_LIMITS,
     })
   })
 

@@ -92,6 +92,26 @@ export function drawContent(client: BoardClient, content: BoardContent): void {
   })
 }
 
+/** Removes a shape and the connections to it in one transaction, as tldraw does (the server refuses orphans). */
+export function removeShape(client: BoardClient, shapeId: string): void {
+  client.doc.transact(() => {
+    for (const [id, value] of client.records.entries()) {
+      const { fromId, toId } = (value ?? {}) as { fromId?: unknown; toId?: unknown }
+      if (fromId === shapeId || toId === shapeId) client.records.delete(id)
+    }
+    client.records.delete(shapeId)
+  })
+}
+
+/** Removes the whole drawing in one transaction, keeping the document and its pages (a board needs them). */
+export function clearDrawing(client: BoardClient): void {
+  client.doc.transact(() => {
+    for (const id of [...client.records.keys()]) {
+      if (id !== 'document:document' && !id.startsWith('page:')) client.records.delete(id)
+    }
+  })
+}
+
 /** A client's records, sorted by id, for comparisons. */
 export function recordsOf(client: BoardClient): unknown[] {
   return sortById([...client.records.values()])

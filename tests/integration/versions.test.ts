@@ -11,7 +11,15 @@ import { createTestBoard } from '../support/test-server'
 import { useTestServer } from '../support/use-test-server'
 import { waitUntil } from '../support/wait'
 import { shapeRecord } from '../support/yjs-client'
-import { drawContent, pngBytes, recordsOf, sortById, TLDRAW_SCHEMA, tldrawRecords } from './saved-boards-kit'
+import {
+  clearDrawing,
+  drawContent,
+  pngBytes,
+  recordsOf,
+  sortById,
+  TLDRAW_SCHEMA,
+  tldrawRecords,
+} from './saved-boards-kit'
 
 describe('versions', () => {
   const app = useTestServer()
@@ -88,9 +96,9 @@ describe('versions', () => {
         })
       ).json(),
     )
-    a.records.clear()
+    clearDrawing(a)
     await app.rest.put(`/api/boards/${board.id}/thumbnail`, board.tokens.editor, pngBytes(32, 1)) // the emptied board
-    await waitUntil(() => serverRecords() === 0, 'the server to see the clear')
+    await waitUntil(() => serverRecords() === 2, 'the server to see the clear') // the document and its page
     a.destroy()
     await app.server.rooms.unload(board.id)
     expect(app.server.rooms.isLoaded(board.id)).toBe(false)

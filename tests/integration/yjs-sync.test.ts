@@ -6,7 +6,7 @@ import { BOARD_DOC, YJS_CLOSE } from '../../shared/protocol/yjs-doc'
 import { createTestBoard, removeDir, startTestServer, type TestServer, wsBase } from '../support/test-server'
 import { useTestServer } from '../support/use-test-server'
 import { sleep, waitUntil } from '../support/wait'
-import { closeCodeFor, shapeRecord, syncedBoardClient } from '../support/yjs-client'
+import { closeCodeFor, shapeCount, shapeRecord, syncedBoardClient } from '../support/yjs-client'
 
 /** Opens a raw socket and resolves with the close code the server sends. */
 function openRawSocket(url: string): Promise<WebSocket> {
@@ -51,7 +51,10 @@ describe('Yjs sync endpoint', () => {
     // Both change the same record at once: Yjs picks one winner, and both sides agree on it.
     a.records.set('shape:shared', shapeRecord('shape:shared', 1, 1))
     b.records.set('shape:shared', shapeRecord('shape:shared', 2, 2))
-    await waitUntil(() => a.records.size === 101 && b.records.size === 101, 'both sides to hold 101 records')
+    await waitUntil(
+      () => shapeCount(a.records) === 101 && shapeCount(b.records) === 101,
+      'both sides to hold 101 records',
+    )
     await waitUntil(
       () => JSON.stringify(a.records.get('shape:shared')) === JSON.stringify(b.records.get('shape:shared')),
       'the contested record to converge',

@@ -2,6 +2,7 @@ import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { BOARD_DOC } from '../../shared/protocol/yjs-doc'
+import { geoShape } from './board-records'
 import { waitUntil } from './wait'
 
 /** A real y-websocket client on a board, as a browser tab would be, minus the canvas. */
@@ -47,22 +48,14 @@ export async function syncedBoardClient(
   return client
 }
 
-/** A small record shaped like a tldraw geo shape. */
+/** A valid tldraw rectangle on the board's first page (the server checks every record it is sent). */
 export function shapeRecord(id: string, x = 0, y = 0): Record<string, unknown> {
-  return {
-    id,
-    typeName: 'shape',
-    type: 'geo',
-    x,
-    y,
-    rotation: 0,
-    index: 'a1',
-    parentId: 'page:page',
-    isLocked: false,
-    opacity: 1,
-    meta: {},
-    props: { geo: 'rectangle', w: 120, h: 80, color: 'black', fill: 'none', dash: 'draw', size: 'm' },
-  }
+  return geoShape(id, { x, y })
+}
+
+/** How many shapes a board's record map holds (a new board also holds its document and first page). */
+export function shapeCount(records: Y.Map<unknown>): number {
+  return [...records.keys()].filter((id) => id.startsWith('shape:')).length
 }
 
 /** Opens a raw socket to a Yjs URL and resolves with the code it is closed with. */

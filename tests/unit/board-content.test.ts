@@ -8,6 +8,7 @@ import {
   restoreDoc,
   stateOfContent,
 } from '../../server/boards/board-content'
+import { DEFAULT_BOARD_LIMITS } from '../../shared/boards/board-limits'
 import type { BoardContent } from '../../shared/protocol/board-file'
 import { BOARD_DOC } from '../../shared/protocol/yjs-doc'
 
@@ -45,8 +46,11 @@ describe('board content', () => {
 
   it('accepts valid tldraw records and refuses an invalid one by name', () => {
     const page = { id: 'page:page', typeName: 'page', name: 'Page 1', index: 'a1', meta: {} }
-    expect(checkContent(content([page])).ok).toBe(true)
-    const result = checkContent(content([page, { id: 'page:bad', typeName: 'page', name: 42 }]))
+    expect(checkContent(content([page]), DEFAULT_BOARD_LIMITS).ok).toBe(true)
+    const result = checkContent(
+      content([page, { id: 'page:bad', typeName: 'page', name: 42 }]),
+      DEFAULT_BOARD_LIMITS,
+    )
     expect(result).toMatchObject({ ok: false, failure: { code: 'bad_request' } })
     if (!result.ok) expect(result.failure.message).toContain('page:bad')
   })
@@ -54,8 +58,10 @@ describe('board content', () => {
   it('refuses content from an unknown future schema and duplicate records', () => {
     const page = { id: 'page:page', typeName: 'page', name: 'Page 1', index: 'a1', meta: {} }
     const future = { schemaVersion: 2 as const, sequences: { ...schema.sequences, 'com.tldraw.page': 999 } }
-    expect(checkContent({ schema: future, records: [page] as BoardContent['records'] }).ok).toBe(false)
-    expect(checkContent(content([page, page])).ok).toBe(false)
+    expect(
+      checkContent({ schema: future, records: [page] as BoardContent['records'] }, DEFAULT_BOARD_LIMITS).ok,
+    ).toBe(false)
+    expect(checkContent(content([page, page]), DEFAULT_BOARD_LIMITS).ok).toBe(false)
   })
 
   it('restores a live document in one transaction, touching only what differs', () => {
