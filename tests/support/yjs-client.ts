@@ -1,6 +1,7 @@
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { yjsSubprotocols } from '../../shared/protocol/links'
 import { BOARD_DOC } from '../../shared/protocol/yjs-doc'
 import { waitUntil } from './wait'
 
@@ -21,7 +22,8 @@ export function connectBoardClient(
 ): BoardClient {
   const provider = new WebsocketProvider(`${httpUrl.replace(/^http/, 'ws')}/yjs`, boardId, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    params: participantKey ? { token, participant: participantKey } : { token },
+    params: participantKey ? { participant: participantKey } : {},
+    protocols: yjsSubprotocols(token),
     disableBc: true,
   })
   return {
@@ -65,10 +67,31 @@ export function shapeRecord(id: string, x = 0, y = 0): Record<string, unknown> {
   }
 }
 
-/** Opens a raw socket to a Yjs URL and resolves with the code it is closed with. */
-export function closeCodeFor(url: string): Promise<number> {
+/** A raw WebSocket to a board's Yjs endpoint, offering the token as a browser tab does. */
+export function rawYjsSocket(
+  httpUrl: string,
+  boardId: string,
+  token: string,
+  headers: Record<string, string> = {},
+): WebSocket {
+  return new WebSocket(`${httpUrl.replace(/^http/, 'ws')}/yjs/${boardId}`, yjsSubprotocols(token), {
+    headers,
+  })
+}
+
+/** A raw Yjs socket, once it is open. */
+export function openRawYjsSocket(httpUrl: string, boardId: string, token: string): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url)
+    const ws = rawYjsSocket(httpUrl, boardId, token)
+    ws.on('open', () => resolve(ws))
+    ws.on('error', reject)
+  })
+}
+
+/** Opens a raw socket to a board and resolves with the code it is closed with. */
+export function closeCodeFor(httpUrl: string, boardId: string, token: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const ws = rawYjsSocket(httpUrl, boardId, token)
     ws.on('close', (code) => resolve(code))
     ws.on('error', reject)
   })
