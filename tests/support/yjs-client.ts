@@ -1,6 +1,7 @@
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { type BoardNotice, NOTICE_MESSAGE_TYPE, readBoardNotice } from '../../shared/protocol/board-notices'
 import { yjsSubprotocols } from '../../shared/protocol/links'
 import { BOARD_DOC } from '../../shared/protocol/yjs-doc'
 import { waitUntil } from './wait'
@@ -10,6 +11,8 @@ export interface BoardClient {
   doc: Y.Doc
   provider: WebsocketProvider
   records: Y.Map<unknown>
+  /** The server's notices (saving paused, board full, …), in order. */
+  notices: BoardNotice[]
   destroy(): void
 }
 
@@ -26,10 +29,16 @@ export function connectBoardClient(
     protocols: yjsSubprotocols(token),
     disableBc: true,
   })
+  const notices: BoardNotice[] = []
+  provider.messageHandlers[NOTICE_MESSAGE_TYPE] = (_encoder, decoder) => {
+    const notice = readBoardNotice(decoder)
+    if (notice) notices.push(notice)
+  }
   return {
     doc,
     provider,
     records: doc.getMap(BOARD_DOC.recordsMap),
+    notices,
     destroy() {
       provider.destroy()
       doc.destroy()
