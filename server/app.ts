@@ -31,6 +31,7 @@ import type { BoardStore } from './storage/board-store'
 import { SqliteBoardStore } from './storage/sqlite-store'
 import { BoardRooms } from './sync/board-rooms'
 import { judgeUpdate } from './sync/update-guard'
+import { defaultSyncLimits } from './sync/connection-limits'
 import { attachYjsEndpoint } from './sync/yjs-endpoint'
 
 export interface RunningServer {
@@ -49,7 +50,9 @@ function openStore(config: ServerConfig): BoardStore {
   if (config.databaseUrl) {
     throw new Error('DATABASE_URL is not supported yet; unset it to use the embedded SQLite store.')
   }
-  return new SqliteBoardStore(path.join(config.dataDir, 'lockstep.db'))
+  return new SqliteBoardStore(path.join(config.dataDir, 'lockstep.db'), {
+    busyTimeoutMs: config.sqliteBusyTimeoutMs,
+  })
 }
 
 /** Builds and starts the whole server on one HTTP port: REST, static client, Yjs endpoint, socket.io. */
@@ -67,6 +70,8 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     log,
     idleUnloadMs: config.idleUnloadMs,
     compactEveryUpdates: config.compactEveryUpdates,
+    limits: defaultSyncLimits(config.maxMessageBytes),
+    quotaBytes: config.boardQuotaBytes,
     mayEdit: (boardId, connection) => policies.mayEdit(boardId, connection.role, connection.participantKey),
     onStored: (boardId) => autoVersions.changed(boardId),
     checkUpdate: (doc, update) => judgeUpdate(doc, update, config.boardLimits),
@@ -90,6 +95,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     rooms,
     log,
     maxMessageBytes: config.maxMessageBytes,
+    allowedOrigins: config.allowedOrigins,
     beforeJoin: (boardId) => policies.ensure(boardId),
   })
   const session = attachSessionServer(server, {
@@ -97,6 +103,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     store,
     log,
     maxMessageBytes: config.maxMessageBytes,
+    allowedOrigins: config.allowedOrigins,
     scenarioOf: (id) => scenarios.get(id),
     workshopSegments: (id) => articles.workshop(id)?.segments.length,
     // A change of who may edit makes every editor re-offer what was dropped while they could not.

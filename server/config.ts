@@ -16,7 +16,7 @@ const envSchema = z.object({
     .number()
     .int()
     .min(1024)
-    .default(16 * MiB),
+    .default(4 * MiB),
   IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
   COMPACT_EVERY_UPDATES: z.coerce.number().int().min(1).default(500),
   AUTO_VERSION_EVERY_MS: z.coerce.number().int().min(1).default(3_600_000),
@@ -41,6 +41,13 @@ const envSchema = z.object({
         .filter((host) => host.length > 0),
     )
     .pipe(boardLimitsSchema.shape.embedHosts),
+  ALLOWED_ORIGINS: z.string().optional(),
+  BOARD_QUOTA_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .default(64 * MiB),
+  SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(5_000).default(20),
 })
 
 export type LogLevel = z.infer<typeof envSchema>['LOG_LEVEL']
@@ -68,6 +75,15 @@ export interface ServerConfig {
   autoVersionsKept: number
   /** What one board may hold; checked on every change and told to the client. */
   boardLimits: BoardLimits
+  /**
+   * Browser origins allowed to open the Yjs and socket.io WebSockets (`https://host[:port]`);
+   * undefined means same-origin only: the Origin's host must be the request's Host.
+   */
+  allowedOrigins: string[] | undefined
+  /** Bytes a board may hold in storage (its update log plus snapshot); changes beyond are refused. */
+  boardQuotaBytes: number
+  /** How long one SQLite write may wait for a lock before the board pauses saving and retries later. */
+  sqliteBusyTimeoutMs: number
   /** Directory of the built client (index.html and assets). */
   clientDir: string
   /** Directory of the content files (templates, and later scenarios, articles, workshops). */
@@ -101,8 +117,31 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       maxTextChars: e.BOARD_MAX_TEXT_CHARS,
       embedHosts: e.EMBED_ALLOWED_HOSTS,
     },
+    allowedOrigins: parseOrigins(e.ALLOWED_ORIGINS),
+    boardQuotaBytes: e.BOARD_QUOTA_BYTES,
+    sqliteBusyTimeoutMs: e.SQLITE_BUSY_TIMEOUT_MS,
     // where the built client is; tests that build in parallel point it elsewhere
     clientDir: path.resolve(process.env.LOCKSTEP_CLIENT_DIR ?? 'dist/client'),
     contentDir: path.resolve('content'),
   }
+}
+
+/** `ALLOWED_ORIGINS`: comma-separated origins; each must be a URL origin, e.g. `https://board.example.org`. */
+function parseOrigins(value: string | undefined): string[] | undefined {
+  if (value === undefined || value.trim() === '') return undefined
+  return value.split(',').map((raw) => {
+    const origin = raw.trim()
+    let parsed: URL
+    try {
+      parsed = new URL(origin)
+    } catch {
+      throw new Error(
+        `Invalid configuration: ALLOWED_ORIGINS: "${origin}" is not an origin like https://host`,
+      )
+    }
+    if (parsed.origin !== origin.replace(/\/$/, '')) {
+      throw new Error(`Invalid configuration: ALLOWED_ORIGINS: "${origin}" must be scheme://host[:port] only`)
+    }
+    return parsed.origin
+  })
 }

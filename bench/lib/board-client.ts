@@ -1,6 +1,7 @@
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { yjsSubprotocols } from '../../shared/protocol/links'
 import { RECORDS_MAP } from '../servers/control'
 import { withTimeout } from './wait'
 
@@ -26,7 +27,8 @@ export function connectClient(wsBase: string, board: BoardRef): BenchClient {
   const doc = new Y.Doc()
   const provider = new WebsocketProvider(wsBase, board.id, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    params: { token: board.token },
+    // the token as a subprotocol (the references answer with the first offered protocol and ignore it)
+    protocols: yjsSubprotocols(board.token),
     // Node has a global BroadcastChannel: without this, clients in one process would bypass the server.
     disableBc: true,
   })

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 import { type Editor, type TLComponents, Tldraw, useValue } from 'tldraw'
 import type { ShareLinks } from '../../shared/protocol/links'
 import { canEditBoard, type Role } from '../../shared/protocol/roles'
+import { MAX_IMAGE_BYTES } from '../../shared/protocol/yjs-doc'
 import { RightDock } from '../dock/RightDock'
 import { useFollow } from '../facilitation/useFollow'
 import { retitleRememberedBoard } from '../remembered-boards'
@@ -19,6 +20,7 @@ import { BoardTopBar } from './BoardTopBar'
 import { zoomToContent } from './board-camera'
 import { type BoardDialogKind, BoardUiContext, type BoardUiState } from './board-context'
 import { ComponentCard } from './ComponentCard'
+import { isOnline } from './connection-state'
 import { exposeForTests } from './expose-for-tests'
 import { $localUser, $presenceUser, tldrawCurrentUser } from './local-user'
 import { ShareDialog } from './ShareDialog'
@@ -79,7 +81,7 @@ export function BoardCanvas({
     doc: connection?.doc ?? null,
     ready: connection?.ready ?? false,
     canWrite,
-    online: connectionState.kind === 'connected',
+    online: isOnline(connectionState),
   })
 
   const simulation = useLiveSimulation(session.session, session.report)
@@ -197,6 +199,7 @@ export function BoardCanvas({
                 user={tldrawCurrentUser}
                 licenseKey={licenseKey ?? undefined}
                 assetUrls={assetUrls}
+                maxAssetSize={MAX_IMAGE_BYTES}
                 components={components}
                 onMount={onMount}
               />

@@ -9,6 +9,8 @@ function label(state: ConnectionState, canWrite: boolean): string {
       return 'Connecting…'
     case 'offline':
       return canWrite ? 'Offline — changes kept on this device' : 'Offline — showing the last copy'
+    case 'saving-paused':
+    case 'board-full':
     case 'refused':
       return state.reason
     default:
@@ -16,7 +18,7 @@ function label(state: ConnectionState, canWrite: boolean): string {
   }
 }
 
-/** Whether the board is live with the server, reconnecting, offline, or refused. */
+/** Whether the board is live with the server (and saving), reconnecting, offline, or refused. */
 export function ConnectionBadge({ state, canWrite }: { state: ConnectionState; canWrite: boolean }) {
   const text = label(state, canWrite)
   return (

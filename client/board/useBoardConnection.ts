@@ -3,9 +3,11 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import type { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { YJS_PATH_PREFIX } from '../../shared/protocol/links'
-import { YJS_CLOSE_REASON } from '../../shared/protocol/yjs-doc'
+import { YJS_PATH_PREFIX, yjsSubprotocols } from '../../shared/protocol/links'
+import { YJS_CLOSE, YJS_CLOSE_REASON } from '../../shared/protocol/yjs-doc'
+import { listenForNotices } from './board-notices'
 import type { ConnectionState } from './connection-state'
+import { sendOwnAwarenessOnly } from './own-awareness-only'
 
 /** How long the board waits for the server before it opens from this device's copy. */
 const SERVER_WAIT_MS = 4000
@@ -32,6 +34,11 @@ function refusalReason(code: number, reason: string): string {
   return YJS_CLOSE_REASON[code] ?? (reason || 'The server closed the connection to this board.')
 }
 
+/** y-websocket stops at 4400–4499; a too-large change (1009) would only be sent again on reconnect. */
+function shouldReconnect(event: CloseEvent): boolean {
+  return !(event.code >= 4400 && event.code < 4500) && event.code !== YJS_CLOSE.messageTooBig
+}
+
 /**
  * Opens a board's Yjs document: first from IndexedDB (edits survive offline), then from the server
  * over y-websocket. Stops reconnecting when the server refuses the link (4401, 4404, …).
@@ -54,7 +61,10 @@ export function useBoardConnection(
     // BroadcastChannel is off so every change goes through the server, which checks roles
     const provider = new WebsocketProvider(yjsServerUrl(), boardId, doc, {
       // the participant key lets the server apply roles the facilitator granted to this browser
-      params: participant ? { token, participant } : { token },
+      params: participant ? { participant } : {},
+      // the token travels as a subprotocol, never in the URL that proxies log
+      protocols: yjsSubprotocols(token),
+      shouldReconnect,
       disableBc: true,
     })
 
@@ -120,6 +130,8 @@ export function useBoardConnection(
     provider.on('connection-close', onFailure)
     provider.on('connection-error', onFailure)
     provider.on('closed', onClosed)
+    const stopNotices = listenForNotices(provider, setState)
+    const restoreAwareness = sendOwnAwarenessOnly(provider)
 
     // the socket can take 30 s to notice a dead network; the browser knows sooner
     const onBrowserOffline = () => setState({ kind: 'offline' })
@@ -145,6 +157,8 @@ export function useBoardConnection(
       provider.off('connection-close', onFailure)
       provider.off('connection-error', onFailure)
       provider.off('closed', onClosed)
+      stopNotices()
+      restoreAwareness()
       provider.destroy()
       void local?.destroy()
       doc.destroy()

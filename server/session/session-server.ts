@@ -14,6 +14,7 @@ import type { Scenario } from '../../shared/scenarios/scenario-schema'
 import { REFUSAL, sessionIntentSchema, stateReportSchema } from '../../shared/session/intents'
 import { publicSessionState, type SessionState } from '../../shared/session/session-state'
 import type { BoardAccess } from '../auth/board-access'
+import { originAllowed } from '../auth/websocket-origins'
 import type { Logger } from '../log'
 import type { BoardStore } from '../storage/board-store'
 import { Participants } from './participants'
@@ -65,6 +66,8 @@ export function attachSessionServer(
     store: BoardStore
     log: Logger
     maxMessageBytes: number
+    /** Browser origins allowed to connect; undefined: same-origin only. */
+    allowedOrigins?: readonly string[] | undefined
     scenarioOf: (id: string) => Scenario | undefined
     workshopSegments: (workshopId: string) => number | undefined
     /**
@@ -87,6 +90,8 @@ export function attachSessionServer(
       // The Yjs endpoint shares this HTTP server: leave upgrades for other paths alone.
       destroyUpgrade: false,
       maxHttpBufferSize: Math.min(options.maxMessageBytes, 1024 * 1024),
+      // A page on another site may not open a session with a visitor's link (both transports).
+      allowRequest: (request, callback) => callback(null, originAllowed(request, options.allowedOrigins)),
     },
   )
   const participants = new Participants()

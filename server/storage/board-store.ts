@@ -55,6 +55,15 @@ export interface PublicationRecord {
 }
 
 /**
+ * Storage could not take a write right now (a lock held elsewhere, a timeout) but may later: the
+ * caller keeps what it holds and retries. Every store throws this, so callers never know the database.
+ */
+export class StorageBusy extends Error {}
+
+/** The store's data failed its integrity check: serving it could spread the damage. */
+export class StorageCorrupt extends Error {}
+
+/**
  * Where boards live. The sync endpoint and the REST layer only speak to this interface, so the
  * embedded SQLite default and a later Postgres store are interchangeable (one contract test suite).
  */
@@ -63,13 +72,15 @@ export interface BoardStore {
   getBoard(id: string): Promise<BoardRecord | null>
   listBoards(): Promise<BoardRecord[]>
   deleteBoard(id: string): Promise<void>
-  /** Appends one Yjs update to the board's log; resolves once it is durable. */
+  /** Appends one Yjs update to the board's log; resolves once it is durable. Throws StorageBusy. */
   appendUpdate(boardId: string, update: Uint8Array): Promise<void>
   /** The board's whole document as one merged Yjs update, or null when nothing was ever written. */
   loadDocument(boardId: string): Promise<Uint8Array | null>
+  /** Bytes the board's log and snapshot take in storage (what its quota counts). */
+  storedBytes(boardId: string): Promise<number>
   /** Number of log entries since the last compaction. */
   countUpdates(boardId: string): Promise<number>
-  /** Replaces the log with one snapshot (the given state, or the merge of the log). */
+  /** Replaces the log with one snapshot (the given state, or the merge of the log). Throws StorageBusy. */
   compact(boardId: string, state?: Uint8Array): Promise<void>
   renameBoard(boardId: string, title: string): Promise<void>
   /** Replaces the board's token hashes and sealed share links (link rotation). */

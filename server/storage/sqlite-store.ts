@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
 import * as Y from 'yjs'
 import type { VersionKind } from '../../shared/protocol/saved-boards'
 import type { TokenHashes } from '../auth/capabilities'
@@ -12,6 +12,7 @@ import type {
   PublicationRecord,
   VersionRecord,
 } from './board-store'
+import { busyAsStorageBusy, openCheckedDatabase } from './sqlite-health'
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS boards (
@@ -138,14 +139,17 @@ const VERSION_COLUMNS = `id, board_id, name, kind, created_at, thumbnail IS NOT 
 
 const now = () => new Date().toISOString()
 
-/** The embedded default store: one SQLite file in WAL mode (`$DATA_DIR/lockstep.db`). */
+/**
+ * The embedded default store: one SQLite file in WAL mode (`$DATA_DIR/lockstep.db`), checked when
+ * opened. A write waits at most `busyTimeoutMs` for a lock held elsewhere, then throws StorageBusy.
+ */
 export class SqliteBoardStore implements BoardStore {
   private readonly db: Database.Database
   private readonly statements
 
-  constructor(file: string) {
+  constructor(file: string, { busyTimeoutMs = 5_000 }: { busyTimeoutMs?: number } = {}) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true })
-    this.db = new Database(file)
+    this.db = openCheckedDatabase(file, busyTimeoutMs)
     this.db.pragma('journal_mode = WAL')
     // NORMAL is durable against a process crash (kill -9) in WAL mode; only a power cut may lose the tail.
     this.db.pragma('synchronous = NORMAL')
@@ -181,6 +185,9 @@ export class SqliteBoardStore implements BoardStore {
       appendUpdate: db.prepare('INSERT INTO board_updates (board_id, data) VALUES (?, ?)'),
       updatesOf: db.prepare<[string], { data: Buffer }>(
         'SELECT data FROM board_updates WHERE board_id = ? ORDER BY seq',
+      ),
+      storedBytes: db.prepare<[string], { bytes: number }>(
+        'SELECT COALESCE(SUM(LENGTH(data)), 0) AS bytes FROM board_updates WHERE board_id = ?',
       ),
       countUpdates: db.prepare<[string], { n: number }>(
         'SELECT COUNT(*) AS n FROM board_updates WHERE board_id = ? AND is_snapshot = 0',
@@ -294,10 +301,16 @@ export class SqliteBoardStore implements BoardStore {
   }
 
   async appendUpdate(boardId: string, update: Uint8Array): Promise<void> {
-    this.db.transaction(() => {
-      this.statements.appendUpdate.run(boardId, Buffer.from(update))
-      this.statements.touchBoard.run(now(), boardId)
-    })()
+    busyAsStorageBusy(() =>
+      this.db.transaction(() => {
+        this.statements.appendUpdate.run(boardId, Buffer.from(update))
+        this.statements.touchBoard.run(now(), boardId)
+      })(),
+    )
+  }
+
+  async storedBytes(boardId: string): Promise<number> {
+    return this.statements.storedBytes.get(boardId)?.bytes ?? 0
   }
 
   async loadDocument(boardId: string): Promise<Uint8Array | null> {
@@ -309,12 +322,14 @@ export class SqliteBoardStore implements BoardStore {
   }
 
   async compact(boardId: string, state?: Uint8Array): Promise<void> {
-    this.db.transaction(() => {
-      const snapshot = state ?? this.mergedLog(boardId)
-      if (!snapshot) return
-      this.statements.deleteUpdates.run(boardId)
-      this.statements.insertSnapshot.run(boardId, Buffer.from(snapshot))
-    })()
+    busyAsStorageBusy(() =>
+      this.db.transaction(() => {
+        const snapshot = state ?? this.mergedLog(boardId)
+        if (!snapshot) return
+        this.statements.deleteUpdates.run(boardId)
+        this.statements.insertSnapshot.run(boardId, Buffer.from(snapshot))
+      })(),
+    )
   }
 
   /** The board's log as one update (a compacted board's single snapshot is returned as stored). */

@@ -1,11 +1,15 @@
 import type { WebSocket } from 'ws'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
+import { type BoardNotice, encodeBoardNotice } from '../../shared/protocol/board-notices'
 import type { Role } from '../../shared/protocol/roles'
 import { YJS_CLOSE } from '../../shared/protocol/yjs-doc'
 import type { Logger } from '../log'
 import type { BoardStore } from '../storage/board-store'
 import type { UpdateVerdict } from './update-guard'
+import { BoardQuota } from './board-quota'
+import { ConnectionLimits, defaultSyncLimits, type LimitBreach, type SyncLimits } from './connection-limits'
+import { type RetryBackoff, writeWhenStorageFree } from './saving-pause'
 import {
   type ClientMessage,
   encodeAwareness,
@@ -26,6 +30,8 @@ export interface RoomConnection {
   participantKey: string | undefined
   /** Awareness client ids this connection introduced; it may not speak for anyone else's. */
   awarenessClients: Set<number>
+  /** What it may still send (rates, sizes, presence ids). */
+  limits: ConnectionLimits
 }
 
 export interface RoomOptions {
@@ -38,6 +44,12 @@ export interface RoomOptions {
   onStored?: (boardId: string) => void
   /** Judges a client's update before it touches the document (content rules); absent: all accepted. */
   checkUpdate?: (doc: Y.Doc, update: Uint8Array) => UpdateVerdict
+  /** What one connection may send; defaults to `defaultSyncLimits` of a 4 MiB message. */
+  limits?: SyncLimits
+  /** Bytes the board may take in storage; changes beyond are refused. No quota when absent. */
+  quotaBytes?: number
+  /** Waits between attempts while storage is busy. */
+  retryBackoff?: RetryBackoff
 }
 
 /**
@@ -62,6 +74,11 @@ export class BoardRoom {
   private persistence: Promise<void> = Promise.resolve()
   private updatesSinceCompaction = 0
   private failed = false
+  private quota = new BoardQuota(Number.POSITIVE_INFINITY, 0)
+  /** Storage is busy: updates wait in memory, unrelayed, and clients are told. */
+  private savingPaused = false
+  /** Someone's change was refused for the quota: after a compaction frees room, they re-offer it. */
+  private refusedForQuota = false
 
   private constructor(
     readonly boardId: string,
@@ -78,6 +95,9 @@ export class BoardRoom {
     const stored = await options.store.loadDocument(boardId)
     if (stored) Y.applyUpdate(room.doc, stored, room) // origin = room: not appended again
     room.updatesSinceCompaction = await options.store.countUpdates(boardId)
+    if (options.quotaBytes !== undefined) {
+      room.quota = new BoardQuota(options.quotaBytes, await options.store.storedBytes(boardId))
+    }
     return room
   }
 
@@ -87,9 +107,11 @@ export class BoardRoom {
 
   /** Adds a connection and opens the sync handshake (our step 1, and who is here). */
   join(socket: WebSocket, role: Role, participantKey?: string): RoomConnection {
-    const connection: RoomConnection = { socket, role, participantKey, awarenessClients: new Set() }
+    const limits = new ConnectionLimits(this.options.limits ?? defaultSyncLimits(4 * 1024 * 1024))
+    const connection: RoomConnection = { socket, role, participantKey, awarenessClients: new Set(), limits }
     this.connections.set(socket, connection)
     send(socket, encodeSyncStep1(this.doc))
+    if (this.savingPaused) send(socket, encodeBoardNotice({ kind: 'saving-paused' }))
     const present = [...this.awareness.getStates().keys()]
     if (present.length > 0) send(socket, encodeAwareness(this.awareness, present))
     return connection
@@ -97,6 +119,11 @@ export class BoardRoom {
 
   /** Handles one frame from a connection; a malformed frame closes that socket only. */
   receive(connection: RoomConnection, frame: Uint8Array): void {
+    const breach = connection.limits.admitFrame(frame.length)
+    if (breach) {
+      this.cutOff(connection, breach)
+      return
+    }
     let message: ClientMessage
     try {
       message = parseClientMessage(frame)
@@ -112,12 +139,11 @@ export class BoardRoom {
   private handle(connection: RoomConnection, message: ClientMessage): void {
     switch (message.type) {
       case 'sync-step1':
-        send(connection.socket, encodeSyncStep2(this.doc, message.stateVector))
+        // Answered once what is applied so far is stored: nobody is sent what storage lacks.
+        this.afterStored(() => send(connection.socket, encodeSyncStep2(this.doc, message.stateVector)))
         return
       case 'doc-update':
-        // A viewer's (or locked editor's) changes are dropped here: never applied, stored or relayed.
-        if (!this.options.mayEdit(this.boardId, connection)) return
-        this.applyClientUpdate(connection, message.update)
+        this.receiveUpdate(connection, message.update)
         return
       case 'awareness':
         this.applyAwareness(connection, message)
@@ -132,6 +158,21 @@ export class BoardRoom {
         throw new Error(`unhandled message ${JSON.stringify(unexpected)}`)
       }
     }
+  }
+
+  private receiveUpdate(connection: RoomConnection, update: Uint8Array): void {
+    const breach = connection.limits.admitUpdate()
+    if (breach) {
+      this.cutOff(connection, breach)
+      return
+    }
+    // A viewer's (or locked editor's) changes are dropped here: never applied, stored or relayed.
+    if (!this.options.mayEdit(this.boardId, connection)) return
+    if (!this.quota.admits(update.length)) {
+      this.refuseForQuota(connection)
+      return
+    }
+    this.applyClientUpdate(connection, update)
   }
 
   private applyClientUpdate(connection: RoomConnection, update: Uint8Array): void {
@@ -193,12 +234,14 @@ export class BoardRoom {
       const owner = this.ownerOf(clientId)
       return owner === undefined || owner === connection
     })
-    if (own.length === 0) return
-    for (const { clientId, state } of own) {
+    const admitted = connection.limits.admitAwareness(own, connection.awarenessClients)
+    if (admitted.length === 0) return
+    for (const { clientId, state } of admitted) {
       if (state === null) connection.awarenessClients.delete(clientId)
       else connection.awarenessClients.add(clientId)
     }
-    const update = own.length === message.clients.length ? message.update : encodeAwarenessEntries(own)
+    const update =
+      admitted.length === message.clients.length ? message.update : encodeAwarenessEntries(admitted)
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection)
   }
 
@@ -246,24 +289,85 @@ export class BoardRoom {
     this.persistence = this.persistence.then(async () => {
       if (this.failed) return
       try {
-        await this.options.store.appendUpdate(this.boardId, update)
+        // A busy store (a lock held elsewhere) pauses saving; the update is held, not relayed.
+        await writeWhenStorageFree(
+          () => this.options.store.appendUpdate(this.boardId, update),
+          () => this.pauseSaving(),
+          this.options.retryBackoff,
+        )
       } catch (error) {
         this.fail(error)
         return
       }
+      this.quota.stored(update.length)
       const frame = encodeDocUpdate(update)
       for (const connection of this.connections.values()) {
         if (connection !== origin) send(connection.socket, frame)
       }
+      this.resumeSaving()
       this.options.onStored?.(this.boardId)
       this.updatesSinceCompaction++
       if (this.updatesSinceCompaction < this.options.compactEveryUpdates) return
-      try {
-        await this.compact()
-      } catch (error) {
-        this.fail(error) // a rejected chain would stop every later update from being stored
-      }
+      await this.compactInChain()
     })
+  }
+
+  /** Runs `then` on the persistence chain, after every update applied so far is stored. */
+  private afterStored(then: () => void): void {
+    this.persistence = this.persistence.then(then)
+  }
+
+  private async compactInChain(): Promise<void> {
+    try {
+      await writeWhenStorageFree(
+        () => this.compact(),
+        () => this.pauseSaving(),
+        this.options.retryBackoff,
+      )
+    } catch (error) {
+      this.fail(error) // a rejected chain would stop every later update from being stored
+    }
+  }
+
+  private pauseSaving(): void {
+    if (this.savingPaused) return
+    this.savingPaused = true
+    this.options.log.warn('storage is busy; saving paused on this board', { board: this.boardId })
+    this.tellEveryone({ kind: 'saving-paused' })
+  }
+
+  private resumeSaving(): void {
+    if (!this.savingPaused) return
+    this.savingPaused = false
+    this.options.log.info('storage is free again; saving resumed', { board: this.boardId })
+    this.tellEveryone({ kind: 'saving-resumed' })
+  }
+
+  private tellEveryone(notice: BoardNotice): void {
+    const frame = encodeBoardNotice(notice)
+    for (const connection of this.connections.values()) send(connection.socket, frame)
+  }
+
+  // The change is dropped (as a viewer's is); its sender and the facilitators are told why. Folding
+  // the log may free room, and then everyone is asked again for what was dropped.
+  private refuseForQuota(sender: RoomConnection): void {
+    const frame = encodeBoardNotice({ kind: 'board-full', quotaBytes: this.quota.limitBytes })
+    for (const connection of this.connections.values()) {
+      if (connection === sender || connection.role === 'facilitator') send(connection.socket, frame)
+    }
+    if (this.refusedForQuota) return
+    this.refusedForQuota = true
+    this.options.log.warn('board reached its storage quota; refusing changes', { board: this.boardId })
+    if (this.updatesSinceCompaction > 0) this.persistence = this.persistence.then(() => this.compactInChain())
+  }
+
+  /** A connection passed a limit: it is closed with a code its client shows in words. */
+  private cutOff(connection: RoomConnection, breach: LimitBreach): void {
+    this.options.log.warn('connection passed a limit, closing it', {
+      board: this.boardId,
+      reason: breach.reason,
+    })
+    connection.socket.close(breach.code, breach.reason)
   }
 
   private readonly relayAwareness = (
@@ -294,8 +398,14 @@ export class BoardRoom {
   }
 
   private async compact(): Promise<void> {
-    await this.options.store.compact(this.boardId, Y.encodeStateAsUpdate(this.doc))
+    const snapshot = Y.encodeStateAsUpdate(this.doc)
+    await this.options.store.compact(this.boardId, snapshot)
     this.updatesSinceCompaction = 0
+    this.quota.compacted(snapshot.length)
+    if (this.refusedForQuota && this.quota.admits(0)) {
+      this.refusedForQuota = false
+      this.resync()
+    }
   }
 
   /** Resolves once every accepted update is in storage. */

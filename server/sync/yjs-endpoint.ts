@@ -1,9 +1,15 @@
 import type { IncomingMessage, Server } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { type RawData, WebSocket, WebSocketServer } from 'ws'
-import { boardIdSchema, YJS_PATH_PREFIX } from '../../shared/protocol/links'
+import {
+  boardIdSchema,
+  tokenFromSubprotocols,
+  YJS_PATH_PREFIX,
+  YJS_SUBPROTOCOL,
+} from '../../shared/protocol/links'
 import { YJS_CLOSE } from '../../shared/protocol/yjs-doc'
 import type { BoardAccess } from '../auth/board-access'
+import { originAllowed } from '../auth/websocket-origins'
 import type { Logger } from '../log'
 import type { BoardRoom, RoomConnection } from './board-room'
 import type { BoardRooms } from './board-rooms'
@@ -13,6 +19,8 @@ export interface YjsEndpointOptions {
   rooms: BoardRooms
   log: Logger
   maxMessageBytes: number
+  /** Browser origins allowed to connect; undefined: same-origin only (see `originAllowed`). */
+  allowedOrigins?: readonly string[] | undefined
   /** How often to ping; a socket that misses a pong is terminated. */
   heartbeatMs?: number
   /** Runs before a socket joins its board (e.g. to load the board's editing lock). */
@@ -20,20 +28,31 @@ export interface YjsEndpointOptions {
 }
 
 /**
- * Our y-websocket endpoint at `/yjs/<boardId>?token=…` (DESIGN.md §3). The socket is accepted first
- * so a refusal can carry a close code (4401 bad token, 4404 unknown board) the client can show.
+ * Our y-websocket endpoint at `/yjs/<boardId>` (DESIGN.md §3), the token offered as a subprotocol
+ * (`yjsSubprotocols`). The socket is accepted first so a refusal can carry a close code (4401 bad
+ * token, 4404 unknown board) the client can show; an upgrade from a foreign Origin is refused (403).
  */
 export function attachYjsEndpoint(server: Server, options: YjsEndpointOptions): { close(): void } {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes })
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: options.maxMessageBytes,
+    // Answer with our protocol name, never with the one carrying the token.
+    handleProtocols: (protocols) => (protocols.has(YJS_SUBPROTOCOL) ? YJS_SUBPROTOCOL : false),
+  })
   const alive = new WeakSet<WebSocket>()
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(request.url ?? '/', 'http://localhost')
     if (!url.pathname.startsWith(`${YJS_PATH_PREFIX}/`)) return // socket.io handles its own path
+    if (!originAllowed(request, options.allowedOrigins)) {
+      options.log.warn('refused a Yjs socket from a foreign origin', { origin: request.headers.origin })
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
+      return
+    }
     wss.handleUpgrade(request, socket, head, (ws) => {
       alive.add(ws)
       ws.on('pong', () => alive.add(ws))
-      void accept(ws, url, options)
+      void accept(ws, url, tokenOf(request, url, options.log), options)
     })
   })
 
@@ -58,7 +77,20 @@ export function attachYjsEndpoint(server: Server, options: YjsEndpointOptions): 
   }
 }
 
-async function accept(ws: WebSocket, url: URL, options: YjsEndpointOptions): Promise<void> {
+/**
+ * The board token: from the subprotocol, else (deprecated, for one release) the `token` query
+ * parameter that older clients sent and proxies log.
+ */
+function tokenOf(request: IncomingMessage, url: URL, log: Logger): string {
+  const offered = (request.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim())
+  const token = tokenFromSubprotocols(offered)
+  if (token !== null) return token
+  const legacy = url.searchParams.get('token')
+  if (legacy !== null) log.warn('a Yjs client sent its token in the URL (deprecated; update the client)')
+  return legacy ?? ''
+}
+
+async function accept(ws: WebSocket, url: URL, token: string, options: YjsEndpointOptions): Promise<void> {
   const { access, rooms, log } = options
   // Frames that arrive while we authenticate and load are kept, in order, and handled after.
   const early: RawData[] = []
@@ -67,7 +99,6 @@ async function accept(ws: WebSocket, url: URL, options: YjsEndpointOptions): Pro
   ws.on('error', (error) => log.debug('yjs socket error', { reason: error.message }))
 
   const boardId = decodeURIComponent(url.pathname.slice(YJS_PATH_PREFIX.length + 1))
-  const token = url.searchParams.get('token') ?? ''
   if (!boardIdSchema.safeParse(boardId).success) return ws.close(YJS_CLOSE.boardNotFound, 'board not found')
 
   const grant = await access.authorize(boardId, token)

@@ -29,7 +29,30 @@ export function tokenFromFragment(hash: string): string | null {
   return token && tokenSchema.safeParse(token).success ? token : null
 }
 
-/** Path of the Yjs socket for a board (DESIGN.md §3); the token goes in the `token` query parameter. */
+/** Path of the Yjs socket for a board: `/yjs/<boardId>` (DESIGN.md §3). */
 export const YJS_PATH_PREFIX = '/yjs'
+
+/** The WebSocket subprotocol of the Yjs endpoint; the server answers with it. */
+export const YJS_SUBPROTOCOL = 'lockstep.v1'
+const TOKEN_SUBPROTOCOL_PREFIX = 'lockstep.token.'
+
+/**
+ * The subprotocols a Yjs client offers: ours, and one carrying the board token, so the token travels
+ * in a request header and never in the URL that proxies write to their access logs. A token is
+ * base64url, whose characters are all allowed in a subprotocol name; anything else is not sent.
+ */
+export function yjsSubprotocols(token: string): string[] {
+  return tokenSchema.safeParse(token).success
+    ? [YJS_SUBPROTOCOL, `${TOKEN_SUBPROTOCOL_PREFIX}${token}`]
+    : [YJS_SUBPROTOCOL]
+}
+
+/** The board token offered in a Yjs socket's subprotocols, or null. */
+export function tokenFromSubprotocols(protocols: Iterable<string>): string | null {
+  for (const protocol of protocols) {
+    if (protocol.startsWith(TOKEN_SUBPROTOCOL_PREFIX)) return protocol.slice(TOKEN_SUBPROTOCOL_PREFIX.length)
+  }
+  return null
+}
 
 export type ShareLinks = Record<Role, string>

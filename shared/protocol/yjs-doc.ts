@@ -10,6 +10,12 @@ export const BOARD_DOC = {
   startTemplateKey: 'startTemplate',
 } as const
 
+/**
+ * Largest image file a board accepts (tldraw keeps images inside the document as base64, 4/3 the
+ * size): 2 MiB becomes a ~2.7 MiB change, under the server's default 4 MiB message limit.
+ */
+export const MAX_IMAGE_BYTES = 2 * 1024 * 1024
+
 /** WebSocket close codes the Yjs endpoint uses (contract: 4401, 4404). */
 export const YJS_CLOSE = {
   badToken: 4401,
@@ -18,6 +24,8 @@ export const YJS_CLOSE = {
   tokenRevoked: 4403,
   /** A change broke the board's content rules; the reason says which. The client starts over from the server. */
   changeRefused: 4422,
+  /** The connection sent more, or faster, than one person's tab ever does (see README, Limits). */
+  tooFast: 4429,
   /** Standard code the ws library sends when a frame exceeds the size limit. */
   messageTooBig: 1009,
   serverShuttingDown: 1001,
@@ -30,6 +38,7 @@ export const YJS_CLOSE_REASON: Record<number, string> = {
   [YJS_CLOSE.malformedMessage]: 'The connection sent something the server could not read.',
   [YJS_CLOSE.tokenRevoked]: 'This link has been replaced by the facilitator.',
   [YJS_CLOSE.changeRefused]: 'A change could not be saved.',
-  [YJS_CLOSE.messageTooBig]: 'A change was too large to send.',
+  [YJS_CLOSE.tooFast]: 'This tab sent changes faster than the server accepts. Reload the page to reconnect.',
+  [YJS_CLOSE.messageTooBig]: 'A change was too large to send. Reload the page to reconnect.',
   [YJS_CLOSE.serverShuttingDown]: 'The server is restarting.',
 }

@@ -59,9 +59,7 @@ describe('deleting a board', () => {
       404,
       'not_found',
     )
-    expect(await closeCodeFor(`${wsBase(app.url)}/${board.id}?token=${board.tokens.editor}`)).toBe(
-      YJS_CLOSE.boardNotFound,
-    )
+    expect(await closeCodeFor(app.url, board.id, board.tokens.editor)).toBe(YJS_CLOSE.boardNotFound)
     expect((await app.server.store.listBoards()).length).toBe(boardsBefore - 1)
     expect(await app.server.store.listVersions(board.id)).toEqual([])
     expect(await app.server.store.getPublication(publication.id)).toBeNull()

@@ -6,7 +6,7 @@ import { createSeededRandom } from '../support/seeded-random'
 import { createTestBoard, wsBase } from '../support/test-server'
 import { useTestServer } from '../support/use-test-server'
 import { waitUntil } from '../support/wait'
-import { shapeRecord } from '../support/yjs-client'
+import { rawYjsSocket, shapeRecord } from '../support/yjs-client'
 
 /** Frames that look more and more like protocol messages: pure noise, then valid headers with junk. */
 function hostileFrame(random: () => number, i: number): Uint8Array {
@@ -39,12 +39,11 @@ describe('hostile input on the Yjs endpoint', () => {
     const before = JSON.stringify(b.records.toJSON())
 
     const random = createSeededRandom(20261124)
-    const url = `${wsBase(app.url)}/${board.id}?token=${board.tokens.editor}`
     let sent = 0
     let closedByServer = 0
     // One attacker socket at a time; each is closed by the server at its first bad frame, so we reconnect.
     while (sent < 1000) {
-      const ws = new WebSocket(url)
+      const ws = rawYjsSocket(app.url, board.id, board.tokens.editor)
       await new Promise<void>((resolve) => ws.on('open', () => resolve()))
       const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)))
       while (sent < 1000 && ws.readyState === WebSocket.OPEN) {
@@ -72,7 +71,7 @@ describe('hostile input on the Yjs endpoint', () => {
 
     const big = new Y.Doc()
     big.getMap(BOARD_DOC.recordsMap).set('shape:huge', { blob: 'x'.repeat(MAX * 2) })
-    const ws = new WebSocket(`${wsBase(app.url)}/${board.id}?token=${board.tokens.editor}`)
+    const ws = rawYjsSocket(app.url, board.id, board.tokens.editor)
     await new Promise<void>((resolve) => ws.on('open', () => resolve()))
     const code = new Promise<number>((resolve) => ws.on('close', (c) => resolve(c)))
     ws.send(

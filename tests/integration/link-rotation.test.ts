@@ -53,8 +53,7 @@ describe('link rotation', () => {
     expect(editorDisconnect).toBe('io server disconnect')
     expect(errors).toEqual([{ code: 'token_revoked', message: expect.any(String) }])
 
-    const oldUrl = `${wsBase(app.url)}/${board.id}?token=${editor}`
-    expect(await closeCodeFor(oldUrl)).toBe(YJS_CLOSE.badToken)
+    expect(await closeCodeFor(app.url, board.id, editor)).toBe(YJS_CLOSE.badToken)
     const refused = await app.session(board.id, editor).then(
       () => 'joined',
       (error: { data?: { code?: string } }) => error.data?.code,

@@ -6,16 +6,7 @@ import { BOARD_DOC, YJS_CLOSE } from '../../shared/protocol/yjs-doc'
 import { createTestBoard, removeDir, startTestServer, type TestServer, wsBase } from '../support/test-server'
 import { useTestServer } from '../support/use-test-server'
 import { sleep, waitUntil } from '../support/wait'
-import { closeCodeFor, shapeCount, shapeRecord, syncedBoardClient } from '../support/yjs-client'
-
-/** Opens a raw socket and resolves with the close code the server sends. */
-function openRawSocket(url: string): Promise<WebSocket> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url)
-    ws.on('open', () => resolve(ws))
-    ws.on('error', reject)
-  })
-}
+import { closeCodeFor, openRawYjsSocket, shapeCount, shapeRecord, syncedBoardClient } from '../support/yjs-client'
 
 /** An awareness message as a y-websocket client would send it. */
 function awarenessFrame(clientId: number, clock: number, state: unknown): Uint8Array {
@@ -90,22 +81,20 @@ describe('Yjs sync endpoint', () => {
   it('closes a socket with 4401 for a bad token and 4404 for an unknown board', async () => {
     const board = await createTestBoard(app.url)
     const base = wsBase(app.url)
-    expect(await closeCodeFor(`${base}/${board.id}?token=AAAAAAAAAAAAAAAAAAAAAA`)).toBe(YJS_CLOSE.badToken)
-    expect(await closeCodeFor(`${base}/${board.id}`)).toBe(YJS_CLOSE.badToken)
-    expect(await closeCodeFor(`${base}/${board.id}?token=not-even-a-token`)).toBe(YJS_CLOSE.badToken)
-    expect(await closeCodeFor(`${base}/BBBBBBBBBBBBBBBBBBBBBB?token=${board.tokens.editor}`)).toBe(
+    expect(await closeCodeFor(app.url, board.id, 'AAAAAAAAAAAAAAAAAAAAAA')).toBe(YJS_CLOSE.badToken)
+    expect(await closeCodeFor(app.url, board.id, '')).toBe(YJS_CLOSE.badToken)
+    expect(await closeCodeFor(app.url, board.id, 'not-even-a-token')).toBe(YJS_CLOSE.badToken)
+    expect(await closeCodeFor(app.url, 'BBBBBBBBBBBBBBBBBBBBBB', board.tokens.editor)).toBe(
       YJS_CLOSE.boardNotFound,
     )
-    expect(await closeCodeFor(`${base}/not-a-board?token=${board.tokens.editor}`)).toBe(
-      YJS_CLOSE.boardNotFound,
-    )
+    expect(await closeCodeFor(app.url, 'not-a-board', board.tokens.editor)).toBe(YJS_CLOSE.boardNotFound)
   })
 
   it('relays presence and removes it when a client vanishes without saying goodbye', async () => {
     const board = await createTestBoard(app.url)
     const a = await app.client(board.id, board.tokens.editor)
     const ghostId = 424242
-    const ghost = await openRawSocket(`${wsBase(app.url)}/${board.id}?token=${board.tokens.viewer}`)
+    const ghost = await openRawYjsSocket(app.url, board.id, board.tokens.viewer)
     ghost.send(awarenessFrame(ghostId, 1, { presence: { name: 'Ana', color: '#d94f4f' } }))
     await waitUntil(() => a.provider.awareness.getStates().has(ghostId), 'a to see the ghost')
     expect(a.provider.awareness.getStates().get(ghostId)).toMatchObject({ presence: { name: 'Ana' } })
@@ -123,7 +112,7 @@ describe('Yjs sync endpoint', () => {
     const observer = await app.client(board.id, board.tokens.viewer)
     const aId = a.doc.clientID
     await waitUntil(() => observer.provider.awareness.getStates().has(aId), 'the observer to see a')
-    const intruder = await openRawSocket(`${wsBase(app.url)}/${board.id}?token=${board.tokens.editor}`)
+    const intruder = await openRawYjsSocket(app.url, board.id, board.tokens.editor)
     intruder.send(awarenessFrame(aId, 99, { presence: { name: 'Impostor' } }))
     intruder.send(awarenessFrame(aId, 100, null))
     intruder.send(awarenessFrame(777, 1, { presence: { name: 'Sentinel' } }))

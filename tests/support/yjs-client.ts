@@ -1,6 +1,8 @@
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { type BoardNotice, NOTICE_MESSAGE_TYPE, readBoardNotice } from '../../shared/protocol/board-notices'
+import { yjsSubprotocols } from '../../shared/protocol/links'
 import { BOARD_DOC } from '../../shared/protocol/yjs-doc'
 import { geoShape } from './board-records'
 import { waitUntil } from './wait'
@@ -10,6 +12,8 @@ export interface BoardClient {
   doc: Y.Doc
   provider: WebsocketProvider
   records: Y.Map<unknown>
+  /** The server's notices (saving paused, board full, …), in order. */
+  notices: BoardNotice[]
   destroy(): void
 }
 
@@ -22,13 +26,20 @@ export function connectBoardClient(
 ): BoardClient {
   const provider = new WebsocketProvider(`${httpUrl.replace(/^http/, 'ws')}/yjs`, boardId, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    params: participantKey ? { token, participant: participantKey } : { token },
+    params: participantKey ? { participant: participantKey } : {},
+    protocols: yjsSubprotocols(token),
     disableBc: true,
   })
+  const notices: BoardNotice[] = []
+  provider.messageHandlers[NOTICE_MESSAGE_TYPE] = (_encoder, decoder) => {
+    const notice = readBoardNotice(decoder)
+    if (notice) notices.push(notice)
+  }
   return {
     doc,
     provider,
     records: doc.getMap(BOARD_DOC.recordsMap),
+    notices,
     destroy() {
       provider.destroy()
       doc.destroy()
@@ -58,10 +69,31 @@ export function shapeCount(records: Y.Map<unknown>): number {
   return [...records.keys()].filter((id) => id.startsWith('shape:')).length
 }
 
-/** Opens a raw socket to a Yjs URL and resolves with the code it is closed with. */
-export function closeCodeFor(url: string): Promise<number> {
+/** A raw WebSocket to a board's Yjs endpoint, offering the token as a browser tab does. */
+export function rawYjsSocket(
+  httpUrl: string,
+  boardId: string,
+  token: string,
+  headers: Record<string, string> = {},
+): WebSocket {
+  return new WebSocket(`${httpUrl.replace(/^http/, 'ws')}/yjs/${boardId}`, yjsSubprotocols(token), {
+    headers,
+  })
+}
+
+/** A raw Yjs socket, once it is open. */
+export function openRawYjsSocket(httpUrl: string, boardId: string, token: string): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url)
+    const ws = rawYjsSocket(httpUrl, boardId, token)
+    ws.on('open', () => resolve(ws))
+    ws.on('error', reject)
+  })
+}
+
+/** Opens a raw socket to a board and resolves with the code it is closed with. */
+export function closeCodeFor(httpUrl: string, boardId: string, token: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const ws = rawYjsSocket(httpUrl, boardId, token)
     ws.on('close', (code) => resolve(code))
     ws.on('error', reject)
   })
