@@ -4,6 +4,7 @@ import path from 'node:path'
 import express from 'express'
 import type { ClientConfig } from '../shared/protocol/rest'
 import { BoardAccess } from './auth/board-access'
+import { Identities } from './auth/identities'
 import { AutoVersions } from './boards/auto-versions'
 import { BoardVersions } from './boards/board-versions'
 import { deleteBoard as deleteBoardForEveryone } from './boards/delete-board'
@@ -19,6 +20,7 @@ import { errorHandler, sendError } from './http/errors'
 import { forkApi } from './http/fork-api'
 import { linksApi } from './http/links-api'
 import { publishedApi } from './http/published-api'
+import { perAddressLimit } from './http/rate-limits'
 import { scenariosApi } from './http/scenarios-api'
 import { templatesApi } from './http/templates-api'
 import { thumbnailsApi } from './http/thumbnails-api'
@@ -60,13 +62,14 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   const articles = ArticleLibrary.load(config.contentDir)
   const store = openStore(config)
   const access = new BoardAccess(store)
+  const identities = await Identities.fromStore(store)
   const policies = new BoardPolicies(store)
   const rooms = new BoardRooms({
     store,
     log,
     idleUnloadMs: config.idleUnloadMs,
     compactEveryUpdates: config.compactEveryUpdates,
-    mayEdit: (boardId, connection) => policies.mayEdit(boardId, connection.role, connection.participantKey),
+    mayEdit: (boardId, connection) => policies.mayEdit(boardId, connection.role, connection.identityId),
     onStored: (boardId) => autoVersions.changed(boardId),
   })
   const versions = new BoardVersions(store, rooms)
@@ -85,6 +88,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   const server = http.createServer(app)
   const yjs = attachYjsEndpoint(server, {
     access,
+    identities,
     rooms,
     log,
     maxMessageBytes: config.maxMessageBytes,
@@ -92,7 +96,11 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   })
   const session = attachSessionServer(server, {
     access,
+    identities,
     store,
+    rooms,
+    newIdentities: config.newIdentities,
+    sessionEvents: config.sessionEvents,
     log,
     maxMessageBytes: config.maxMessageBytes,
     scenarioOf: (id) => scenarios.get(id),
@@ -103,7 +111,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
       if (changed) void rooms.peek(boardId).then((room) => room?.resync())
       return changed
     },
-    roleOf: (boardId, linkRole, participantKey) => policies.roleOf(boardId, linkRole, participantKey),
+    roleOf: (boardId, linkRole, identityId) => policies.roleOf(boardId, linkRole, identityId),
     onSessionJoin: (boardId) => autoVersions.someoneJoined(boardId),
     onSessionEnd: (boardId, why) =>
       why === 'everyone-left' ? autoVersions.everyoneLeft(boardId) : void autoVersions.sessionEnded(boardId),
@@ -114,8 +122,13 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true })
   })
+  // Making boards costs storage: each network address gets a budget (creating and forking share one).
+  const windowMs = config.restLimitWindowMs
+  const creating = perAddressLimit({ limit: config.boardCreateLimit, windowMs, what: 'new boards' })
+  app.post(['/api/boards', '/api/boards/:id/fork', '/api/published/:pid/fork'], creating)
   app.use(
     '/api/boards/import',
+    perAddressLimit({ limit: config.boardImportLimit, windowMs, what: 'imported boards' }),
     importApi(store, {
       hasTemplate: (id) => templates.has(id),
       scenarioOf: (id) => scenarios.get(id),

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { z } from 'zod'
+import type { RateLimit } from './session/token-bucket'
 
 const MiB = 1024 * 1024
 
@@ -21,6 +22,13 @@ const envSchema = z.object({
   AUTO_VERSION_EVERY_MS: z.coerce.number().int().min(1).default(3_600_000),
   SESSION_END_GRACE_MS: z.coerce.number().int().min(0).default(120_000),
   AUTO_VERSIONS_KEPT: z.coerce.number().int().min(1).default(48),
+  BOARD_CREATE_LIMIT: z.coerce.number().int().min(1).default(30),
+  BOARD_IMPORT_LIMIT: z.coerce.number().int().min(1).default(10),
+  REST_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000),
+  NEW_IDENTITY_BURST: z.coerce.number().int().min(1).default(60),
+  NEW_IDENTITIES_PER_MINUTE: z.coerce.number().min(0).default(10),
+  SESSION_EVENT_BURST: z.coerce.number().int().min(1).default(30),
+  SESSION_EVENTS_PER_MINUTE: z.coerce.number().min(0).default(120),
 })
 
 export type LogLevel = z.infer<typeof envSchema>['LOG_LEVEL']
@@ -46,6 +54,14 @@ export interface ServerConfig {
   sessionEndGraceMs: number
   /** Automatic versions kept per board (the newest); saved and published ones are always kept. */
   autoVersionsKept: number
+  /** Per network address: boards created (new or forked) and files imported per `restLimitWindowMs`. */
+  boardCreateLimit: number
+  boardImportLimit: number
+  restLimitWindowMs: number
+  /** Per network address and board: identities issued to newcomers (burst, then a steady rate). */
+  newIdentities: RateLimit
+  /** Per session connection and kind of message (hello, vote, intent, …): burst, then a steady rate. */
+  sessionEvents: RateLimit
   /** Directory of the built client (index.html and assets). */
   clientDir: string
   /** Directory of the content files (templates, and later scenarios, articles, workshops). */
@@ -74,6 +90,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     autoVersionEveryMs: e.AUTO_VERSION_EVERY_MS,
     sessionEndGraceMs: e.SESSION_END_GRACE_MS,
     autoVersionsKept: e.AUTO_VERSIONS_KEPT,
+    boardCreateLimit: e.BOARD_CREATE_LIMIT,
+    boardImportLimit: e.BOARD_IMPORT_LIMIT,
+    restLimitWindowMs: e.REST_LIMIT_WINDOW_MS,
+    newIdentities: { burst: e.NEW_IDENTITY_BURST, perMinute: e.NEW_IDENTITIES_PER_MINUTE },
+    sessionEvents: { burst: e.SESSION_EVENT_BURST, perMinute: e.SESSION_EVENTS_PER_MINUTE },
     // where the built client is; tests that build in parallel point it elsewhere
     clientDir: path.resolve(process.env.LOCKSTEP_CLIENT_DIR ?? 'dist/client'),
     contentDir: path.resolve('content'),

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import type { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
@@ -32,6 +32,11 @@ function refusalReason(code: number, reason: string): string {
   return YJS_CLOSE_REASON[code] ?? (reason || 'The server closed the connection to this board.')
 }
 
+/** The Yjs socket's query: the link's token, and the identity the server issued (so granted roles apply). */
+function socketParams(token: string, identity: string | null): Record<string, string> {
+  return identity ? { token, identity } : { token }
+}
+
 /**
  * Opens a board's Yjs document: first from IndexedDB (edits survive offline), then from the server
  * over y-websocket. Stops reconnecting when the server refuses the link (4401, 4404, …).
@@ -39,9 +44,12 @@ function refusalReason(code: number, reason: string): string {
 export function useBoardConnection(
   boardId: string,
   token: string,
-  participant?: string,
+  identity: string | null,
 ): BoardConnection | null {
   const [connection, setConnection] = useState<BoardConnection | null>(null)
+  const providerRef = useRef<WebsocketProvider | null>(null)
+  const identityRef = useRef(identity)
+  identityRef.current = identity
 
   useEffect(() => {
     const doc = new Y.Doc()
@@ -53,10 +61,10 @@ export function useBoardConnection(
     }
     // BroadcastChannel is off so every change goes through the server, which checks roles
     const provider = new WebsocketProvider(yjsServerUrl(), boardId, doc, {
-      // the participant key lets the server apply roles the facilitator granted to this browser
-      params: participant ? { token, participant } : { token },
+      params: socketParams(token, identityRef.current),
       disableBc: true,
     })
+    providerRef.current = provider
 
     let state: ConnectionState = navigator.onLine ? { kind: 'connecting' } : { kind: 'offline' }
     let localLoaded = local === null
@@ -145,12 +153,23 @@ export function useBoardConnection(
       provider.off('connection-close', onFailure)
       provider.off('connection-error', onFailure)
       provider.off('closed', onClosed)
+      providerRef.current = null
       provider.destroy()
       void local?.destroy()
       doc.destroy()
       setConnection(null)
     }
-  }, [boardId, token, participant])
+  }, [boardId, token])
+
+  // A new identity (the first visit, or a handover) joins the socket, not the document: reconnect only the socket.
+  useEffect(() => {
+    const provider = providerRef.current
+    if (!provider || provider.params.identity === (identity ?? undefined)) return
+    provider.params = socketParams(token, identity)
+    if (!provider.shouldConnect) return // refused: final until the page reloads
+    provider.disconnect()
+    provider.connect()
+  }, [token, identity])
 
   return connection
 }

@@ -21,8 +21,8 @@ export interface RoomConnection {
   socket: WebSocket
   /** The role of the link the socket connected with. */
   role: Role
-  /** The participant's private key (sent by the client), so roles granted in the session apply. */
-  participantKey: string | undefined
+  /** The participant's identity id, when the socket presented an identity signed for its link. */
+  identityId: string | undefined
   /** Awareness client ids this connection introduced; it may not speak for anyone else's. */
   awarenessClients: Set<number>
 }
@@ -79,8 +79,8 @@ export class BoardRoom {
   }
 
   /** Adds a connection and opens the sync handshake (our step 1, and who is here). */
-  join(socket: WebSocket, role: Role, participantKey?: string): RoomConnection {
-    const connection: RoomConnection = { socket, role, participantKey, awarenessClients: new Set() }
+  join(socket: WebSocket, role: Role, identityId?: string): RoomConnection {
+    const connection: RoomConnection = { socket, role, identityId, awarenessClients: new Set() }
     this.connections.set(socket, connection)
     send(socket, encodeSyncStep1(this.doc))
     const present = [...this.awareness.getStates().keys()]
@@ -185,10 +185,15 @@ export class BoardRoom {
     for (const connection of this.connections.values()) send(connection.socket, frame)
   }
 
-  /** Closes every socket held by one role (used when a link is rotated or a role changes). */
-  disconnectRole(role: Role, code: number, reason: string): void {
+  /** Closes every socket held by one role (a replaced link), but those `keep` spares (handed the new link). */
+  disconnectRole(
+    role: Role,
+    code: number,
+    reason: string,
+    keep?: (connection: RoomConnection) => boolean,
+  ): void {
     for (const connection of this.connections.values()) {
-      if (connection.role === role) connection.socket.close(code, reason)
+      if (connection.role === role && !keep?.(connection)) connection.socket.close(code, reason)
     }
   }
 

@@ -66,6 +66,7 @@ export const REFUSAL = {
   badAnswer: 'bad_answer',
   unknownParticipant: 'unknown_participant',
   ownRole: 'own_role',
+  needsFacilitatorLink: 'needs_facilitator_link',
   noWorkshop: 'no_workshop',
 } as const
 export type RefusalCode = (typeof REFUSAL)[keyof typeof REFUSAL]

@@ -44,8 +44,8 @@ describe('facilitation over the live session', () => {
   it('counts one vote per participant, hides the tally until the reveal, then shows everyone the same totals', async () => {
     const board = await createTestBoard(app.url)
     const ana = await app.session(board.id, board.tokens.facilitator, 'Ana')
-    const ben = await app.session(board.id, board.tokens.viewer, 'Ben', 'ben-browser-key-0001')
-    const cleo = await app.session(board.id, board.tokens.editor, 'Cleo', 'cleo-browser-key-001')
+    const ben = await app.session(board.id, board.tokens.viewer, 'Ben')
+    const cleo = await app.session(board.id, board.tokens.editor, 'Cleo')
     expect(
       await ana.intent({
         type: 'checkpoint:open',
@@ -62,7 +62,7 @@ describe('facilitation over the live session', () => {
     expect(await ben.intent({ type: 'vote', checkpointId: id, option: 0 })).toEqual({ ok: true }) // changes their mind
     // Ben reconnects as the same browser: still one vote.
     ben.close()
-    const benAgain = await app.session(board.id, board.tokens.viewer, 'Ben', 'ben-browser-key-0001')
+    const benAgain = await app.session(board.id, board.tokens.viewer, 'Ben', ben.identity)
     expect(benAgain.latest()?.checkpoint?.myVote).toBe(0)
     expect(await benAgain.intent({ type: 'vote', checkpointId: id, option: 0 })).toEqual({ ok: true })
     expect(await cleo.intent({ type: 'vote', checkpointId: id, option: 2 })).toEqual({ ok: true })
@@ -137,9 +137,9 @@ describe('roles granted in the session', () => {
   it('promotes a viewer to editor (their board edits then count) and demotes them again', async () => {
     const board = await createTestBoard(app.url)
     const ana = await app.session(board.id, board.tokens.facilitator, 'Ana')
-    const ben = await app.session(board.id, board.tokens.viewer, 'Ben', 'ben-browser-key-0001')
+    const ben = await app.session(board.id, board.tokens.viewer, 'Ben')
     const watcher = await app.client(board.id, board.tokens.facilitator)
-    const benDoc = await app.client(board.id, board.tokens.viewer, 'ben-browser-key-0001')
+    const benDoc = await app.client(board.id, board.tokens.viewer, ben.identity)
     expect(ben.latest()?.yourRole).toBe('viewer')
     expect(
       await ben.intent({ type: 'role:set', participantId: ben.socket.id ?? '', role: 'facilitator' }),

@@ -16,12 +16,12 @@ export function connectBoardClient(
   httpUrl: string,
   boardId: string,
   token: string,
-  participantKey?: string,
+  identity?: string,
   doc = new Y.Doc(),
 ): BoardClient {
   const provider = new WebsocketProvider(`${httpUrl.replace(/^http/, 'ws')}/yjs`, boardId, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    params: participantKey ? { token, participant: participantKey } : { token },
+    params: identity ? { token, identity } : { token },
     disableBc: true,
   })
   return {
@@ -40,9 +40,9 @@ export async function syncedBoardClient(
   httpUrl: string,
   boardId: string,
   token: string,
-  participantKey?: string,
+  identity?: string,
 ): Promise<BoardClient> {
-  const client = connectBoardClient(httpUrl, boardId, token, participantKey)
+  const client = connectBoardClient(httpUrl, boardId, token, identity)
   await waitUntil(() => client.provider.synced, 'the client to sync')
   return client
 }
