@@ -216,7 +216,7 @@ export function attachSessionServer(
         target !== undefined &&
         target !== socket &&
         needsHandover(target.data.role, intent.data.role)
-      if (handOver && socket.data.role !== 'facilitator') {
+      if (handOver && canDriveSession(roleNow(socket)) && socket.data.role !== 'facilitator') {
         return reply({
           ok: false,
           code: REFUSAL.needsFacilitatorLink,
