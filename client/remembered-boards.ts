@@ -73,6 +73,17 @@ export function rememberBoard(board: RememberedBoard): void {
 }
 
 /**
+ * Replaces the link this browser used on a board with the one the server handed it (the old one was
+ * replaced). A different link remembered for the board (say, the facilitator's) is kept.
+ */
+export function replaceRememberedLink(boardId: string, oldToken: string, board: RememberedBoard): void {
+  const boards = read()
+  const existing = boards.find((b) => b.id === boardId)
+  if (existing && existing.token !== oldToken) return
+  write([...boards.filter((b) => b.id !== boardId), board])
+}
+
+/**
  * Keeps the remembered title in step with the server (a rename here or by another facilitator);
  * when it was last opened stays as it was, so the list does not reorder itself.
  */

@@ -4,6 +4,7 @@ import path from 'node:path'
 import express from 'express'
 import type { ClientConfig } from '../shared/protocol/rest'
 import { BoardAccess } from './auth/board-access'
+import { Identities } from './auth/identities'
 import { AutoVersions } from './boards/auto-versions'
 import { BoardVersions } from './boards/board-versions'
 import { deleteBoard as deleteBoardForEveryone } from './boards/delete-board'
@@ -19,6 +20,7 @@ import { errorHandler, sendError } from './http/errors'
 import { forkApi } from './http/fork-api'
 import { linksApi } from './http/links-api'
 import { publishedApi } from './http/published-api'
+import { perAddressLimit } from './http/rate-limits'
 import { scenariosApi } from './http/scenarios-api'
 import { templatesApi } from './http/templates-api'
 import { thumbnailsApi } from './http/thumbnails-api'
@@ -30,8 +32,8 @@ import { attachSessionServer } from './session/session-server'
 import type { BoardStore } from './storage/board-store'
 import { SqliteBoardStore } from './storage/sqlite-store'
 import { BoardRooms } from './sync/board-rooms'
-import { judgeUpdate } from './sync/update-guard'
 import { defaultSyncLimits } from './sync/connection-limits'
+import { judgeUpdate } from './sync/update-guard'
 import { attachYjsEndpoint } from './sync/yjs-endpoint'
 
 export interface RunningServer {
@@ -64,6 +66,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   const articles = ArticleLibrary.load(config.contentDir)
   const store = openStore(config)
   const access = new BoardAccess(store)
+  const identities = await Identities.fromStore(store)
   const policies = new BoardPolicies(store)
   const rooms = new BoardRooms({
     store,
@@ -72,7 +75,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     compactEveryUpdates: config.compactEveryUpdates,
     limits: defaultSyncLimits(config.maxMessageBytes),
     quotaBytes: config.boardQuotaBytes,
-    mayEdit: (boardId, connection) => policies.mayEdit(boardId, connection.role, connection.participantKey),
+    mayEdit: (boardId, connection) => policies.mayEdit(boardId, connection.role, connection.identityId),
     onStored: (boardId) => autoVersions.changed(boardId),
     checkUpdate: (doc, update) => judgeUpdate(doc, update, config.boardLimits),
   })
@@ -92,6 +95,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   const server = http.createServer(app)
   const yjs = attachYjsEndpoint(server, {
     access,
+    identities,
     rooms,
     log,
     maxMessageBytes: config.maxMessageBytes,
@@ -100,7 +104,11 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   })
   const session = attachSessionServer(server, {
     access,
+    identities,
     store,
+    rooms,
+    newIdentities: config.newIdentities,
+    sessionEvents: config.sessionEvents,
     log,
     maxMessageBytes: config.maxMessageBytes,
     allowedOrigins: config.allowedOrigins,
@@ -112,7 +120,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
       if (changed) void rooms.peek(boardId).then((room) => room?.resync())
       return changed
     },
-    roleOf: (boardId, linkRole, participantKey) => policies.roleOf(boardId, linkRole, participantKey),
+    roleOf: (boardId, linkRole, identityId) => policies.roleOf(boardId, linkRole, identityId),
     onSessionJoin: (boardId) => autoVersions.someoneJoined(boardId),
     onSessionEnd: (boardId, why) =>
       why === 'everyone-left' ? autoVersions.everyoneLeft(boardId) : void autoVersions.sessionEnded(boardId),
@@ -123,8 +131,13 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true })
   })
+  // Making boards costs storage: each network address gets a budget (creating and forking share one).
+  const windowMs = config.restLimitWindowMs
+  const creating = perAddressLimit({ limit: config.boardCreateLimit, windowMs, what: 'new boards' })
+  app.post(['/api/boards', '/api/boards/:id/fork', '/api/published/:pid/fork'], creating)
   app.use(
     '/api/boards/import',
+    perAddressLimit({ limit: config.boardImportLimit, windowMs, what: 'imported boards' }),
     importApi(store, {
       limits: config.boardLimits,
       hasTemplate: (id) => templates.has(id),

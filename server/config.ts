@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { z } from 'zod'
 import { type BoardLimits, boardLimitsSchema, DEFAULT_BOARD_LIMITS } from '../shared/boards/board-limits'
+import type { RateLimit } from './session/token-bucket'
 
 const MiB = 1024 * 1024
 
@@ -48,6 +49,13 @@ const envSchema = z.object({
     .min(64 * 1024)
     .default(64 * MiB),
   SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(5_000).default(20),
+  BOARD_CREATE_LIMIT: z.coerce.number().int().min(1).default(30),
+  BOARD_IMPORT_LIMIT: z.coerce.number().int().min(1).default(10),
+  REST_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000),
+  NEW_IDENTITY_BURST: z.coerce.number().int().min(1).default(60),
+  NEW_IDENTITIES_PER_MINUTE: z.coerce.number().min(0).default(10),
+  SESSION_EVENT_BURST: z.coerce.number().int().min(1).default(30),
+  SESSION_EVENTS_PER_MINUTE: z.coerce.number().min(0).default(120),
 })
 
 export type LogLevel = z.infer<typeof envSchema>['LOG_LEVEL']
@@ -84,6 +92,14 @@ export interface ServerConfig {
   boardQuotaBytes: number
   /** How long one SQLite write may wait for a lock before the board pauses saving and retries later. */
   sqliteBusyTimeoutMs: number
+  /** Per network address: boards created (new or forked) and files imported per `restLimitWindowMs`. */
+  boardCreateLimit: number
+  boardImportLimit: number
+  restLimitWindowMs: number
+  /** Per network address and board: identities issued to newcomers (burst, then a steady rate). */
+  newIdentities: RateLimit
+  /** Per session connection and kind of message (hello, vote, intent, …): burst, then a steady rate. */
+  sessionEvents: RateLimit
   /** Directory of the built client (index.html and assets). */
   clientDir: string
   /** Directory of the content files (templates, and later scenarios, articles, workshops). */
@@ -120,6 +136,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     allowedOrigins: parseOrigins(e.ALLOWED_ORIGINS),
     boardQuotaBytes: e.BOARD_QUOTA_BYTES,
     sqliteBusyTimeoutMs: e.SQLITE_BUSY_TIMEOUT_MS,
+    boardCreateLimit: e.BOARD_CREATE_LIMIT,
+    boardImportLimit: e.BOARD_IMPORT_LIMIT,
+    restLimitWindowMs: e.REST_LIMIT_WINDOW_MS,
+    newIdentities: { burst: e.NEW_IDENTITY_BURST, perMinute: e.NEW_IDENTITIES_PER_MINUTE },
+    sessionEvents: { burst: e.SESSION_EVENT_BURST, perMinute: e.SESSION_EVENTS_PER_MINUTE },
     // where the built client is; tests that build in parallel point it elsewhere
     clientDir: path.resolve(process.env.LOCKSTEP_CLIENT_DIR ?? 'dist/client'),
     contentDir: path.resolve('content'),

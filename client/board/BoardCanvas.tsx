@@ -23,11 +23,13 @@ import { ComponentCard } from './ComponentCard'
 import { isOnline } from './connection-state'
 import { exposeForTests } from './expose-for-tests'
 import { $localUser, $presenceUser, tldrawCurrentUser } from './local-user'
+import { takeNoticeOnArrival } from './notice-on-arrival'
 import { ShareDialog } from './ShareDialog'
 import { takeShareOnArrival } from './share-on-arrival'
 import { TemplatePicker } from './TemplatePicker'
 import { useBoardConnection } from './useBoardConnection'
 import { useBoardThumbnail } from './useBoardThumbnail'
+import { useLinkHandover } from './useLinkHandover'
 import { useLinkReplacement } from './useLinkReplacement'
 import { usePresence } from './usePresence'
 import { useStartTemplate } from './useStartTemplate'
@@ -71,7 +73,7 @@ export function BoardCanvas({
 }: BoardCanvasProps) {
   const me = useValue('local user', () => $localUser.get(), [])
   const session = useSessionSocket(boardId, token, me.name, me.color, PRESENCE_USER_ID)
-  const connection = useBoardConnection(boardId, token, session.clientKey)
+  const connection = useBoardConnection(boardId, token, session.identity)
   const connectionState = connection?.state ?? { kind: 'connecting' }
   // the role now (the facilitator may have promoted or demoted us) and the facilitator's lock
   const effectiveRole = session.session?.yourRole ?? role
@@ -116,13 +118,31 @@ export function BoardCanvas({
     }
   }, [currentTitle])
 
-  const [notice, setNotice] = useState<{ text: string; n: number } | null>(null)
+  const [notice, setNotice] = useState<{ text: string; n: number } | null>(() => {
+    const left = takeNoticeOnArrival(boardId)
+    return left ? { text: left, n: 1 } : null
+  })
   const notify = useCallback((text: string) => setNotice((last) => ({ text, n: (last?.n ?? 0) + 1 })), [])
   const clearNotice = useCallback(() => setNotice(null), [])
   const [dialog, setDialog] = useState<BoardDialogKind | null>(null)
   const closeDialog = useCallback(() => setDialog(null), [])
 
-  const { links, replacement } = useLinkReplacement(boardId, token, role, currentTitle, shareLinks)
+  const { links, replacement } = useLinkReplacement(
+    boardId,
+    token,
+    role,
+    currentTitle,
+    shareLinks,
+    session.linkReplaced,
+  )
+  useLinkHandover(boardId, token, role, currentTitle, session.handover)
+  useEffect(() => {
+    const replaced = session.linkReplaced
+    if (!replaced) return
+    notify(
+      `${replaced.demotedName} can no longer use the ${replaced.role} link. Everyone here has the new one; share it from Share with anyone who has not joined yet.`,
+    )
+  }, [session.linkReplaced, notify])
 
   const synced = connection?.syncedWithServer ?? false
   useBoardThumbnail({ editor, boardId, token, canWrite, missing: !hasThumbnail, synced })

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import type { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
@@ -39,6 +39,11 @@ function shouldReconnect(event: CloseEvent): boolean {
   return !(event.code >= 4400 && event.code < 4500) && event.code !== YJS_CLOSE.messageTooBig
 }
 
+/** The Yjs socket's query: the identity the server issued (so granted roles apply). */
+function socketParams(identity: string | null): Record<string, string> {
+  return identity ? { identity } : {}
+}
+
 /**
  * Opens a board's Yjs document: first from IndexedDB (edits survive offline), then from the server
  * over y-websocket. Stops reconnecting when the server refuses the link (4401, 4404, …).
@@ -46,9 +51,12 @@ function shouldReconnect(event: CloseEvent): boolean {
 export function useBoardConnection(
   boardId: string,
   token: string,
-  participant?: string,
+  identity: string | null,
 ): BoardConnection | null {
   const [connection, setConnection] = useState<BoardConnection | null>(null)
+  const providerRef = useRef<WebsocketProvider | null>(null)
+  const identityRef = useRef(identity)
+  identityRef.current = identity
 
   useEffect(() => {
     const doc = new Y.Doc()
@@ -60,13 +68,14 @@ export function useBoardConnection(
     }
     // BroadcastChannel is off so every change goes through the server, which checks roles
     const provider = new WebsocketProvider(yjsServerUrl(), boardId, doc, {
-      // the participant key lets the server apply roles the facilitator granted to this browser
-      params: participant ? { participant } : {},
+      // the identity lets the server apply roles the facilitator granted to this participant
+      params: socketParams(identityRef.current),
       // the token travels as a subprotocol, never in the URL that proxies log
       protocols: yjsSubprotocols(token),
       shouldReconnect,
       disableBc: true,
     })
+    providerRef.current = provider
 
     let state: ConnectionState = navigator.onLine ? { kind: 'connecting' } : { kind: 'offline' }
     let localLoaded = local === null
@@ -159,12 +168,23 @@ export function useBoardConnection(
       provider.off('closed', onClosed)
       stopNotices()
       restoreAwareness()
+      providerRef.current = null
       provider.destroy()
       void local?.destroy()
       doc.destroy()
       setConnection(null)
     }
-  }, [boardId, token, participant])
+  }, [boardId, token])
+
+  // A new identity (the first visit, or a handover) joins the socket, not the document: reconnect only the socket.
+  useEffect(() => {
+    const provider = providerRef.current
+    if (!provider || provider.params.identity === (identity ?? undefined)) return
+    provider.params = socketParams(identity)
+    if (!provider.shouldConnect) return // refused: final until the page reloads
+    provider.disconnect()
+    provider.connect()
+  }, [identity])
 
   return connection
 }

@@ -3,18 +3,24 @@ import { io, type Socket } from 'socket.io-client'
 import { z } from 'zod'
 import { boardTitleSchema } from '../../shared/protocol/rest'
 import {
+  type Identity,
   type IntentAck,
+  type LinkHandover,
+  type LinkReplaced,
+  linkHandoverSchema,
+  linkReplacedSchema,
   type Participant,
   participantSchema,
   SESSION_REFUSAL,
   type SessionClientEvents,
   type SessionServerEvents,
+  sessionWelcomeSchema,
   type ViewArea,
   viewAreaSchema,
 } from '../../shared/protocol/session'
 import type { SessionIntent, StateReport } from '../../shared/session/intents'
-import { CLIENT_KEY } from '../facilitation/client-key'
 import { clockOffset } from '../facilitation/clock'
+import { loadIdentity, saveIdentity } from './board-identity'
 import { intentAckSchema, type LiveSession, liveSessionSchema, type SessionLink } from './live-session'
 
 type SessionSocket = Socket<SessionServerEvents, SessionClientEvents>
@@ -38,8 +44,12 @@ export interface SessionConnection {
   summon: { area: ViewArea; n: number } | null
   /** Facilitators: bring everyone's camera to this page area. */
   sendSummon: (area: ViewArea) => Promise<IntentAck>
-  /** This browser's key, also sent to the Yjs endpoint so granted roles apply there. */
-  clientKey: string
+  /** Who this browser is on the board, as the server signed it; also shown to the Yjs endpoint so granted roles apply there. */
+  identity: Identity | null
+  /** The server replaced this tab's link (someone on it was demoted) and handed it a new one. */
+  handover: LinkHandover | null
+  /** Facilitators: a link was replaced; the new one is for people who have not joined yet. */
+  linkReplaced: LinkReplaced | null
   /** The board's title as the facilitator last renamed it during this visit; null until then. */
   renamedTitle: string | null
 }
@@ -47,7 +57,14 @@ export interface SessionConnection {
 /** How long an intent waits for the server's ack before the panel says so. */
 const INTENT_TIMEOUT_MS = 8000
 const CLOCK_TIMEOUT_MS = 5000
-const REFUSED_HANDSHAKES: readonly string[] = Object.values(SESSION_REFUSAL)
+// a refused link stays refused; a crowd of newcomers from one network only has to wait
+const REFUSED_HANDSHAKES: readonly string[] = [
+  SESSION_REFUSAL.badHandshake,
+  SESSION_REFUSAL.badToken,
+  SESSION_REFUSAL.boardNotFound,
+]
+/** How long to wait before asking again when the server says too many people joined at once. */
+const NEWCOMER_RETRY_MS = 5000
 const participantsSchema = z.array(participantSchema)
 const renamedSchema = z.object({ title: boardTitleSchema })
 
@@ -78,10 +95,17 @@ export function useSessionSocket(
   const [serverClockOffset, setServerClockOffset] = useState(0)
   const [summon, setSummon] = useState<{ area: ViewArea; n: number } | null>(null)
   const [renamedTitle, setRenamedTitle] = useState<string | null>(null)
+  const [identity, setIdentity] = useState<Identity | null>(() => loadIdentity(boardId))
+  const [handover, setHandover] = useState<LinkHandover | null>(null)
+  const [linkReplaced, setLinkReplaced] = useState<LinkReplaced | null>(null)
   const socketRef = useRef<SessionSocket | null>(null)
 
   useEffect(() => {
-    const s: SessionSocket = io({ auth: { boardId, token } })
+    // read on every (re)connection, so the identity the server issued last is the one presented
+    const s: SessionSocket = io({
+      auth: (send) => send({ boardId, token, identity: loadIdentity(boardId) ?? undefined }),
+    })
+    let retry: number | undefined
     socketRef.current = s
     s.on('connect', () => {
       setLink('live')
@@ -102,7 +126,23 @@ export function useSessionSocket(
       const parsed = renamedSchema.safeParse(board)
       if (parsed.success) setRenamedTitle(parsed.data.title)
     })
-    s.on('session:welcome', (welcome) => setSelfId(welcome.participantId))
+    s.on('session:welcome', (welcome) => {
+      const parsed = sessionWelcomeSchema.safeParse(welcome)
+      if (!parsed.success) return
+      saveIdentity(boardId, parsed.data.identity)
+      setIdentity(parsed.data.identity)
+      setSelfId(parsed.data.participantId)
+    })
+    s.on('session:link', (given) => {
+      const parsed = linkHandoverSchema.safeParse(given)
+      if (!parsed.success) return
+      saveIdentity(boardId, parsed.data.identity)
+      setHandover(parsed.data)
+    })
+    s.on('session:link-replaced', (replaced) => {
+      const parsed = linkReplacedSchema.safeParse(replaced)
+      if (parsed.success) setLinkReplaced(parsed.data)
+    })
     s.on('session:participants', (list) => {
       const parsed = participantsSchema.safeParse(list)
       if (parsed.success) setParticipants(parsed.data)
@@ -112,10 +152,16 @@ export function useSessionSocket(
       if (parsed.success) setSession(parsed.data)
       else console.warn('Lockstep: the session state could not be read', parsed.error.issues[0])
     })
-    s.on('connect_error', (error: Error & { data?: { code?: unknown } }) => {
+    s.on('connect_error', (error: Error & { data?: { code?: unknown; retryAfterMs?: unknown } }) => {
       const code = typeof error.data?.code === 'string' ? error.data.code : null
       // a refused link stays refused; anything else is the network, which socket.io retries
       setLink(code && REFUSED_HANDSHAKES.includes(code) ? 'refused' : 'reconnecting')
+      if (code === SESSION_REFUSAL.tooManyNewcomers) {
+        // socket.io does not retry a refusal from the server's middleware: we do, when it says
+        const after =
+          typeof error.data?.retryAfterMs === 'number' ? error.data.retryAfterMs : NEWCOMER_RETRY_MS
+        retry = window.setTimeout(() => s.connect(), Math.min(Math.max(after, 1000), 60_000))
+      }
     })
     s.on('disconnect', (reason) => {
       setParticipants([])
@@ -126,6 +172,7 @@ export function useSessionSocket(
     })
     setSocket(s)
     return () => {
+      window.clearTimeout(retry)
       s.removeAllListeners()
       s.disconnect()
       socketRef.current = null
@@ -134,13 +181,15 @@ export function useSessionSocket(
       setParticipants([])
       setSelfId(null)
       setSession(null)
+      setHandover(null)
+      setIdentity(loadIdentity(boardId))
     }
   }, [boardId, token])
 
   useEffect(() => {
     if (!socket) return
     const hello = () => {
-      socket.emit('presence:hello', { name, color, clientKey: CLIENT_KEY, presenceId }, (ack) => {
+      socket.emit('presence:hello', { name, color, presenceId }, (ack) => {
         if (!ack.ok) console.warn(`Lockstep: the session did not take our name (${ack.message})`)
       })
     }
@@ -186,7 +235,9 @@ export function useSessionSocket(
       serverClockOffset,
       summon,
       sendSummon,
-      clientKey: CLIENT_KEY,
+      identity,
+      handover,
+      linkReplaced,
       renamedTitle,
     }),
     [
@@ -199,6 +250,9 @@ export function useSessionSocket(
       serverClockOffset,
       summon,
       sendSummon,
+      identity,
+      handover,
+      linkReplaced,
       renamedTitle,
     ],
   )

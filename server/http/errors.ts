@@ -12,6 +12,7 @@ const STATUS: Record<ErrorCode, number> = {
   template_not_found: 404,
   version_not_found: 404,
   not_found: 404,
+  rate_limited: 429,
   internal: 500,
 }
 

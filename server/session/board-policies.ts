@@ -39,15 +39,15 @@ export class BoardPolicies {
     return JSON.stringify(before) !== JSON.stringify(after)
   }
 
-  /** The role a connection has now: granted by the facilitator, else its link's. */
-  roleOf(boardId: string, linkRole: Role, participantKey: string | undefined): Role {
-    const granted = participantKey ? this.policies.get(boardId)?.roleGrants[participantKey] : undefined
+  /** The role a connection has now: granted by the facilitator to its identity, else its link's. */
+  roleOf(boardId: string, linkRole: Role, identityId: string | undefined): Role {
+    const granted = identityId ? this.policies.get(boardId)?.roleGrants[identityId] : undefined
     return granted ?? linkRole
   }
 
   /** Facilitators may always edit; editors unless editing is locked; viewers never. */
-  mayEdit(boardId: string, linkRole: Role, participantKey: string | undefined): boolean {
-    const role = this.roleOf(boardId, linkRole, participantKey)
+  mayEdit(boardId: string, linkRole: Role, identityId: string | undefined): boolean {
+    const role = this.roleOf(boardId, linkRole, identityId)
     if (role === 'facilitator') return true
     return canEditBoard(role) && !(this.policies.get(boardId)?.editingLocked ?? false)
   }

@@ -12,10 +12,13 @@ export class Participants {
     return this.boards.get(boardId)?.get(socketId)
   }
 
-  upsert(boardId: string, participant: Participant): void {
+  /** Adds or replaces a participant; true when that changed what everyone sees. */
+  upsert(boardId: string, participant: Participant): boolean {
     const board = this.boards.get(boardId) ?? new Map<string, Participant>()
     this.boards.set(boardId, board)
+    const before = board.get(participant.id)
     board.set(participant.id, participant)
+    return !before || JSON.stringify(before) !== JSON.stringify(participant)
   }
 
   /** Removes a participant; true when someone was removed. */

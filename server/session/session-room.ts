@@ -57,21 +57,21 @@ export class SessionRoom {
       role: Role
       id: string
       name: string
-      voterKey: string
-      participantKeyOf: (participantId: string) => string | undefined
+      identityId: string
+      identityIdOf: (participantId: string) => string | undefined
     },
   ): IntentAck {
     const result = applyIntent(this.state, intent, {
       role: who.role,
       participant: { id: who.id, name: who.name },
-      voterKey: who.voterKey,
-      participantKeyOf: who.participantKeyOf,
+      identityId: who.identityId,
+      identityIdOf: who.identityIdOf,
       workshopSegments: this.deps.workshopSegments,
       scenarioOf: this.deps.scenarioOf,
       now: this.deps.now(),
     })
     if (!result.ok) return result
-    this.commit(result.state)
+    if (result.state !== this.state) this.commit(result.state) // an intent that changed nothing is not news
     return { ok: true }
   }
 

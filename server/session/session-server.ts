@@ -1,42 +1,34 @@
 import type { Server as HttpServer } from 'node:http'
-import { Server, type Socket } from 'socket.io'
+import { Server } from 'socket.io'
 import { canDriveSession, type Role } from '../../shared/protocol/roles'
 import {
   type IntentAck,
   presenceHelloSchema,
-  SESSION_REFUSAL,
+  RATE_LIMITED,
   type SessionClientEvents,
   type SessionServerEvents,
-  sessionAuthSchema,
   viewAreaSchema,
 } from '../../shared/protocol/session'
 import type { Scenario } from '../../shared/scenarios/scenario-schema'
 import { REFUSAL, sessionIntentSchema, stateReportSchema } from '../../shared/session/intents'
 import { publicSessionState, type SessionState } from '../../shared/session/session-state'
 import type { BoardAccess } from '../auth/board-access'
+import type { Identities } from '../auth/identities'
 import { originAllowed } from '../auth/websocket-origins'
 import type { Logger } from '../log'
 import type { BoardStore } from '../storage/board-store'
+import type { BoardRooms } from '../sync/board-rooms'
+import { ConnectionLimits, type SessionEventKind } from './connection-limits'
+import { LinkHandover, needsHandover } from './link-handover'
 import { Participants } from './participants'
+import {
+  admitSocket,
+  HandshakeRefusal,
+  type SessionSocket,
+  type SessionSocketData,
+} from './session-handshake'
 import { SessionRooms } from './session-rooms'
-
-interface SocketData {
-  boardId: string
-  role: Role
-  /** Identifies this participant's vote across reconnections (their clientKey, else the socket id). */
-  voterKey: string
-}
-
-type SessionSocket = Socket<SessionClientEvents, SessionServerEvents, Record<string, never>, SocketData>
-
-/** A refused handshake: socket.io hands `data` to the client's `connect_error`. */
-class HandshakeRefusal extends Error {
-  readonly data: { code: string }
-  constructor(code: string, message: string) {
-    super(message)
-    this.data = { code }
-  }
-}
+import { KeyedBuckets, type RateLimit } from './token-bucket'
 
 export interface SessionChannel {
   io: Server
@@ -55,6 +47,12 @@ function replyTo(ack: unknown): (reply: IntentAck) => void {
   return typeof ack === 'function' ? (ack as (reply: IntentAck) => void) : () => {}
 }
 
+const TOO_FAST: IntentAck = {
+  ok: false,
+  code: RATE_LIMITED,
+  message: 'That was a lot at once. Wait a moment, then try again.',
+}
+
 /**
  * The live-session channel: socket.io, one room per board, handshake auth by capability token,
  * presence, and the server-authoritative session (intents in, whole state out).
@@ -63,7 +61,10 @@ export function attachSessionServer(
   httpServer: HttpServer,
   options: {
     access: BoardAccess
+    identities: Identities
     store: BoardStore
+    /** The Yjs side, whose sockets on a replaced link are closed when someone is demoted. */
+    rooms: BoardRooms
     log: Logger
     maxMessageBytes: number
     /** Browser origins allowed to connect; undefined: same-origin only. */
@@ -75,15 +76,19 @@ export function attachSessionServer(
      * who may do what (editing lock, granted roles).
      */
     onPolicy: (boardId: string, state: SessionState) => boolean
-    /** A participant's role now: granted by the facilitator, else their link's. */
-    roleOf: (boardId: string, linkRole: Role, participantKey: string) => Role
+    /** A participant's role now: granted by the facilitator to their identity, else their link's. */
+    roleOf: (boardId: string, linkRole: Role, identityId: string) => Role
+    /** New identities per network address and board (the rest present the one they were given). */
+    newIdentities: RateLimit
+    /** What one connection may send of each kind of message. */
+    sessionEvents: RateLimit
     /** Someone joined the board's live session. */
     onSessionJoin?: (boardId: string) => void
     /** The board's last participant left (`everyone-left`), or the facilitator ended the workshop. */
     onSessionEnd?: (boardId: string, why: 'everyone-left' | 'workshop-ended') => void
   },
 ): SessionChannel {
-  const io = new Server<SessionClientEvents, SessionServerEvents, Record<string, never>, SocketData>(
+  const io = new Server<SessionClientEvents, SessionServerEvents, Record<string, never>, SessionSocketData>(
     httpServer,
     {
       serveClient: false,
@@ -97,12 +102,12 @@ export function attachSessionServer(
   const participants = new Participants()
   /** The role a socket acts with now (its link's, or what the facilitator granted). */
   const roleNow = (socket: SessionSocket) =>
-    options.roleOf(socket.data.boardId, socket.data.role, socket.data.voterKey)
+    options.roleOf(socket.data.boardId, socket.data.role, socket.data.identity.id)
   // Everyone gets the same session, except their own role and what only they may see of a checkpoint.
   const sendState = (socket: SessionSocket, state: SessionState) => {
     socket.emit(
       'session:state',
-      publicSessionState(state, { role: roleNow(socket), voterKey: socket.data.voterKey }),
+      publicSessionState(state, { role: roleNow(socket), identityId: socket.data.identity.id }),
     )
   }
   const socketsOn = (boardId: string): SessionSocket[] =>
@@ -131,13 +136,21 @@ export function attachSessionServer(
     },
   })
 
+  const handover = new LinkHandover({
+    store: options.store,
+    identities: options.identities,
+    rooms: options.rooms,
+    socketsOn,
+    roleNow,
+  })
+  const newcomers = new KeyedBuckets(options.newIdentities)
+
   // The link may have been replaced (or the board deleted) between the handshake and joining the
   // board's room, after that change swept the room: look once more now that the socket is in it.
   const stillValid = async (socket: SessionSocket) => {
-    const auth = sessionAuthSchema.safeParse(socket.handshake.auth)
-    const grant = auth.success ? await options.access.authorize(auth.data.boardId, auth.data.token) : null
-    if (grant?.ok && grant.role === socket.data.role) return
-    const gone = grant && !grant.ok && grant.failure.code === 'board_not_found'
+    const grant = await options.access.authorize(socket.data.boardId, socket.data.token)
+    if (grant.ok && grant.role === socket.data.role) return
+    const gone = !grant.ok && grant.failure.code === 'board_not_found'
     socket.emit('session:error', {
       code: gone ? 'board_not_found' : 'token_revoked',
       message: gone ? 'This board was deleted.' : 'This link has been replaced by the facilitator.',
@@ -146,47 +159,49 @@ export function attachSessionServer(
   }
 
   io.use(async (socket, next) => {
-    const auth = sessionAuthSchema.safeParse(socket.handshake.auth)
-    if (!auth.success)
-      return next(new HandshakeRefusal(SESSION_REFUSAL.badHandshake, 'auth must be { boardId, token }'))
-    const grant = await options.access.authorize(auth.data.boardId, auth.data.token)
-    if (!grant.ok) {
-      const code =
-        grant.failure.code === 'board_not_found' ? SESSION_REFUSAL.boardNotFound : SESSION_REFUSAL.badToken
-      return next(new HandshakeRefusal(code, grant.failure.message))
-    }
-    socket.data = { boardId: auth.data.boardId, role: grant.role, voterKey: socket.id }
+    const admitted = await admitSocket(socket, {
+      access: options.access,
+      identities: options.identities,
+      newcomers,
+    })
+    if (admitted instanceof HandshakeRefusal) return next(admitted)
+    socket.data = admitted
     next()
   })
 
   io.on('connection', async (socket: SessionSocket) => {
-    const { boardId, role } = socket.data
+    const { boardId } = socket.data
     const session = sessions.acquire(boardId)
+    const limits = new ConnectionLimits(options.sessionEvents)
+    // Each kind of message has its own allowance per connection; beyond it the sender alone hears "slow down".
+    const limited = (kind: SessionEventKind, ack: unknown): boolean => {
+      if (limits.allow(kind)) return false
+      replyTo(ack)(TOO_FAST)
+      return true
+    }
     void socket.join(boardId)
     void stillValid(socket)
     options.onSessionJoin?.(boardId)
-    socket.emit('session:welcome', { participantId: socket.id, role })
+    const { role, identity } = socket.data
+    socket.emit('session:welcome', { participantId: socket.id, role, identity: identity.signed })
     socket.emit('session:participants', participants.list(boardId))
 
     socket.on('presence:hello', (payload: unknown, ack?: unknown) => {
+      if (limited('hello', ack)) return
       const reply = replyTo(ack)
       const hello = presenceHelloSchema.safeParse(payload)
       if (!hello.success) {
         return reply({ ok: false, code: 'bad_payload', message: hello.error.issues[0]?.message ?? 'invalid' })
       }
-      const { clientKey, ...person } = hello.data
-      participants.upsert(boardId, { id: socket.id, role, ...person })
+      const changed = participants.upsert(boardId, { id: socket.id, role: socket.data.role, ...hello.data })
       reply({ ok: true })
-      publishParticipants(boardId)
-      if (clientKey && clientKey !== socket.data.voterKey) {
-        socket.data.voterKey = clientKey
-        void session.then((room) => sendState(socket, room.current)) // their own vote and role
-      }
+      if (changed) publishParticipants(boardId) // the same hello again tells nobody anything
     })
 
     socket.on('session:intent', async (payload: unknown, ack?: unknown) => {
-      const reply = replyTo(ack)
       const intent = sessionIntentSchema.safeParse(payload)
+      if (limited(intent.success && intent.data.type === 'vote' ? 'vote' : 'intent', ack)) return
+      const reply = replyTo(ack)
       if (!intent.success) {
         return reply({
           ok: false,
@@ -195,26 +210,48 @@ export function attachSessionServer(
         })
       }
       const name = participants.get(boardId, socket.id)?.name ?? 'The facilitator'
-      const participantKeyOf = (participantId: string) => {
+      const onBoard = (participantId: string) => {
         const other = io.sockets.sockets.get(participantId)
-        return other?.data.boardId === boardId ? other.data.voterKey : undefined
+        return other?.data.boardId === boardId ? other : undefined
+      }
+      // Taking a link's own role from its holder replaces the link, which only its facilitator can do.
+      const target = intent.data.type === 'role:set' ? onBoard(intent.data.participantId) : undefined
+      const handOver =
+        intent.data.type === 'role:set' &&
+        target !== undefined &&
+        target !== socket &&
+        needsHandover(target.data.role, intent.data.role)
+      if (handOver && canDriveSession(roleNow(socket)) && socket.data.role !== 'facilitator') {
+        return reply({
+          ok: false,
+          code: REFUSAL.needsFacilitatorLink,
+          message: 'Only someone who joined with the facilitator link can take away the role of a link.',
+        })
       }
       const answer = (await session).apply(intent.data, {
         role: roleNow(socket),
         id: socket.id,
         name,
-        voterKey: socket.data.voterKey,
-        participantKeyOf,
+        identityId: socket.data.identity.id,
+        identityIdOf: (participantId) => onBoard(participantId)?.data.identity.id,
       })
+      if (answer.ok && handOver && target && intent.data.type === 'role:set') {
+        const targetName = participants.get(boardId, target.id)?.name ?? 'Someone'
+        const handed = await handover.demote(socket, target, intent.data.role, targetName)
+        if (!handed.ok)
+          return reply({ ok: false, code: handed.failure.code, message: handed.failure.message })
+      }
       reply(answer)
       if (answer.ok && intent.data.type === 'workshop:end') options.onSessionEnd?.(boardId, 'workshop-ended')
     })
 
     socket.on('session:clock', (ack: unknown) => {
+      if (!limits.allow('clock')) return // the client times out and keeps its last offset
       if (typeof ack === 'function') ack(Date.now())
     })
 
     socket.on('view:summon', (payload: unknown, ack?: unknown) => {
+      if (limited('summon', ack)) return
       const reply = replyTo(ack)
       if (!canDriveSession(roleNow(socket))) {
         return reply({
@@ -230,6 +267,7 @@ export function attachSessionServer(
     })
 
     socket.on('session:report', async (payload: unknown) => {
+      if (!limits.allow('report')) return // a report is only a check; the next one will do
       const report = stateReportSchema.safeParse(payload)
       if (!report.success) return
       const room = await session

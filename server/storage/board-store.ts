@@ -107,5 +107,10 @@ export interface BoardStore {
   getPublication(id: string): Promise<PublicationRecord | null>
   saveSessionState(boardId: string, state: unknown): Promise<void>
   loadSessionState(boardId: string): Promise<unknown | null>
+  /**
+   * A secret of the whole deployment (e.g. the key that signs participant identities): the stored
+   * value, else `fresh()` stored first. Every instance sharing this store gets the same value.
+   */
+  serverSecret(name: string, fresh: () => string): Promise<string>
   close(): Promise<void>
 }

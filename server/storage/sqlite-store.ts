@@ -64,6 +64,10 @@ CREATE TABLE IF NOT EXISTS session_states (
   state TEXT NOT NULL,
   updated_at TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS server_secrets (
+  name TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
 `
 
 /** Columns added after a table first shipped: added in place to databases made before them. */
@@ -181,6 +185,9 @@ export class SqliteBoardStore implements BoardStore {
         'SELECT png FROM board_thumbnails WHERE board_id = ?',
       ),
       deleteBoard: db.prepare('DELETE FROM boards WHERE id = ?'),
+      // the first instance to start writes the secret; every later one reads that same value
+      insertSecret: db.prepare('INSERT OR IGNORE INTO server_secrets (name, value) VALUES (?, ?)'),
+      getSecret: db.prepare<[string], { value: string }>('SELECT value FROM server_secrets WHERE name = ?'),
       touchBoard: db.prepare('UPDATE boards SET updated_at = ? WHERE id = ?'),
       appendUpdate: db.prepare('INSERT INTO board_updates (board_id, data) VALUES (?, ?)'),
       updatesOf: db.prepare<[string], { data: Buffer }>(
@@ -417,6 +424,13 @@ export class SqliteBoardStore implements BoardStore {
   async loadSessionState(boardId: string): Promise<unknown | null> {
     const row = this.statements.loadSession.get(boardId)
     return row ? (JSON.parse(row.state) as unknown) : null
+  }
+
+  async serverSecret(name: string, fresh: () => string): Promise<string> {
+    this.statements.insertSecret.run(name, fresh())
+    const row = this.statements.getSecret.get(name)
+    if (!row) throw new Error(`the server secret "${name}" could not be stored`)
+    return row.value
   }
 
   async close(): Promise<void> {

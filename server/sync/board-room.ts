@@ -6,10 +6,10 @@ import type { Role } from '../../shared/protocol/roles'
 import { YJS_CLOSE } from '../../shared/protocol/yjs-doc'
 import type { Logger } from '../log'
 import type { BoardStore } from '../storage/board-store'
-import type { UpdateVerdict } from './update-guard'
 import { BoardQuota } from './board-quota'
 import { ConnectionLimits, defaultSyncLimits, type LimitBreach, type SyncLimits } from './connection-limits'
 import { type RetryBackoff, writeWhenStorageFree } from './saving-pause'
+import type { UpdateVerdict } from './update-guard'
 import {
   type ClientMessage,
   encodeAwareness,
@@ -26,8 +26,8 @@ export interface RoomConnection {
   socket: WebSocket
   /** The role of the link the socket connected with. */
   role: Role
-  /** The participant's private key (sent by the client), so roles granted in the session apply. */
-  participantKey: string | undefined
+  /** The participant's identity id, when the socket presented an identity signed for its link. */
+  identityId: string | undefined
   /** Awareness client ids this connection introduced; it may not speak for anyone else's. */
   awarenessClients: Set<number>
   /** What it may still send (rates, sizes, presence ids). */
@@ -106,9 +106,9 @@ export class BoardRoom {
   }
 
   /** Adds a connection and opens the sync handshake (our step 1, and who is here). */
-  join(socket: WebSocket, role: Role, participantKey?: string): RoomConnection {
+  join(socket: WebSocket, role: Role, identityId?: string): RoomConnection {
     const limits = new ConnectionLimits(this.options.limits ?? defaultSyncLimits(4 * 1024 * 1024))
-    const connection: RoomConnection = { socket, role, participantKey, awarenessClients: new Set(), limits }
+    const connection: RoomConnection = { socket, role, identityId, awarenessClients: new Set(), limits }
     this.connections.set(socket, connection)
     send(socket, encodeSyncStep1(this.doc))
     if (this.savingPaused) send(socket, encodeBoardNotice({ kind: 'saving-paused' }))
@@ -272,10 +272,15 @@ export class BoardRoom {
     for (const connection of this.connections.values()) send(connection.socket, frame)
   }
 
-  /** Closes every socket held by one role (used when a link is rotated or a role changes). */
-  disconnectRole(role: Role, code: number, reason: string): void {
+  /** Closes every socket held by one role (a replaced link), but those `keep` spares (handed the new link). */
+  disconnectRole(
+    role: Role,
+    code: number,
+    reason: string,
+    keep?: (connection: RoomConnection) => boolean,
+  ): void {
     for (const connection of this.connections.values()) {
-      if (connection.role === role) connection.socket.close(code, reason)
+      if (connection.role === role && !keep?.(connection)) connection.socket.close(code, reason)
     }
   }
 

@@ -9,6 +9,8 @@ import {
 } from '../../shared/protocol/links'
 import { YJS_CLOSE } from '../../shared/protocol/yjs-doc'
 import type { BoardAccess } from '../auth/board-access'
+import { hashToken } from '../auth/capabilities'
+import type { Identities } from '../auth/identities'
 import { originAllowed } from '../auth/websocket-origins'
 import type { Logger } from '../log'
 import type { BoardRoom, RoomConnection } from './board-room'
@@ -16,6 +18,8 @@ import type { BoardRooms } from './board-rooms'
 
 export interface YjsEndpointOptions {
   access: BoardAccess
+  /** Checks the identity a socket presents, so roles granted in the session apply to its edits. */
+  identities: Identities
   rooms: BoardRooms
   log: Logger
   maxMessageBytes: number
@@ -118,9 +122,10 @@ async function accept(ws: WebSocket, url: URL, token: string, options: YjsEndpoi
   }
   if (ws.readyState !== WebSocket.OPEN) return rooms.release(room)
 
-  const key = url.searchParams.get('participant')
-  const participantKey = key && /^[A-Za-z0-9_-]{16,64}$/.test(key) ? key : undefined
-  const connection: RoomConnection = room.join(ws, grant.role, participantKey)
+  // an identity not signed for this very link is ignored: the socket acts with the link's role
+  const link = { boardId, role: grant.role, tokenHash: hashToken(token) }
+  const identityId = options.identities.verify(link, url.searchParams.get('identity') ?? undefined)
+  const connection: RoomConnection = room.join(ws, grant.role, identityId ?? undefined)
   deliver = (frame) => room.receive(connection, toBytes(frame))
   for (const frame of early.splice(0)) deliver(frame)
   ws.on('close', () => {

@@ -11,6 +11,7 @@ export const errorCodeSchema = z.enum([
   'template_not_found',
   'version_not_found',
   'not_found',
+  'rate_limited',
   'internal',
 ])
 export type ErrorCode = z.infer<typeof errorCodeSchema>

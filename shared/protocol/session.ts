@@ -5,8 +5,20 @@ import { boardIdSchema, tokenSchema } from './links'
 import { LIMITS } from './rest'
 import { roleSchema } from './roles'
 
-/** socket.io handshake `auth` payload (DESIGN.md §5). */
-export const sessionAuthSchema = z.object({ boardId: boardIdSchema, token: tokenSchema })
+/**
+ * A participant's identity on a board, as the server signed it: `<id>.<signature>`. The server
+ * issues it at the first handshake; the browser keeps it per board and presents it again (socket.io
+ * handshake, Yjs socket), so granted roles and votes follow the person, not a key they made up.
+ */
+export const identitySchema = z.string().regex(/^[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}$/)
+export type Identity = z.infer<typeof identitySchema>
+
+/** socket.io handshake `auth` payload (DESIGN.md §5); an identity that does not check out is ignored. */
+export const sessionAuthSchema = z.object({
+  boardId: boardIdSchema,
+  token: tokenSchema,
+  identity: z.string().max(200).optional(),
+})
 export type SessionAuth = z.infer<typeof sessionAuthSchema>
 
 export const participantNameSchema = z.string().trim().min(1).max(LIMITS.participantNameChars)
@@ -27,11 +39,6 @@ export const presenceHelloSchema = z
   .object({
     name: participantNameSchema,
     color: participantColorSchema,
-    /** A random key this browser keeps, so a participant's vote counts once across reconnections. */
-    clientKey: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{16,64}$/)
-      .optional(),
     /** The tldraw user id this tab publishes presence as, so others can follow its camera. */
     presenceId: z.string().min(1).max(80).optional(),
   })
@@ -49,9 +56,35 @@ export const viewAreaSchema = z
   .strict()
 export type ViewArea = z.infer<typeof viewAreaSchema>
 
+/** The server's greeting: this socket's public participant id, its link's role, and its identity. */
+export const sessionWelcomeSchema = z.object({
+  participantId: z.string(),
+  role: roleSchema,
+  identity: identitySchema,
+})
+export type SessionWelcome = z.infer<typeof sessionWelcomeSchema>
+
+/**
+ * Your link was replaced while you were here (someone holding the same link was demoted): carry on
+ * with this one. `role` is what the new link grants; `identity` is yours, signed for it.
+ */
+export const linkHandoverSchema = z.object({ role: roleSchema, token: tokenSchema, identity: identitySchema })
+export type LinkHandover = z.infer<typeof linkHandoverSchema>
+
+/** Facilitators: a link was replaced to take its role from someone; share the new one with latecomers. */
+export const linkReplacedSchema = z.object({
+  role: roleSchema,
+  url: z.string(),
+  /** The person who lost the link's role. */
+  demotedName: z.string(),
+})
+export type LinkReplaced = z.infer<typeof linkReplacedSchema>
+
 /** Server → client events. */
 export interface SessionServerEvents {
-  'session:welcome': (welcome: { participantId: string; role: z.infer<typeof roleSchema> }) => void
+  'session:welcome': (welcome: SessionWelcome) => void
+  'session:link': (handover: LinkHandover) => void
+  'session:link-replaced': (replaced: LinkReplaced) => void
   'session:participants': (participants: Participant[]) => void
   'session:error': (failure: { code: string; message: string }) => void
   /** The whole live session as this participant may see it, after every change and on (re)connection. */
@@ -83,4 +116,9 @@ export const SESSION_REFUSAL = {
   badHandshake: 'bad_handshake',
   badToken: 'unauthorized',
   boardNotFound: 'board_not_found',
+  /** Too many new participants from one network address on this board; `data.retryAfterMs` says when to retry. */
+  tooManyNewcomers: 'too_many_newcomers',
 } as const
+
+/** The ack of a message refused because its sender sends too fast (per connection and kind). */
+export const RATE_LIMITED = 'rate_limited'

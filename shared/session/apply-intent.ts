@@ -11,10 +11,10 @@ export type IntentResult =
 export interface IntentContext {
   role: Role
   participant: { id: string; name: string }
-  /** Identifies a voter across reconnections; defaults to the participant id. */
-  voterKey?: string
-  /** The private key of another participant, for role grants. */
-  participantKeyOf?: (participantId: string) => string | undefined
+  /** The sender's identity (checked by the server), which their vote is counted under; defaults to the participant id. */
+  identityId?: string
+  /** The identity behind another participant's public id, for role grants. */
+  identityIdOf?: (participantId: string) => string | undefined
   /** How many segments a workshop plan has, or undefined for an unknown plan. */
   workshopSegments?: (workshopId: string) => number | undefined
   scenarioOf: (id: string) => Scenario | undefined
@@ -29,7 +29,7 @@ const refuse = (code: RefusalCode, message: string): IntentResult => ({ ok: fals
  * is the only caller; an accepted intent bumps `seq` by exactly one.
  */
 export function applyIntent(state: SessionState, intent: SessionIntent, ctx: IntentContext): IntentResult {
-  if (intent.type === 'vote') return applyVote(state, intent, ctx.voterKey ?? ctx.participant.id)
+  if (intent.type === 'vote') return applyVote(state, intent, ctx.identityId ?? ctx.participant.id)
   if (!canDriveSession(ctx.role)) {
     return refuse(REFUSAL.notFacilitator, 'Only a facilitator can drive the session.')
   }
@@ -37,7 +37,7 @@ export function applyIntent(state: SessionState, intent: SessionIntent, ctx: Int
     return applyFacilitationIntent(state, intent, {
       participant: ctx.participant,
       now: ctx.now,
-      participantKeyOf: ctx.participantKeyOf ?? (() => undefined),
+      identityIdOf: ctx.identityIdOf ?? (() => undefined),
       workshopSegments: ctx.workshopSegments ?? (() => undefined),
     })
   }

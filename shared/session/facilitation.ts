@@ -9,8 +9,8 @@ export type FacilitationResult =
 interface FacilitationContext {
   participant: { id: string; name: string }
   now: number
-  /** The private key of a participant (by their public id), for role grants; undefined if unknown. */
-  participantKeyOf: (participantId: string) => string | undefined
+  /** The identity behind a participant's public id, for role grants; undefined if they left. */
+  identityIdOf: (participantId: string) => string | undefined
   /** How many segments a workshop plan has, or undefined for an unknown plan. */
   workshopSegments: (workshopId: string) => number | undefined
 }
@@ -93,9 +93,9 @@ export function applyFacilitationIntent(
       if (intent.participantId === ctx.participant.id) {
         return refuse(REFUSAL.ownRole, 'You cannot change your own role.')
       }
-      const key = ctx.participantKeyOf(intent.participantId)
-      if (!key) return refuse(REFUSAL.unknownParticipant, 'That person has left the board.')
-      return next({ roleGrants: { ...state.roleGrants, [key]: intent.role } })
+      const identityId = ctx.identityIdOf(intent.participantId)
+      if (!identityId) return refuse(REFUSAL.unknownParticipant, 'That person has left the board.')
+      return next({ roleGrants: { ...state.roleGrants, [identityId]: intent.role } })
     }
     default:
       return assertNever(intent)
@@ -128,11 +128,14 @@ function changeTimer(
   }
 }
 
-/** A participant's vote: anyone may vote, once per checkpoint (a new vote replaces their old one). */
+/**
+ * A participant's vote: one per identity per checkpoint (a new vote replaces their old one). The
+ * same vote again changes nothing: the state comes back as it was, with the same `seq`.
+ */
 export function applyVote(
   state: SessionState,
   intent: Extract<SessionIntent, { type: 'vote' }>,
-  voterKey: string,
+  identityId: string,
 ): FacilitationResult {
   const checkpoint = state.checkpoint
   if (!checkpoint || checkpoint.id !== intent.checkpointId)
@@ -140,12 +143,13 @@ export function applyVote(
   if (checkpoint.status !== 'open')
     return refuse(REFUSAL.checkpointRevealed, 'The answers are already revealed.')
   if (intent.option >= checkpoint.options.length) return refuse(REFUSAL.badOption, 'No such option.')
+  if (checkpoint.votes[identityId] === intent.option) return { ok: true, state }
   return {
     ok: true,
     state: {
       ...state,
       seq: state.seq + 1,
-      checkpoint: { ...checkpoint, votes: { ...checkpoint.votes, [voterKey]: intent.option } },
+      checkpoint: { ...checkpoint, votes: { ...checkpoint.votes, [identityId]: intent.option } },
     },
   }
 }

@@ -69,6 +69,7 @@ export const REFUSAL = {
   badAnswer: 'bad_answer',
   unknownParticipant: 'unknown_participant',
   ownRole: 'own_role',
+  needsFacilitatorLink: 'needs_facilitator_link',
   noWorkshop: 'no_workshop',
   noTimer: 'no_timer',
 } as const

@@ -33,7 +33,7 @@ export const timerSchema = z.object({
 })
 export type SessionTimerState = z.infer<typeof timerSchema>
 
-/** A predict-then-reveal question. `votes` maps a voter to an option and never leaves the server. */
+/** A predict-then-reveal question. `votes` maps a voter's identity to an option and never leaves the server. */
 export const checkpointStateSchema = z.object({
   id: z.string(),
   question: z.string(),
@@ -66,8 +66,8 @@ export const sessionStateSchema = z.object({
     .nullable()
     .default(null),
   /**
-   * Roles the facilitator granted, by participant key (promotions and demotions). Private: the
-   * keys never leave the server; each participant learns only their own role.
+   * Roles the facilitator granted, by participant identity (promotions, and demotions back to the
+   * link's role). Private: identities never leave the server; each participant learns only their own role.
    */
   roleGrants: z.record(z.string(), roleSchema).default({}),
 })
@@ -108,10 +108,10 @@ export const publicSessionStateSchema = sessionStateSchema
   })
 export type PublicSessionState = z.infer<typeof publicSessionStateSchema>
 
-/** Tailors the session for one viewer; `voterKey` identifies their vote. */
+/** Tailors the session for one viewer; `identityId` finds their own vote. */
 export function publicSessionState(
   state: SessionState,
-  viewer: { role: Role; voterKey: string },
+  viewer: { role: Role; identityId: string },
 ): PublicSessionState {
   const { checkpoint, roleGrants: _private, ...rest } = state
   const yourRole = viewer.role
@@ -127,12 +127,7 @@ export function publicSessionState(
       voteCount: Object.keys(votes).length,
       results: seesResults ? counts : null,
       answer: seesResults ? (answer ?? null) : null,
-      myVote: votes[viewer.voterKey] ?? null,
+      myVote: votes[viewer.identityId] ?? null,
     },
   }
-}
-
-/** A participant's role: what the facilitator granted them, else what their link grants. */
-export function effectiveRole(state: SessionState, linkRole: Role, participantKey: string): Role {
-  return state.roleGrants[participantKey] ?? linkRole
 }

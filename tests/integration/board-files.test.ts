@@ -17,7 +17,8 @@ import {
 } from './saved-boards-kit'
 
 describe('board files: export and import', () => {
-  const app = useTestServer()
+  // this suite imports more files from one address than a real person would in a minute
+  const app = useTestServer({ boardImportLimit: 100 })
 
   /** A board from a template, drawn on, with a scenario at step 2, a presented article and a timer running. */
   async function livelyBoard() {

@@ -44,8 +44,8 @@ describe('facilitation over the live session', () => {
   it('counts one vote per participant, hides the tally until the reveal, then shows everyone the same totals', async () => {
     const board = await createTestBoard(app.url)
     const ana = await app.session(board.id, board.tokens.facilitator, 'Ana')
-    const ben = await app.session(board.id, board.tokens.viewer, 'Ben', 'ben-browser-key-0001')
-    const cleo = await app.session(board.id, board.tokens.editor, 'Cleo', 'cleo-browser-key-001')
+    const ben = await app.session(board.id, board.tokens.viewer, 'Ben')
+    const cleo = await app.session(board.id, board.tokens.editor, 'Cleo')
     expect(
       await ana.intent({
         type: 'checkpoint:open',
@@ -62,21 +62,21 @@ describe('facilitation over the live session', () => {
     expect(await ben.intent({ type: 'vote', checkpointId: id, option: 0 })).toEqual({ ok: true }) // changes their mind
     // Ben reconnects as the same browser: still one vote.
     ben.close()
-    const benAgain = await app.session(board.id, board.tokens.viewer, 'Ben', 'ben-browser-key-0001')
+    const benAgain = await app.session(board.id, board.tokens.viewer, 'Ben', ben.identity)
     expect(benAgain.latest()?.checkpoint?.myVote).toBe(0)
-    expect(await benAgain.intent({ type: 'vote', checkpointId: id, option: 0 })).toEqual({ ok: true })
+    expect(await benAgain.intent({ type: 'vote', checkpointId: id, option: 0 })).toEqual({ ok: true }) // the same vote: no news
     expect(await cleo.intent({ type: 'vote', checkpointId: id, option: 2 })).toEqual({ ok: true })
     expect(await cleo.intent({ type: 'vote', checkpointId: id, option: 3 })).toMatchObject({
       code: 'bad_option',
     })
 
-    const live = await ana.waitForSeq(5)
+    const live = await ana.waitForSeq(4)
     expect(live.checkpoint).toMatchObject({ voteCount: 2, results: [1, 0, 1] }) // the facilitator watches it grow
-    const hidden = await cleo.waitForSeq(5)
+    const hidden = await cleo.waitForSeq(4)
     expect(hidden.checkpoint).toMatchObject({ voteCount: 2, results: null, myVote: 2 })
 
     expect(await ana.intent({ type: 'checkpoint:reveal' })).toEqual({ ok: true })
-    const revealed = await Promise.all([ana, benAgain, cleo].map((c) => c.waitForSeq(6)))
+    const revealed = await Promise.all([ana, benAgain, cleo].map((c) => c.waitForSeq(5)))
     for (const state of revealed)
       expect(state.checkpoint).toMatchObject({ status: 'revealed', results: [1, 0, 1], answer: 0 })
     expect(await cleo.intent({ type: 'vote', checkpointId: id, option: 1 })).toMatchObject({
@@ -137,9 +137,9 @@ describe('roles granted in the session', () => {
   it('promotes a viewer to editor (their board edits then count) and demotes them again', async () => {
     const board = await createTestBoard(app.url)
     const ana = await app.session(board.id, board.tokens.facilitator, 'Ana')
-    const ben = await app.session(board.id, board.tokens.viewer, 'Ben', 'ben-browser-key-0001')
+    const ben = await app.session(board.id, board.tokens.viewer, 'Ben')
     const watcher = await app.client(board.id, board.tokens.facilitator)
-    const benDoc = await app.client(board.id, board.tokens.viewer, 'ben-browser-key-0001')
+    const benDoc = await app.client(board.id, board.tokens.viewer, ben.identity)
     expect(ben.latest()?.yourRole).toBe('viewer')
     expect(
       await ben.intent({ type: 'role:set', participantId: ben.socket.id ?? '', role: 'facilitator' }),

@@ -1,12 +1,17 @@
 import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { BOARD_DOC, YJS_CLOSE } from '../../shared/protocol/yjs-doc'
-import { createTestBoard, removeDir, startTestServer, type TestServer, wsBase } from '../support/test-server'
+import { createTestBoard, removeDir, startTestServer, type TestServer } from '../support/test-server'
 import { useTestServer } from '../support/use-test-server'
 import { sleep, waitUntil } from '../support/wait'
-import { closeCodeFor, openRawYjsSocket, shapeCount, shapeRecord, syncedBoardClient } from '../support/yjs-client'
+import {
+  closeCodeFor,
+  openRawYjsSocket,
+  shapeCount,
+  shapeRecord,
+  syncedBoardClient,
+} from '../support/yjs-client'
 
 /** An awareness message as a y-websocket client would send it. */
 function awarenessFrame(clientId: number, clock: number, state: unknown): Uint8Array {
@@ -80,7 +85,6 @@ describe('Yjs sync endpoint', () => {
 
   it('closes a socket with 4401 for a bad token and 4404 for an unknown board', async () => {
     const board = await createTestBoard(app.url)
-    const base = wsBase(app.url)
     expect(await closeCodeFor(app.url, board.id, 'AAAAAAAAAAAAAAAAAAAAAA')).toBe(YJS_CLOSE.badToken)
     expect(await closeCodeFor(app.url, board.id, '')).toBe(YJS_CLOSE.badToken)
     expect(await closeCodeFor(app.url, board.id, 'not-even-a-token')).toBe(YJS_CLOSE.badToken)

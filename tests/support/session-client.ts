@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client'
-import type { IntentAck } from '../../shared/protocol/session'
+import type { IntentAck, LinkHandover, SessionWelcome } from '../../shared/protocol/session'
 import type { SessionIntent } from '../../shared/session/intents'
 import type { PublicSessionState as SessionState } from '../../shared/session/session-state'
 import { waitUntil } from './wait'
@@ -8,6 +8,10 @@ import { waitUntil } from './wait'
 export interface SessionClient {
   socket: Socket
   states: SessionState[]
+  /** The identity the server issued this participant (its welcome). */
+  identity: string
+  /** Links the server handed this participant, in order (a demotion replaced its link). */
+  handovers: LinkHandover[]
   latest(): SessionState | undefined
   intent(intent: SessionIntent): Promise<IntentAck>
   waitForSeq(seq: number): Promise<SessionState>
@@ -19,21 +23,33 @@ export async function joinSession(
   boardId: string,
   token: string,
   name = 'Tester',
-  clientKey?: string,
+  identity?: string,
 ): Promise<SessionClient> {
-  const socket = io(url, { auth: { boardId, token }, transports: ['websocket'], reconnection: false })
+  const socket = io(url, {
+    auth: identity ? { boardId, token, identity } : { boardId, token },
+    transports: ['websocket'],
+    reconnection: false,
+  })
   const states: SessionState[] = []
+  const handovers: LinkHandover[] = []
+  let welcome: SessionWelcome | undefined
   socket.on('session:state', (state: SessionState) => states.push(state))
+  socket.on('session:welcome', (w: SessionWelcome) => {
+    welcome = w
+  })
+  socket.on('session:link', (handover: LinkHandover) => handovers.push(handover))
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve())
     socket.once('connect_error', reject)
   })
-  await socket.emitWithAck('presence:hello', { name, color: '#3b82f6', ...(clientKey ? { clientKey } : {}) })
-  await waitUntil(() => states.length > 0, 'the first session state')
+  await socket.emitWithAck('presence:hello', { name, color: '#3b82f6' })
+  await waitUntil(() => states.length > 0 && welcome !== undefined, 'the welcome and first session state')
   const latest = () => states.at(-1)
   return {
     socket,
     states,
+    identity: welcome?.identity ?? '',
+    handovers,
     latest,
     intent: (intent) => socket.emitWithAck('session:intent', intent) as Promise<IntentAck>,
     async waitForSeq(seq) {

@@ -11,9 +11,9 @@ export interface TestServerFixture {
   readonly url: string
   readonly rest: RestClient
   /** A synced Yjs client on a board, destroyed after the suite. */
-  client(boardId: string, token: string, participantKey?: string): Promise<BoardClient>
-  /** A socket.io participant in a board's session, closed after the suite. */
-  session(boardId: string, token: string, name?: string, clientKey?: string): Promise<SessionClient>
+  client(boardId: string, token: string, identity?: string): Promise<BoardClient>
+  /** A socket.io participant in a board's session (presenting `identity` if given), closed after the suite. */
+  session(boardId: string, token: string, name?: string, identity?: string): Promise<SessionClient>
   /** Stops the server and starts a new one over the same data directory (new port, same boards). */
   restart(): Promise<void>
 }
@@ -53,13 +53,13 @@ export function useTestServer(overrides: Partial<ServerConfig> = {}): TestServer
     get rest() {
       return current().rest
     },
-    async client(boardId, token, participantKey) {
-      const client = await syncedBoardClient(current().server.url, boardId, token, participantKey)
+    async client(boardId, token, identity) {
+      const client = await syncedBoardClient(current().server.url, boardId, token, identity)
       clients.push(client)
       return client
     },
-    async session(boardId, token, name, clientKey) {
-      const session = await joinSession(current().server.url, boardId, token, name, clientKey)
+    async session(boardId, token, name, identity) {
+      const session = await joinSession(current().server.url, boardId, token, name, identity)
       sessions.push(session)
       return session
     },

@@ -21,12 +21,12 @@ export function connectBoardClient(
   httpUrl: string,
   boardId: string,
   token: string,
-  participantKey?: string,
+  identity?: string,
   doc = new Y.Doc(),
 ): BoardClient {
   const provider = new WebsocketProvider(`${httpUrl.replace(/^http/, 'ws')}/yjs`, boardId, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    params: participantKey ? { participant: participantKey } : {},
+    params: identity ? { identity } : {},
     protocols: yjsSubprotocols(token),
     disableBc: true,
   })
@@ -52,9 +52,9 @@ export async function syncedBoardClient(
   httpUrl: string,
   boardId: string,
   token: string,
-  participantKey?: string,
+  identity?: string,
 ): Promise<BoardClient> {
-  const client = connectBoardClient(httpUrl, boardId, token, participantKey)
+  const client = connectBoardClient(httpUrl, boardId, token, identity)
   await waitUntil(() => client.provider.synced, 'the client to sync')
   return client
 }
@@ -75,8 +75,10 @@ export function rawYjsSocket(
   boardId: string,
   token: string,
   headers: Record<string, string> = {},
+  identity?: string,
 ): WebSocket {
-  return new WebSocket(`${httpUrl.replace(/^http/, 'ws')}/yjs/${boardId}`, yjsSubprotocols(token), {
+  const query = identity === undefined ? '' : `?identity=${encodeURIComponent(identity)}`
+  return new WebSocket(`${httpUrl.replace(/^http/, 'ws')}/yjs/${boardId}${query}`, yjsSubprotocols(token), {
     headers,
   })
 }
@@ -90,10 +92,15 @@ export function openRawYjsSocket(httpUrl: string, boardId: string, token: string
   })
 }
 
-/** Opens a raw socket to a board and resolves with the code it is closed with. */
-export function closeCodeFor(httpUrl: string, boardId: string, token: string): Promise<number> {
+/** Opens a raw socket to a board (with an identity, if given) and resolves with the code it is closed with. */
+export function closeCodeFor(
+  httpUrl: string,
+  boardId: string,
+  token: string,
+  identity?: string,
+): Promise<number> {
   return new Promise((resolve, reject) => {
-    const ws = rawYjsSocket(httpUrl, boardId, token)
+    const ws = rawYjsSocket(httpUrl, boardId, token, {}, identity)
     ws.on('close', (code) => resolve(code))
     ws.on('error', reject)
   })

@@ -59,7 +59,7 @@ describe('facilitation rules', () => {
     })
   })
 
-  it('lets anyone vote once per voter key; a second vote replaces the first', () => {
+  it('lets anyone vote once per identity; a second vote replaces the first', () => {
     let state = apply(INITIAL_SESSION, {
       type: 'checkpoint:open',
       question: 'Which cell?',
@@ -67,9 +67,13 @@ describe('facilitation rules', () => {
       answer: 1,
     })
     const id = state.checkpoint?.id ?? ''
-    state = apply(state, { type: 'vote', checkpointId: id, option: 0 }, { role: 'viewer', voterKey: 'ben' })
-    state = apply(state, { type: 'vote', checkpointId: id, option: 1 }, { role: 'viewer', voterKey: 'ben' })
-    state = apply(state, { type: 'vote', checkpointId: id, option: 1 }, { role: 'editor', voterKey: 'cleo' })
+    state = apply(state, { type: 'vote', checkpointId: id, option: 0 }, { role: 'viewer', identityId: 'ben' })
+    state = apply(state, { type: 'vote', checkpointId: id, option: 1 }, { role: 'viewer', identityId: 'ben' })
+    state = apply(
+      state,
+      { type: 'vote', checkpointId: id, option: 1 },
+      { role: 'editor', identityId: 'cleo' },
+    )
     expect(state.checkpoint?.votes).toEqual({ ben: 1, cleo: 1 })
   })
 
@@ -81,21 +85,23 @@ describe('facilitation rules', () => {
       answer: 0,
     })
     const id = state.checkpoint?.id ?? ''
-    state = apply(state, { type: 'vote', checkpointId: id, option: 1 }, { role: 'viewer', voterKey: 'ben' })
-    expect(publicSessionState(state, { role: 'viewer', voterKey: 'ben' }).checkpoint).toMatchObject({
+    state = apply(state, { type: 'vote', checkpointId: id, option: 1 }, { role: 'viewer', identityId: 'ben' })
+    expect(publicSessionState(state, { role: 'viewer', identityId: 'ben' }).checkpoint).toMatchObject({
       voteCount: 1,
       results: null,
       answer: null,
       myVote: 1,
     })
-    expect(publicSessionState(state, { role: 'facilitator', voterKey: 'ana' }).checkpoint).toMatchObject({
+    expect(publicSessionState(state, { role: 'facilitator', identityId: 'ana' }).checkpoint).toMatchObject({
       results: [0, 1],
       answer: 0,
       myVote: null,
     })
-    expect(JSON.stringify(publicSessionState(state, { role: 'viewer', voterKey: 'x' }))).not.toContain('ben')
+    expect(JSON.stringify(publicSessionState(state, { role: 'viewer', identityId: 'x' }))).not.toContain(
+      'ben',
+    )
     const revealed = apply(state, { type: 'checkpoint:reveal' })
-    expect(publicSessionState(revealed, { role: 'viewer', voterKey: 'x' }).checkpoint).toMatchObject({
+    expect(publicSessionState(revealed, { role: 'viewer', identityId: 'x' }).checkpoint).toMatchObject({
       status: 'revealed',
       results: [0, 1],
       answer: 0,

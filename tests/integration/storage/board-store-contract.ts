@@ -250,6 +250,13 @@ export function describeBoardStoreContract(
       expect(await store.loadSessionState(board.id)).toEqual({ seq: 4, step: 3 })
     })
 
+    it('keeps a server secret: the first value stored is the one every later caller gets', async () => {
+      const first = await store.serverSecret('identity', () => 'first-value')
+      expect(first).toBe('first-value')
+      expect(await store.serverSecret('identity', () => 'second-value')).toBe('first-value')
+      expect(await store.serverSecret('other', () => 'other-value')).toBe('other-value')
+    })
+
     it('deletes a board with its log, versions and session', async () => {
       const board = await store.createBoard(newBoard())
       for (const u of edits(3).updates) await store.appendUpdate(board.id, u)

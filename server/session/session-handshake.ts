@@ -1,0 +1,75 @@
+import type { Socket } from 'socket.io'
+import type { Role } from '../../shared/protocol/roles'
+import {
+  SESSION_REFUSAL,
+  type SessionClientEvents,
+  type SessionServerEvents,
+  sessionAuthSchema,
+} from '../../shared/protocol/session'
+import type { BoardAccess } from '../auth/board-access'
+import { hashToken, randomId } from '../auth/capabilities'
+import type { Identities } from '../auth/identities'
+import { clientAddress } from '../http/client-address'
+import type { KeyedBuckets } from './token-bucket'
+
+/** What the server knows of one session socket once its handshake is accepted. */
+export interface SessionSocketData {
+  boardId: string
+  /** The role of the link the socket holds now (a handover may replace the link while it is open). */
+  role: Role
+  /** That link's token: a facilitator's is needed to replace a link when someone is demoted. */
+  token: string
+  /** Who this participant is on the board: `id` keys their vote and any granted role. */
+  identity: { id: string; signed: string }
+}
+
+export type SessionSocket = Socket<
+  SessionClientEvents,
+  SessionServerEvents,
+  Record<string, never>,
+  SessionSocketData
+>
+
+/** A refused handshake: socket.io hands `data` to the client's `connect_error`. */
+export class HandshakeRefusal extends Error {
+  readonly data: { code: string; retryAfterMs?: number }
+  constructor(code: string, message: string, retryAfterMs?: number) {
+    super(message)
+    this.data = retryAfterMs === undefined ? { code } : { code, retryAfterMs }
+  }
+}
+
+/**
+ * Admits a socket.io handshake: the link decides the role; the identity the browser presents is
+ * kept when its signature fits this link, else a fresh one is issued — at most `newcomers` allows
+ * per network address and board, so nobody mints a crowd of voters.
+ */
+export async function admitSocket(
+  socket: Socket,
+  deps: { access: BoardAccess; identities: Identities; newcomers: KeyedBuckets },
+): Promise<SessionSocketData | HandshakeRefusal> {
+  const auth = sessionAuthSchema.safeParse(socket.handshake.auth)
+  if (!auth.success)
+    return new HandshakeRefusal(SESSION_REFUSAL.badHandshake, 'auth must be { boardId, token }')
+  const { boardId, token, identity } = auth.data
+  const grant = await deps.access.authorize(boardId, token)
+  if (!grant.ok) {
+    const code =
+      grant.failure.code === 'board_not_found' ? SESSION_REFUSAL.boardNotFound : SESSION_REFUSAL.badToken
+    return new HandshakeRefusal(code, grant.failure.message)
+  }
+  const link = { boardId, role: grant.role, tokenHash: hashToken(token) }
+  let id = deps.identities.verify(link, identity)
+  if (!id) {
+    const newcomer = `${clientAddress(socket.request)} ${boardId}`
+    if (!deps.newcomers.take(newcomer)) {
+      return new HandshakeRefusal(
+        SESSION_REFUSAL.tooManyNewcomers,
+        'Many people joined this board from your network just now. Trying again in a moment.',
+        deps.newcomers.retryAfterMs(newcomer),
+      )
+    }
+    id = randomId()
+  }
+  return { boardId, role: grant.role, token, identity: { id, signed: deps.identities.issue(link, id) } }
+}
