@@ -19,7 +19,9 @@ import { errorHandler, sendError } from './http/errors'
 import { forkApi } from './http/fork-api'
 import { linksApi } from './http/links-api'
 import { publishedApi } from './http/published-api'
+import { refuseForeignOrigins, requireBodyType } from './http/request-guards'
 import { scenariosApi } from './http/scenarios-api'
+import { securityHeaders } from './http/security-headers'
 import { templatesApi } from './http/templates-api'
 import { thumbnailsApi } from './http/thumbnails-api'
 import { versionsApi } from './http/versions-api'
@@ -81,6 +83,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', 'loopback')
+  app.use(securityHeaders(config.embedAllowedHosts))
   // The sockets come first: the REST routes close them (link rotation, deletion) and announce to them.
   const server = http.createServer(app)
   const yjs = attachYjsEndpoint(server, {
@@ -114,6 +117,9 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true })
   })
+  app.use('/api', refuseForeignOrigins(config.allowedOrigins))
+  // Routes whose bodies are not small JSON come before the JSON gate, each checking its own type.
+  app.use('/api/boards', thumbnailsApi(store, access))
   app.use(
     '/api/boards/import',
     importApi(store, {
@@ -123,13 +129,12 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
       workshopSegments: (id) => articles.workshop(id)?.segments.length,
     }),
   )
-  app.use('/api', express.json({ limit: '256kb' }))
+  app.use('/api', requireBodyType('application/json'), express.json({ limit: '256kb' }))
   app.get('/api/config', (_req, res) => {
     const clientConfig: ClientConfig = { tldrawLicenseKey: config.tldrawLicenseKey ?? null }
     res.json(clientConfig)
   })
   app.use('/api/boards', boardsApi({ store, access, templates, live: session, deleteBoard }))
-  app.use('/api/boards', thumbnailsApi(store, access))
   app.use('/api/boards', versionsApi(store, access, versions))
   app.use('/api/boards', forkApi(store, access, versions))
   app.use('/api/boards', exportApi(access, { store, versions, liveState: (id) => session.liveState(id) }))

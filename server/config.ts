@@ -1,7 +1,20 @@
 import path from 'node:path'
 import { z } from 'zod'
+import { allowedOriginsSchema, type OriginPolicy } from './http/origin-policy'
 
 const MiB = 1024 * 1024
+
+/** EMBED_ALLOWED_HOSTS: hosts whose pages boards may show in frames (embeds); empty means none. */
+const embedHostsSchema = z
+  .string()
+  .optional()
+  .transform((value) =>
+    (value ?? '')
+      .split(',')
+      .map((host) => host.trim().toLowerCase())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.string().regex(/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/, 'not a host name')))
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -21,6 +34,8 @@ const envSchema = z.object({
   AUTO_VERSION_EVERY_MS: z.coerce.number().int().min(1).default(3_600_000),
   SESSION_END_GRACE_MS: z.coerce.number().int().min(0).default(120_000),
   AUTO_VERSIONS_KEPT: z.coerce.number().int().min(1).default(48),
+  ALLOWED_ORIGINS: allowedOriginsSchema,
+  EMBED_ALLOWED_HOSTS: embedHostsSchema,
 })
 
 export type LogLevel = z.infer<typeof envSchema>['LOG_LEVEL']
@@ -46,6 +61,10 @@ export interface ServerConfig {
   sessionEndGraceMs: number
   /** Automatic versions kept per board (the newest); saved and published ones are always kept. */
   autoVersionsKept: number
+  /** Which pages may send state-changing requests: the request's own host, or the listed origins. */
+  allowedOrigins: OriginPolicy
+  /** Hosts boards may show in frames (embeds); the CSP's frame-src lists exactly these. */
+  embedAllowedHosts: string[]
   /** Directory of the built client (index.html and assets). */
   clientDir: string
   /** Directory of the content files (templates, and later scenarios, articles, workshops). */
@@ -74,6 +93,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     autoVersionEveryMs: e.AUTO_VERSION_EVERY_MS,
     sessionEndGraceMs: e.SESSION_END_GRACE_MS,
     autoVersionsKept: e.AUTO_VERSIONS_KEPT,
+    allowedOrigins: e.ALLOWED_ORIGINS,
+    embedAllowedHosts: e.EMBED_ALLOWED_HOSTS,
     // where the built client is; tests that build in parallel point it elsewhere
     clientDir: path.resolve(process.env.LOCKSTEP_CLIENT_DIR ?? 'dist/client'),
     contentDir: path.resolve('content'),
