@@ -18,8 +18,9 @@ export function contentSecurityPolicy(embedAllowedHosts: readonly string[]): Rec
     'img-src': [self, 'data:', 'blob:'],
     'font-src': [self, 'data:'],
     'media-src': [self, 'data:', 'blob:'],
-    // 'self' covers ws: and wss: on the same host, where the Yjs and socket.io sockets live
-    'connect-src': [self],
+    // 'self' covers ws: and wss: on the same host (Yjs, socket.io); Vite inlines tldraw's tiny
+    // English translation file as a data: URL that tldraw fetches (data: reaches nobody)
+    'connect-src': [self, 'data:'],
     'frame-src': embedAllowedHosts.length ? embedAllowedHosts.map((host) => `https://${host}`) : ["'none'"],
     'frame-ancestors': [self],
     'object-src': ["'none'"],

@@ -44,7 +44,7 @@ describe('security headers on every answer', () => {
     expect(csp.get('object-src')).toEqual(["'none'"])
     expect(csp.get('frame-src')).toEqual(["'none'"])
     expect(csp.get('frame-ancestors')).toEqual(["'self'"])
-    expect(csp.get('connect-src')).toEqual(["'self'"])
+    expect(csp.get('connect-src')).toEqual(["'self'", 'data:'])
     expect(csp.get('base-uri')).toEqual(["'none'"])
     expect(csp.get('form-action')).toEqual(["'self'"])
     // plain-http deployments on a closed network must keep working
