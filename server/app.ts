@@ -21,7 +21,9 @@ import { forkApi } from './http/fork-api'
 import { linksApi } from './http/links-api'
 import { publishedApi } from './http/published-api'
 import { perAddressLimit } from './http/rate-limits'
+import { refuseForeignOrigins, requireBodyType } from './http/request-guards'
 import { scenariosApi } from './http/scenarios-api'
+import { securityHeaders } from './http/security-headers'
 import { templatesApi } from './http/templates-api'
 import { thumbnailsApi } from './http/thumbnails-api'
 import { versionsApi } from './http/versions-api'
@@ -91,6 +93,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', 'loopback')
+  app.use(securityHeaders(config.embedAllowedHosts))
   // The sockets come first: the REST routes close them (link rotation, deletion) and announce to them.
   const server = http.createServer(app)
   const yjs = attachYjsEndpoint(server, {
@@ -131,10 +134,13 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true })
   })
+  app.use('/api', refuseForeignOrigins(config.allowedOrigins))
   // Making boards costs storage: each network address gets a budget (creating and forking share one).
   const windowMs = config.restLimitWindowMs
   const creating = perAddressLimit({ limit: config.boardCreateLimit, windowMs, what: 'new boards' })
   app.post(['/api/boards', '/api/boards/:id/fork', '/api/published/:pid/fork'], creating)
+  // Routes whose bodies are not small JSON come before the JSON gate, each checking its own type.
+  app.use('/api/boards', thumbnailsApi(store, access))
   app.use(
     '/api/boards/import',
     perAddressLimit({ limit: config.boardImportLimit, windowMs, what: 'imported boards' }),
@@ -146,7 +152,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
       workshopSegments: (id) => articles.workshop(id)?.segments.length,
     }),
   )
-  app.use('/api', express.json({ limit: '256kb' }))
+  app.use('/api', requireBodyType('application/json'), express.json({ limit: '256kb' }))
   app.get('/api/config', (_req, res) => {
     const clientConfig: ClientConfig = {
       tldrawLicenseKey: config.tldrawLicenseKey ?? null,
@@ -155,7 +161,6 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     res.json(clientConfig)
   })
   app.use('/api/boards', boardsApi({ store, access, templates, live: session, deleteBoard }))
-  app.use('/api/boards', thumbnailsApi(store, access))
   app.use('/api/boards', versionsApi(store, access, versions))
   app.use('/api/boards', forkApi(store, access, versions))
   app.use('/api/boards', exportApi(access, { store, versions, liveState: (id) => session.liveState(id) }))

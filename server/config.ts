@@ -1,9 +1,22 @@
 import path from 'node:path'
 import { z } from 'zod'
 import { type BoardLimits, boardLimitsSchema, DEFAULT_BOARD_LIMITS } from '../shared/boards/board-limits'
+import { allowedOriginsSchema, type OriginPolicy } from './http/origin-policy'
 import type { RateLimit } from './session/token-bucket'
 
 const MiB = 1024 * 1024
+
+/** EMBED_ALLOWED_HOSTS: hosts whose pages boards may show in frames (embeds); empty means none. */
+const embedHostsSchema = z
+  .string()
+  .optional()
+  .transform((value) =>
+    (value ?? '')
+      .split(',')
+      .map((host) => host.trim().toLowerCase())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.string().regex(/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/, 'not a host name')))
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -31,18 +44,6 @@ const envSchema = z.object({
     .number()
     .pipe(boardLimitsSchema.shape.maxTextChars)
     .default(DEFAULT_BOARD_LIMITS.maxTextChars),
-  /** Comma-separated host names an embed shape may show; empty: no embeds. */
-  EMBED_ALLOWED_HOSTS: z
-    .string()
-    .default('')
-    .transform((hosts) =>
-      hosts
-        .split(',')
-        .map((host) => host.trim())
-        .filter((host) => host.length > 0),
-    )
-    .pipe(boardLimitsSchema.shape.embedHosts),
-  ALLOWED_ORIGINS: z.string().optional(),
   BOARD_QUOTA_BYTES: z.coerce
     .number()
     .int()
@@ -56,6 +57,8 @@ const envSchema = z.object({
   NEW_IDENTITIES_PER_MINUTE: z.coerce.number().min(0).default(10),
   SESSION_EVENT_BURST: z.coerce.number().int().min(1).default(30),
   SESSION_EVENTS_PER_MINUTE: z.coerce.number().min(0).default(120),
+  ALLOWED_ORIGINS: allowedOriginsSchema,
+  EMBED_ALLOWED_HOSTS: embedHostsSchema,
 })
 
 export type LogLevel = z.infer<typeof envSchema>['LOG_LEVEL']
@@ -83,11 +86,6 @@ export interface ServerConfig {
   autoVersionsKept: number
   /** What one board may hold; checked on every change and told to the client. */
   boardLimits: BoardLimits
-  /**
-   * Browser origins allowed to open the Yjs and socket.io WebSockets (`https://host[:port]`);
-   * undefined means same-origin only: the Origin's host must be the request's Host.
-   */
-  allowedOrigins: string[] | undefined
   /** Bytes a board may hold in storage (its update log plus snapshot); changes beyond are refused. */
   boardQuotaBytes: number
   /** How long one SQLite write may wait for a lock before the board pauses saving and retries later. */
@@ -100,6 +98,10 @@ export interface ServerConfig {
   newIdentities: RateLimit
   /** Per session connection and kind of message (hello, vote, intent, …): burst, then a steady rate. */
   sessionEvents: RateLimit
+  /** Which pages may send state-changing requests: the request's own host, or the listed origins. */
+  allowedOrigins: OriginPolicy
+  /** Hosts boards may show in frames (embeds); the CSP's frame-src lists exactly these. */
+  embedAllowedHosts: string[]
   /** Directory of the built client (index.html and assets). */
   clientDir: string
   /** Directory of the content files (templates, and later scenarios, articles, workshops). */
@@ -133,7 +135,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       maxTextChars: e.BOARD_MAX_TEXT_CHARS,
       embedHosts: e.EMBED_ALLOWED_HOSTS,
     },
-    allowedOrigins: parseOrigins(e.ALLOWED_ORIGINS),
     boardQuotaBytes: e.BOARD_QUOTA_BYTES,
     sqliteBusyTimeoutMs: e.SQLITE_BUSY_TIMEOUT_MS,
     boardCreateLimit: e.BOARD_CREATE_LIMIT,
@@ -141,28 +142,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     restLimitWindowMs: e.REST_LIMIT_WINDOW_MS,
     newIdentities: { burst: e.NEW_IDENTITY_BURST, perMinute: e.NEW_IDENTITIES_PER_MINUTE },
     sessionEvents: { burst: e.SESSION_EVENT_BURST, perMinute: e.SESSION_EVENTS_PER_MINUTE },
+    allowedOrigins: e.ALLOWED_ORIGINS,
+    embedAllowedHosts: e.EMBED_ALLOWED_HOSTS,
     // where the built client is; tests that build in parallel point it elsewhere
     clientDir: path.resolve(process.env.LOCKSTEP_CLIENT_DIR ?? 'dist/client'),
     contentDir: path.resolve('content'),
   }
-}
-
-/** `ALLOWED_ORIGINS`: comma-separated origins; each must be a URL origin, e.g. `https://board.example.org`. */
-function parseOrigins(value: string | undefined): string[] | undefined {
-  if (value === undefined || value.trim() === '') return undefined
-  return value.split(',').map((raw) => {
-    const origin = raw.trim()
-    let parsed: URL
-    try {
-      parsed = new URL(origin)
-    } catch {
-      throw new Error(
-        `Invalid configuration: ALLOWED_ORIGINS: "${origin}" is not an origin like https://host`,
-      )
-    }
-    if (parsed.origin !== origin.replace(/\/$/, '')) {
-      throw new Error(`Invalid configuration: ALLOWED_ORIGINS: "${origin}" must be scheme://host[:port] only`)
-    }
-    return parsed.origin
-  })
 }

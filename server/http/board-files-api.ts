@@ -8,6 +8,7 @@ import { createBoardWithContent } from '../boards/create-board'
 import type { BoardStore } from '../storage/board-store'
 import { forRole } from './board-request'
 import { sendError } from './errors'
+import { requireBodyType } from './request-guards'
 
 /** GET /api/boards/:id/export — any role takes the whole board away as a file. */
 export function exportApi(access: BoardAccess, deps: ExportDeps): Router {
@@ -29,7 +30,8 @@ export function exportApi(access: BoardAccess, deps: ExportDeps): Router {
  */
 export function importApi(store: BoardStore, lookup: ImportLookup): Router {
   const router = Router()
-  router.post('/', express.json({ limit: CONTENT_LIMITS.fileBytes }), async (req, res) => {
+  const boardFile = express.json({ limit: CONTENT_LIMITS.fileBytes })
+  router.post('/', requireBodyType('application/json'), boardFile, async (req, res) => {
     if (req.body === undefined) {
       return sendError(res, 'bad_request', 'Send the board file as JSON (Content-Type: application/json).')
     }

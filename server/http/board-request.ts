@@ -5,6 +5,7 @@ import { isAtLeast, type Role } from '../../shared/protocol/roles'
 import type { BoardAccess } from '../auth/board-access'
 import type { BoardRecord } from '../storage/board-store'
 import { sendError } from './errors'
+import { wellFormedId } from './path-ids'
 
 /** The bearer token of a request, or an empty string. */
 export function bearerToken(req: Request): string {
@@ -28,7 +29,7 @@ const TOO_WEAK: Record<Role, string> = {
 
 /**
  * A route on `/:id` that only runs for a valid token of at least `minimum` role: every board route
- * answers 404 (unknown board), 401 (bad token) and 403 (role too weak) the same way.
+ * answers 400 (malformed id), 404 (unknown board), 401 (bad token) and 403 (role too weak) the same way.
  */
 export function forRole(
   access: BoardAccess,
@@ -36,8 +37,9 @@ export function forRole(
   handle: (caller: Caller, req: Request<Record<string, string>>, res: Response) => Promise<void> | void,
 ): RequestHandler<Record<string, string>> {
   return async (req, res) => {
+    if (!wellFormedId('board', req.params.id, res)) return
     const token = bearerToken(req)
-    const grant = await access.authorize(req.params.id ?? '', token)
+    const grant = await access.authorize(req.params.id, token)
     if (!grant.ok) return sendError(res, grant.failure.code, grant.failure.message)
     if (!isAtLeast(grant.role, minimum)) return sendError(res, 'forbidden', TOO_WEAK[minimum])
     await handle({ board: grant.board, role: grant.role, token }, req, res)

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import express, { type Router } from 'express'
+import { sendError } from './errors'
 
 /**
  * Serves the built client: hashed assets (tldraw's fonts, icons and translations among them, so
@@ -11,7 +12,9 @@ export function clientApp(clientDir: string): Router {
   const indexFile = path.join(clientDir, 'index.html')
   router.use(
     '/assets',
-    express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }),
+    express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '1y' }),
+    // a stale tab asking for an old build's file: an ordinary 404, not a server error
+    (_req, res) => sendError(res, 'not_found', 'No such file in this build.'),
   )
   router.use(express.static(clientDir, { index: false }))
   router.get(['/', '/b/:boardId', '/b/:boardId/v/:versionId', '/p/:publicationId'], (_req, res) => {

@@ -1,6 +1,6 @@
 import { type Request, type Response, Router } from 'express'
 import { tokenSchema } from '../../shared/protocol/links'
-import { type PublishedVersion, versionIdSchema } from '../../shared/protocol/saved-boards'
+import type { PublishedVersion } from '../../shared/protocol/saved-boards'
 import { tokenMatches } from '../auth/capabilities'
 import { contentOfState } from '../boards/board-content'
 import type { BoardVersions } from '../boards/board-versions'
@@ -8,15 +8,17 @@ import { forkBoard } from '../boards/fork-board'
 import type { BoardStore, PublicationRecord } from '../storage/board-store'
 import { bearerToken } from './board-request'
 import { sendError } from './errors'
+import { wellFormedId } from './path-ids'
 
 /** A published version: one frozen version, readable (and forkable) with the publication's own token. */
 export function publishedApi(store: BoardStore, versions: BoardVersions): Router {
   const router = Router()
 
-  /** The publication the request's token opens, or null after answering 404/401. */
+  /** The publication the request's token opens, or null after answering 400/404/401. */
   const publicationOf = async (req: Request<Record<string, string>>, res: Response) => {
-    const id = req.params.publicationId ?? ''
-    const publication = versionIdSchema.safeParse(id).success ? await store.getPublication(id) : null
+    const id = req.params.publicationId
+    if (!wellFormedId('publication', id, res)) return null
+    const publication = await store.getPublication(id)
     if (!publication) {
       sendError(res, 'not_found', 'No such published version.')
       return null

@@ -5,6 +5,7 @@ import type { BoardStore } from '../storage/board-store'
 import { forRole } from './board-request'
 import { sendError } from './errors'
 import { isPng, pngHeaders } from './png'
+import { requireBodyType } from './request-guards'
 
 /** The picture of a board's current content: any role may see it, editors and facilitators replace it. */
 export function thumbnailsApi(store: BoardStore, access: BoardAccess): Router {
@@ -21,6 +22,7 @@ export function thumbnailsApi(store: BoardStore, access: BoardAccess): Router {
 
   router.put(
     '/:id/thumbnail',
+    requireBodyType('image/png'),
     express.raw({ type: 'image/png', limit: SAVED_LIMITS.thumbnailBytes }),
     forRole(access, 'editor', async ({ board }, req, res) => {
       const body: unknown = req.body

@@ -4,7 +4,6 @@ import {
   saveVersionBodySchema,
   type VersionContent,
   type VersionInfo,
-  versionIdSchema,
 } from '../../shared/protocol/saved-boards'
 import type { BoardAccess } from '../auth/board-access'
 import { hashToken, randomId } from '../auth/capabilities'
@@ -13,6 +12,7 @@ import type { BoardVersions } from '../boards/board-versions'
 import type { BoardStore, VersionRecord } from '../storage/board-store'
 import { forRole, readBody } from './board-request'
 import { sendError } from './errors'
+import { wellFormedId } from './path-ids'
 import { pngFromBase64, pngHeaders } from './png'
 
 /** A version as the API shows it. */
@@ -25,12 +25,10 @@ export function versionInfo(version: VersionRecord): VersionInfo {
 export function versionsApi(store: BoardStore, access: BoardAccess, versions: BoardVersions): Router {
   const router = Router()
 
-  /** The version named in the path, or null after answering 404. */
+  /** The version named in the path, or null after answering 400 (malformed id) or 404. */
   const versionOf = async (boardId: string, versionId: string | undefined, res: Response) => {
-    const found =
-      versionId && versionIdSchema.safeParse(versionId).success
-        ? await store.getVersion(boardId, versionId)
-        : null
+    if (!wellFormedId('version', versionId, res)) return null
+    const found = await store.getVersion(boardId, versionId)
     if (!found) sendError(res, 'version_not_found', 'No such version of this board.')
     return found
   }

@@ -15,6 +15,7 @@ import { publicSessionState, type SessionState } from '../../shared/session/sess
 import type { BoardAccess } from '../auth/board-access'
 import type { Identities } from '../auth/identities'
 import { originAllowed } from '../auth/websocket-origins'
+import type { OriginPolicy } from '../http/origin-policy'
 import type { Logger } from '../log'
 import type { BoardStore } from '../storage/board-store'
 import type { BoardRooms } from '../sync/board-rooms'
@@ -68,7 +69,7 @@ export function attachSessionServer(
     log: Logger
     maxMessageBytes: number
     /** Browser origins allowed to connect; undefined: same-origin only. */
-    allowedOrigins?: readonly string[] | undefined
+    allowedOrigins: OriginPolicy
     scenarioOf: (id: string) => Scenario | undefined
     workshopSegments: (workshopId: string) => number | undefined
     /**

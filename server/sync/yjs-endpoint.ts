@@ -12,6 +12,7 @@ import type { BoardAccess } from '../auth/board-access'
 import { hashToken } from '../auth/capabilities'
 import type { Identities } from '../auth/identities'
 import { originAllowed } from '../auth/websocket-origins'
+import type { OriginPolicy } from '../http/origin-policy'
 import type { Logger } from '../log'
 import type { BoardRoom, RoomConnection } from './board-room'
 import type { BoardRooms } from './board-rooms'
@@ -24,7 +25,7 @@ export interface YjsEndpointOptions {
   log: Logger
   maxMessageBytes: number
   /** Browser origins allowed to connect; undefined: same-origin only (see `originAllowed`). */
-  allowedOrigins?: readonly string[] | undefined
+  allowedOrigins: OriginPolicy
   /** How often to ping; a socket that misses a pong is terminated. */
   heartbeatMs?: number
   /** Runs before a socket joins its board (e.g. to load the board's editing lock). */

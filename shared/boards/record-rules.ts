@@ -96,13 +96,19 @@ function recordBytes(record: Record<string, unknown>, props: Record<string, unkn
   return JSON.stringify(record).length - inline
 }
 
+/** `example.com` (or `example.com:8443`) matches that host; `*.example.com` matches its subdomains. */
+function hostMatches(pattern: string, url: URL): boolean {
+  if (pattern.startsWith('*.')) return url.hostname.endsWith(pattern.slice(1))
+  return pattern === url.host || pattern === url.hostname
+}
+
 function embedAllowed(url: unknown, limits: BoardLimits): boolean {
   if (typeof url !== 'string') return false
   try {
     const parsed = new URL(url)
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return false
-    const host = parsed.hostname.toLowerCase()
-    return limits.embedHosts.some((allowed) => allowed.toLowerCase() === host)
+    // https only: the page's Content-Security-Policy frames nothing else
+    if (parsed.protocol !== 'https:') return false
+    return limits.embedHosts.some((allowed) => hostMatches(allowed.toLowerCase(), parsed))
   } catch {
     return false
   }

@@ -4,9 +4,12 @@ import { z } from 'zod'
 export const errorCodeSchema = z.enum([
   'bad_request',
   'invalid_json',
+  'invalid_id',
+  'unsupported_media_type',
   'payload_too_large',
   'unauthorized',
   'forbidden',
+  'origin_not_allowed',
   'board_not_found',
   'template_not_found',
   'version_not_found',

@@ -49,8 +49,8 @@ describe('your boards: lookup, thumbnails, rename', () => {
     )
     await expectError(
       await app.rest.put(path, board.tokens.editor, pngBytes(), 'image/jpeg'),
-      400,
-      'bad_request',
+      415,
+      'unsupported_media_type',
     )
     await expectError(await app.rest.put(path, board.tokens.editor, pngBytes(0)), 400, 'bad_request')
     const tooBig = pngBytes(SAVED_LIMITS.thumbnailBytes)

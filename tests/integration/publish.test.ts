@@ -85,8 +85,8 @@ describe('published versions', () => {
     )
     await expectError(
       await app.rest.get('/api/published/..%2F..', 'AAAAAAAAAAAAAAAAAAAAAA'),
-      404,
-      'not_found',
+      400,
+      'invalid_id',
     )
     await expectError(
       await app.rest.post(`${base}/AAAAAAAAAAAAAAAAAAAAAA/publish`, board.tokens.facilitator),

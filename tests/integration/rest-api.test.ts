@@ -77,7 +77,7 @@ describe('REST API', () => {
     await expectError(await getBoard(board.id, 'AAAAAAAAAAAAAAAAAAAAAA'), 401, 'unauthorized')
     await expectError(await getBoard(board.id, 'garbage token'), 401, 'unauthorized')
     await expectError(await getBoard('BBBBBBBBBBBBBBBBBBBBBB', board.tokens.editor), 404, 'board_not_found')
-    await expectError(await getBoard('not-a-board-id', board.tokens.editor), 404, 'board_not_found')
+    await expectError(await getBoard('not-a-board-id', board.tokens.editor), 400, 'invalid_id')
   })
 
   it('passes the tldraw licence key to the client at run time', async () => {

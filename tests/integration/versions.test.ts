@@ -173,13 +173,10 @@ describe('versions', () => {
       'bad_request',
     )
     await expectError(await app.rest.post(base, token, '{"name":'), 400, 'invalid_json')
-    for (const path of [
-      `${base}/AAAAAAAAAAAAAAAAAAAAAA`,
-      `${base}/nonsense`,
-      `${base}/AAAAAAAAAAAAAAAAAAAAAA/thumbnail`,
-    ]) {
+    for (const path of [`${base}/AAAAAAAAAAAAAAAAAAAAAA`, `${base}/AAAAAAAAAAAAAAAAAAAAAA/thumbnail`]) {
       await expectError(await app.rest.get(path, token), 404, 'version_not_found')
     }
+    await expectError(await app.rest.get(`${base}/nonsense`, token), 400, 'invalid_id')
     await expectError(
       await app.rest.post(`${base}/AAAAAAAAAAAAAAAAAAAAAA/restore`, token),
       404,

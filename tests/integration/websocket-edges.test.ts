@@ -98,7 +98,9 @@ describe('WebSocket edges: tokens out of URLs, foreign origins refused', () => {
 
 describe('ALLOWED_ORIGINS', () => {
   it('lets in exactly the configured origins, on both sockets', async () => {
-    const server = await startTestServer({ allowedOrigins: ['https://board.example.org'] })
+    const server = await startTestServer({
+      allowedOrigins: { kind: 'listed', origins: ['https://board.example.org'] },
+    })
     try {
       const board = await createTestBoard(server.url)
       const { id, tokens } = board

@@ -1,0 +1,103 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { eventually } from '../integration/saved-boards-kit'
+import {
+  drawRectangle,
+  launchChromium,
+  openPerson,
+  waitForBoard,
+  waitForShapeCount,
+} from '../support/browser'
+import { removeDir, startTestServer, type TestServer } from '../support/test-server'
+import { waitUntil } from '../support/wait'
+
+/** Records every Content-Security-Policy violation the page reports, as events and as console errors. */
+async function recordViolations(page: Page): Promise<string[]> {
+  const violations: string[] = []
+  await page.exposeFunction('reportCspViolation', (violation: string) => violations.push(violation))
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { reportCspViolation(v: string): void }).reportCspViolation
+      report(
+        `${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`,
+      )
+    })
+  })
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
+      violations.push(`console: ${message.text()}`)
+    }
+  })
+  return violations
+}
+
+describe('the client under its Content-Security-Policy, in Chromium', () => {
+  let server: TestServer
+  let browser: Browser
+  const foreign: string[][] = []
+
+  beforeAll(async () => {
+    server = await startTestServer()
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+    if (server) removeDir(server.dataDir)
+  })
+
+  it('creates, draws, syncs and exports a thumbnail with zero CSP violations', async () => {
+    const ana = await openPerson(browser, server.url)
+    foreign.push(ana.foreignRequests)
+    const anaViolations = await recordViolations(ana.page)
+    const home = await ana.page.goto(`${server.url}/`)
+    expect(home?.headers()['content-security-policy']).toContain("script-src 'self';")
+    await ana.page.getByTestId('new-board').click()
+    await ana.page.waitForURL(/\/b\/[A-Za-z0-9_-]{22}#k=/)
+    await ana.page.getByTestId('share-dialog').waitFor()
+    const editorLink = await ana.page.getByTestId('share-link-editor').inputValue()
+    await ana.page.keyboard.press('Escape')
+    await waitForBoard(ana.page)
+    const boardId = new URL(ana.page.url()).pathname.split('/')[2] ?? ''
+
+    const ben = await openPerson(browser, server.url)
+    foreign.push(ben.foreignRequests)
+    const benViolations = await recordViolations(ben.page)
+    await ben.page.goto(editorLink)
+    await waitForBoard(ben.page)
+
+    await drawRectangle(ana.page, { x: 500, y: 350 })
+    await waitForShapeCount(ben.page, 1)
+    await ana.page.getByTestId('dock-tab-article').click()
+    await ana.page.getByTestId('dock-tab-simulation').click()
+    // the thumbnail is a tldraw export (SVG with <style> and embedded fonts, drawn to a PNG)
+    await eventually(
+      async () => (await server.store.loadThumbnail(boardId)) !== null,
+      'the thumbnail',
+      30_000,
+    )
+
+    expect(anaViolations).toEqual([])
+    expect(benViolations).toEqual([])
+  })
+
+  it('would have seen a violation: an inline script is refused and reported', async () => {
+    const cleo = await openPerson(browser, server.url)
+    const violations = await recordViolations(cleo.page)
+    await cleo.page.goto(`${server.url}/`)
+    await cleo.page.getByTestId('new-board').waitFor()
+    const ran = await cleo.page.evaluate(() => {
+      const script = document.createElement('script')
+      script.textContent = 'window.inlineRan = true'
+      document.head.append(script)
+      return (window as unknown as { inlineRan?: boolean }).inlineRan === true
+    })
+    expect(ran).toBe(false)
+    await waitUntil(() => violations.length > 0, 'the violation report')
+    expect(violations[0]).toContain('script-src')
+  })
+
+  it('fetched nothing from outside our own server', () => {
+    expect(foreign.flat()).toEqual([])
+  })
+})
