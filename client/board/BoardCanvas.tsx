@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { type Editor, type TLComponents, Tldraw, useValue } from 'tldraw'
+// with the canvas, not the app: pages without tldraw do not load its styles either
+import 'tldraw/tldraw.css'
 import type { ShareLinks } from '../../shared/protocol/links'
 import { canEditBoard, type Role } from '../../shared/protocol/roles'
 import { RightDock } from '../dock/RightDock'

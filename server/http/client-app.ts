@@ -1,18 +1,22 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import express, { type Router } from 'express'
+import { precompressed } from './precompressed'
+
+// hashed file names change with their content, so a browser may keep them for good
+const IMMUTABLE = 'public, max-age=31536000, immutable'
 
 /**
  * Serves the built client: hashed assets (tldraw's fonts, icons and translations among them, so
- * nothing comes from a CDN) with long caching, and index.html for every page route.
+ * nothing comes from a CDN) with long caching, brotli or gzip as the build compressed them, and
+ * index.html for every page route.
  */
 export function clientApp(clientDir: string): Router {
   const router = express.Router()
   const indexFile = path.join(clientDir, 'index.html')
-  router.use(
-    '/assets',
-    express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }),
-  )
+  const assets = path.join(clientDir, 'assets')
+  router.use('/assets', precompressed(assets, IMMUTABLE))
+  router.use('/assets', express.static(assets, { immutable: true, maxAge: '1y', fallthrough: false }))
   router.use(express.static(clientDir, { index: false }))
   router.get(['/', '/b/:boardId', '/b/:boardId/v/:versionId', '/p/:publicationId'], (_req, res) => {
     if (!fs.existsSync(indexFile)) {
