@@ -1,7 +1,6 @@
 import { type ComponentType, lazy, type ReactNode } from 'react'
 import { ArticleIcon, PeopleIcon, SimulationIcon } from '../icons'
 import { useLiveSession } from '../session/session-context'
-import { SessionTab } from './SessionTab'
 
 /** One tab of the right dock. Adding a tab (e.g. Article) is one more entry in `DOCK_TABS`. */
 export interface DockTab {
@@ -36,6 +35,8 @@ const ArticleTab = lazy(() =>
 const SimulationTab = lazy(() =>
   import('../simulation/SimulationTab').then((module) => ({ default: module.SimulationTab })),
 )
+
+const SessionTab = lazy(() => import('./SessionTab').then((module) => ({ default: module.SessionTab })))
 
 export const DOCK_TABS: readonly DockTab[] = [
   { id: 'article', label: 'Article', icon: <ArticleIcon />, Panel: ArticleTab, Badge: ArticleBadge },
