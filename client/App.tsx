@@ -1,10 +1,13 @@
+import { lazy, Suspense } from 'react'
 import { assertNever } from '../shared/protocol/roles'
-import { BoardPage } from './board/BoardPage'
 import { HomePage } from './home/HomePage'
 import { NotFoundPage } from './NotFoundPage'
 import { routeFromPath, useLocation } from './router'
 import { PublishedPage } from './versions/PublishedPage'
 import { VersionPage } from './versions/VersionPage'
+
+// tldraw is most of the client's code: only the board page loads it, on arrival
+const BoardPage = lazy(() => import('./board/BoardPage').then((module) => ({ default: module.BoardPage })))
 
 /** Picks the page for the current path. */
 export function App() {
@@ -14,8 +17,12 @@ export function App() {
     case 'home':
       return <HomePage />
     case 'board':
-      // keyed so that moving to another board starts from a clean connection
-      return <BoardPage key={route.boardId} boardId={route.boardId} fragment={hash} />
+      return (
+        <Suspense fallback={<div className="page page--centered loading">Opening the board…</div>}>
+          {/* keyed so that moving to another board starts from a clean connection */}
+          <BoardPage key={route.boardId} boardId={route.boardId} fragment={hash} />
+        </Suspense>
+      )
     case 'version':
       return (
         <VersionPage

@@ -1,7 +1,6 @@
 import './zod-without-eval'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import 'tldraw/tldraw.css'
 import './styles.css'
 import { App } from './App'
 

@@ -10,6 +10,7 @@ import { BoardVersions } from './boards/board-versions'
 import { deleteBoard as deleteBoardForEveryone } from './boards/delete-board'
 import { configFromEnv, type ServerConfig } from './config'
 import { ArticleLibrary } from './content/article-library'
+import { prepareContent, readPreparedContent } from './content/prepared-content'
 import { ScenarioLibrary } from './content/scenario-library'
 import { TemplateLibrary } from './content/template-library'
 import { exportApi, importApi } from './http/board-files-api'
@@ -63,9 +64,12 @@ function openStore(config: ServerConfig): BoardStore {
 export async function startServer(overrides: Partial<ServerConfig> = {}): Promise<RunningServer> {
   const config: ServerConfig = { ...configFromEnv(), ...overrides }
   const log = createLogger(config.logLevel)
-  const templates = await TemplateLibrary.load(path.join(config.contentDir, 'templates'))
-  const scenarios = ScenarioLibrary.load(path.join(config.contentDir, 'scenarios'), templates)
-  const articles = ArticleLibrary.load(config.contentDir)
+  const prepared = config.preparedContentFile
+    ? readPreparedContent(config.preparedContentFile)
+    : await prepareContent(config.contentDir)
+  const templates = TemplateLibrary.of(prepared.templates)
+  const scenarios = ScenarioLibrary.of(prepared.scenarios)
+  const articles = ArticleLibrary.of(prepared.articles)
   const store = openStore(config)
   const access = new BoardAccess(store)
   const identities = await Identities.fromStore(store)

@@ -106,6 +106,8 @@ export interface ServerConfig {
   clientDir: string
   /** Directory of the content files (templates, and later scenarios, articles, workshops). */
   contentDir: string
+  /** Content the server build prepared (laid-out templates, checked scenarios); without it, done at start. */
+  preparedContentFile: string | undefined
 }
 
 /** Reads the configuration from environment variables (DESIGN.md §6), with a clear error on bad values. */
@@ -147,5 +149,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     // where the built client is; tests that build in parallel point it elsewhere
     clientDir: path.resolve(process.env.LOCKSTEP_CLIENT_DIR ?? 'dist/client'),
     contentDir: path.resolve('content'),
+    preparedContentFile: undefined,
   }
 }

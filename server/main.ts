@@ -1,13 +1,17 @@
-import { ensureClientBuild } from './build/ensure-client-build'
+import fs from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { PREPARED_CONTENT_FILE } from './build/built-files'
 import { configFromEnv } from './config'
-import { createLogger } from './log'
 import { serveUntilSignalled } from './serve'
 
-/** `npm start`: build the client if it is missing or stale, then serve until signalled. */
+/** The compiled server (`npm start` runs dist/server/main.js once the build is current): serve until signalled. */
 async function main(): Promise<void> {
-  const config = configFromEnv()
-  await ensureClientBuild(config.clientDir, createLogger(config.logLevel))
-  await serveUntilSignalled(config)
+  // the build prepares content next to the compiled server; run from source, it is prepared now
+  const prepared = fileURLToPath(new URL(PREPARED_CONTENT_FILE, import.meta.url))
+  await serveUntilSignalled({
+    ...configFromEnv(),
+    preparedContentFile: fs.existsSync(prepared) ? prepared : undefined,
+  })
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,7 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react'
 import { type Editor, type TLComponents, Tldraw, useValue } from 'tldraw'
+// with the canvas, not the app: pages without tldraw do not load its styles either
+import 'tldraw/tldraw.css'
 import type { ShareLinks } from '../../shared/protocol/links'
 import { canEditBoard, type Role } from '../../shared/protocol/roles'
 import { MAX_IMAGE_BYTES } from '../../shared/protocol/yjs-doc'
@@ -26,7 +28,6 @@ import { $localUser, $presenceUser, tldrawCurrentUser } from './local-user'
 import { takeNoticeOnArrival } from './notice-on-arrival'
 import { ShareDialog } from './ShareDialog'
 import { takeShareOnArrival } from './share-on-arrival'
-import { TemplatePicker } from './TemplatePicker'
 import { useBoardConnection } from './useBoardConnection'
 import { useBoardThumbnail } from './useBoardThumbnail'
 import { useLinkHandover } from './useLinkHandover'
@@ -34,6 +35,9 @@ import { useLinkReplacement } from './useLinkReplacement'
 import { usePresence } from './usePresence'
 import { useStartTemplate } from './useStartTemplate'
 import { useYjsStore } from './useYjsStore'
+
+// the template picker (search, previews) loads when someone opens it
+const TemplatePicker = lazy(() => import('./TemplatePicker').then((m) => ({ default: m.TemplatePicker })))
 
 /** The user id this tab's presence records carry: what others pass to tldraw's `startFollowingUser`. */
 const PRESENCE_USER_ID = $presenceUser.get().id
@@ -237,7 +241,11 @@ export function BoardCanvas({
           <RightDock />
         </div>
         {shareOpen && <ShareDialog links={links} onClose={closeShare} replacement={replacement} />}
-        {pickerOpen && canWrite && editor && <TemplatePicker editor={editor} onClose={closeTemplatePicker} />}
+        {pickerOpen && canWrite && editor && (
+          <Suspense fallback={null}>
+            <TemplatePicker editor={editor} onClose={closeTemplatePicker} />
+          </Suspense>
+        )}
         <BoardDialogs dialog={dialog} onClose={closeDialog} />
         <BoardNotice notice={notice} onDone={clearNotice} />
       </LiveSessionContext.Provider>

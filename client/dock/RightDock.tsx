@@ -1,3 +1,4 @@
+import { Suspense } from 'react'
 import './dock.css'
 import { ChevronRightIcon } from '../icons'
 import { DOCK_TABS } from './dock-tabs'
@@ -67,7 +68,9 @@ export function RightDock() {
         </button>
       </div>
       <div className="dock__panel" role="tabpanel" id="dock-panel" aria-labelledby={`dock-tab-${active.id}`}>
-        <Panel />
+        <Suspense fallback={<p className="loading">Opening…</p>}>
+          <Panel />
+        </Suspense>
       </div>
     </aside>
   )

@@ -1,9 +1,6 @@
-import type { ComponentType, ReactNode } from 'react'
-import { ArticleTab } from '../article/ArticleTab'
+import { type ComponentType, lazy, type ReactNode } from 'react'
 import { ArticleIcon, PeopleIcon, SimulationIcon } from '../icons'
 import { useLiveSession } from '../session/session-context'
-import { SimulationTab } from '../simulation/SimulationTab'
-import { SessionTab } from './SessionTab'
 
 /** One tab of the right dock. Adding a tab (e.g. Article) is one more entry in `DOCK_TABS`. */
 export interface DockTab {
@@ -29,6 +26,17 @@ function ArticleBadge() {
     <span className="dock-tab__badge" title="A question is open for votes" data-testid="checkpoint-badge" />
   )
 }
+
+// the article reader brings a markdown renderer: loaded when the tab is first shown
+const ArticleTab = lazy(() =>
+  import('../article/ArticleTab').then((module) => ({ default: module.ArticleTab })),
+)
+
+const SimulationTab = lazy(() =>
+  import('../simulation/SimulationTab').then((module) => ({ default: module.SimulationTab })),
+)
+
+const SessionTab = lazy(() => import('./SessionTab').then((module) => ({ default: module.SessionTab })))
 
 export const DOCK_TABS: readonly DockTab[] = [
   { id: 'article', label: 'Article', icon: <ArticleIcon />, Panel: ArticleTab, Badge: ArticleBadge },

@@ -7,7 +7,7 @@ import { downloadBlob, fileBaseName } from '../export/download'
 import { openNewBoard } from '../open-new-board'
 import type { RequestFailure } from '../rest-client'
 import { fetchPublished, forkPublished } from '../saved-boards-api'
-import { ReadOnlyCanvas } from './ReadOnlyCanvas'
+import { LazyReadOnlyCanvas } from './LazyReadOnlyCanvas'
 import { SavedViewLayout, SavedViewMessage } from './SavedViewLayout'
 import { versionTime } from './version-time'
 
@@ -125,7 +125,7 @@ export function PublishedPage({ publicationId, fragment }: { publicationId: stri
         )
       }
     >
-      <ReadOnlyCanvas content={published.content} licenseKey={config.tldrawLicenseKey} />
+      <LazyReadOnlyCanvas content={published.content} licenseKey={config.tldrawLicenseKey} />
     </SavedViewLayout>
   )
 }

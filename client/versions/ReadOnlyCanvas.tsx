@@ -1,5 +1,7 @@
 import { useCallback, useMemo } from 'react'
 import { createTLStore, defaultBindingUtils, defaultShapeUtils, type Editor, Tldraw } from 'tldraw'
+// with the canvas, not the app: pages without tldraw do not load its styles either
+import 'tldraw/tldraw.css'
 import type { BoardContent } from '../../shared/protocol/board-file'
 import { assetUrls } from '../board/asset-urls'
 import { exposeForTests } from '../board/expose-for-tests'

@@ -8,7 +8,7 @@ import { findRememberedBoard } from '../remembered-boards'
 import { fetchBoardInfo, type RequestFailure } from '../rest-client'
 import { navigate } from '../router'
 import { fetchVersion, forkBoard } from '../saved-boards-api'
-import { ReadOnlyCanvas } from './ReadOnlyCanvas'
+import { LazyReadOnlyCanvas } from './LazyReadOnlyCanvas'
 import { RestoreConfirm } from './RestoreConfirm'
 import { requestRestoreOnArrival } from './restore-on-arrival'
 import { SavedViewLayout, SavedViewMessage } from './SavedViewLayout'
@@ -140,7 +140,7 @@ export function VersionPage({
         )
       }
     >
-      <ReadOnlyCanvas content={version.content} licenseKey={config.tldrawLicenseKey} />
+      <LazyReadOnlyCanvas content={version.content} licenseKey={config.tldrawLicenseKey} />
     </SavedViewLayout>
   )
 }

@@ -6,7 +6,14 @@ import { type Workshop, workshopSchema } from '../../shared/content/workshop-sch
 import type { ArticleSummary } from '../../shared/protocol/articles'
 import { loadContentDir, loadContentFiles } from './content-dir'
 
-/** The shipped articles, concepts and workshop plans, validated at start-up. */
+/** Articles, concepts and workshop plans as data. */
+export interface ArticleContent {
+  articles: Article[]
+  concepts: Concept[]
+  workshops: Workshop[]
+}
+
+/** The shipped articles, concepts and workshop plans, validated by the build or at start-up. */
 export class ArticleLibrary {
   private constructor(
     private readonly articles: Map<string, Article>,
@@ -14,6 +21,7 @@ export class ArticleLibrary {
     private readonly workshops: Map<string, Workshop>,
   ) {}
 
+  /** Reads and validates the articles, concepts and workshops under `contentDir`; throws listing every problem. */
   static load(contentDir: string): ArticleLibrary {
     const articles = loadContentFiles(path.join(contentDir, 'articles'), 'articles', '.md', (text, where) => {
       const parsed = parseArticle(text, where)
@@ -32,11 +40,20 @@ export class ArticleLibrary {
             problems: parsed.error.issues.map((i) => `${where}: ${i.path.join('.')}: ${i.message}`),
           }
     })
+    return ArticleLibrary.of({ articles, concepts, workshops })
+  }
+
+  static of(content: ArticleContent): ArticleLibrary {
     return new ArticleLibrary(
-      new Map(articles.map((a) => [a.id, a])),
-      concepts,
-      new Map(workshops.map((w) => [w.id, w])),
+      new Map(content.articles.map((a) => [a.id, a])),
+      content.concepts,
+      new Map(content.workshops.map((w) => [w.id, w])),
     )
+  }
+
+  /** Everything this library holds, as data (for the server build to prepare). */
+  content(): ArticleContent {
+    return { articles: [...this.articles.values()], concepts: this.concepts, workshops: this.workshopList() }
   }
 
   article(id: string): Article | undefined {

@@ -1,14 +1,11 @@
 import type { ScenarioSummary } from '../../shared/protocol/scenarios'
 import type { Scenario } from '../../shared/scenarios/scenario-schema'
-import { loadScenarios } from './scenario-catalog'
-import type { TemplateLibrary } from './template-library'
 
-/** The shipped scenarios, validated at start-up against the engines and the templates they colour. */
+/** The shipped scenarios, validated against the engines and the templates they colour (see prepareContent). */
 export class ScenarioLibrary {
   private constructor(private readonly scenarios: Map<string, Scenario>) {}
 
-  static load(dir: string, templates: TemplateLibrary): ScenarioLibrary {
-    const list = loadScenarios(dir, (id) => templates.get(id)?.template)
+  static of(list: Scenario[]): ScenarioLibrary {
     return new ScenarioLibrary(new Map(list.map((s) => [s.id, s])))
   }
 

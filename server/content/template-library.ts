@@ -1,26 +1,19 @@
 import type { TemplateSummary } from '../../shared/protocol/templates'
-import { type LaidOutTemplate, layoutTemplate } from '../../shared/templates/layout'
-import { templatePreviewSvg } from '../../shared/templates/preview-svg'
-import type { Template } from '../../shared/templates/template-schema'
-import { loadTemplates } from './template-catalog'
+import type { LaidOutTemplate } from '../../shared/templates/layout'
+import type { TemplateLayout } from './prepared-content'
 
-/** The shipped templates, validated and laid out once at start-up, with their preview pictures. */
+/** The shipped templates, validated and laid out (see prepareContent), with their preview pictures. */
 export class TemplateLibrary {
   private constructor(
     private readonly laidOut: Map<string, LaidOutTemplate>,
     private readonly previews: Map<string, string>,
   ) {}
 
-  static async load(dir: string): Promise<TemplateLibrary> {
-    const templates: Template[] = loadTemplates(dir)
-    const laidOut = new Map<string, LaidOutTemplate>()
-    const previews = new Map<string, string>()
-    for (const template of templates) {
-      const layout = await layoutTemplate(template)
-      laidOut.set(template.id, layout)
-      previews.set(template.id, templatePreviewSvg(layout))
-    }
-    return new TemplateLibrary(laidOut, previews)
+  static of(layouts: TemplateLayout[]): TemplateLibrary {
+    return new TemplateLibrary(
+      new Map(layouts.map(({ layout }) => [layout.template.id, layout])),
+      new Map(layouts.map(({ layout, preview }) => [layout.template.id, preview])),
+    )
   }
 
   has(id: string): boolean {

@@ -2,17 +2,24 @@ import fs from 'node:fs'
 import path from 'node:path'
 import express, { type Router } from 'express'
 import { sendError } from './errors'
+import { precompressed } from './precompressed'
+
+// hashed file names change with their content, so a browser may keep them for good
+const IMMUTABLE = 'public, max-age=31536000, immutable'
 
 /**
  * Serves the built client: hashed assets (tldraw's fonts, icons and translations among them, so
- * nothing comes from a CDN) with long caching, and index.html for every page route.
+ * nothing comes from a CDN) with long caching, brotli or gzip as the build compressed them, and
+ * index.html for every page route.
  */
 export function clientApp(clientDir: string): Router {
   const router = express.Router()
   const indexFile = path.join(clientDir, 'index.html')
+  const assets = path.join(clientDir, 'assets')
   router.use(
     '/assets',
-    express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '1y' }),
+    precompressed(assets, IMMUTABLE),
+    express.static(assets, { immutable: true, maxAge: '1y' }),
     // a stale tab asking for an old build's file: an ordinary 404, not a server error
     (_req, res) => sendError(res, 'not_found', 'No such file in this build.'),
   )

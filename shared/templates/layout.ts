@@ -1,4 +1,4 @@
-import ELK, { type ElkExtendedEdge, type ElkNode } from 'elkjs/lib/elk.bundled.js'
+import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk.bundled.js'
 import { NODE_STYLES, NOTE_SIZE } from './node-styles'
 import type { Template } from './template-schema'
 
@@ -54,6 +54,8 @@ function fixedPositions(template: Template): Record<string, Box> {
 async function elkPositions(
   template: Template,
 ): Promise<{ nodes: Record<string, Box>; groups: Record<string, Box> }> {
+  // loaded on first use: a server with precomputed layouts never pays for ELK's 1.5 MB
+  const { default: ELK } = await import('elkjs/lib/elk.bundled.js')
   const elk = new ELK()
   const containers = new Map<string | undefined, ElkNode[]>()
   const childrenOf = (groupId: string | undefined) => {
