@@ -80,8 +80,9 @@ describe('content rules on the Yjs path', () => {
     )
   })
 
-  it('refuses a shape with 200 KB of text, and one with 5 MB', async () => {
-    for (const size of [200_000, 5_000_000]) {
+  // (5 MB does not get this far: a frame over MAX_MESSAGE_BYTES, 4 MiB, is closed with 1009 — yjs-sync.test.ts)
+  it('refuses a shape with 200 KB of text, and one with 3 MB', async () => {
+    for (const size of [200_000, 3_000_000]) {
       await expectRefused(
         app,
         (hostile) => hostile.records.set('shape:wall', geoShape('shape:wall', { text: 'x'.repeat(size) })),

@@ -4,6 +4,7 @@ import type WebSocket from 'ws'
 import * as Y from 'yjs'
 import { defaultSyncLimits } from '../../server/sync/connection-limits'
 import { BOARD_DOC, YJS_CLOSE } from '../../shared/protocol/yjs-doc'
+import { geoShape } from '../support/board-records'
 import { createTestBoard } from '../support/test-server'
 import { useTestServer } from '../support/use-test-server'
 import { waitUntil } from '../support/wait'
@@ -134,7 +135,7 @@ describe('limits on what one connection may send', () => {
     const updates: Uint8Array[] = []
     doc.on('update', (update: Uint8Array) => updates.push(updateFrame(update)))
     const records = doc.getMap(BOARD_DOC.recordsMap)
-    for (let i = 0; i < 5000; i++) records.set(`shape:f${i}`, { i })
+    for (let i = 0; i < 5000; i++) records.set(`shape:f${i}`, geoShape(`shape:f${i}`))
     const seconds = await flood(attacker, updates)
     expect(await closed).toBe(YJS_CLOSE.tooFast)
     await app.server.rooms.peek(board.id).then((room) => room?.flush())
@@ -155,12 +156,17 @@ describe('limits on what one connection may send', () => {
     const doc = new Y.Doc()
     const frames: Uint8Array[] = []
     doc.on('update', (update: Uint8Array) => frames.push(updateFrame(update)))
+    // 40 valid changes of about 450 KB each: 50 boxes with 9,000 characters of text apiece
+    const records = doc.getMap(BOARD_DOC.recordsMap)
     for (let i = 0; i < 40; i++)
-      doc.getMap(BOARD_DOC.recordsMap).set(`shape:big${i}`, { blob: 'y'.repeat(512 * 1024) })
+      doc.transact(() => {
+        for (let j = 0; j < 50; j++)
+          records.set(`shape:big${i}-${j}`, geoShape(`shape:big${i}-${j}`, { text: 'y'.repeat(9000) }))
+      })
     await flood(attacker, frames)
     expect(await closed).toBe(YJS_CLOSE.tooFast)
-    await waitUntil(() => peer.records.has('shape:big0'), 'the first large update, within the budget')
+    await waitUntil(() => peer.records.has('shape:big0-0'), 'the first large update, within the budget')
     await app.server.rooms.peek(board.id).then((room) => room?.flush())
-    expect(peer.records.has('shape:big39')).toBe(false) // cut off before the end of its flood
+    expect(peer.records.has('shape:big39-0')).toBe(false) // cut off before the end of its flood
   })
 })
