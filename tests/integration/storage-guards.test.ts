@@ -5,6 +5,7 @@ import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { StorageCorrupt } from '../../server/storage/board-store'
 import { SqliteBoardStore } from '../../server/storage/sqlite-store'
+import { geoShape } from '../support/board-records'
 import { createTestBoard, removeDir, startTestServer, tempDataDir } from '../support/test-server'
 import { useTestServer } from '../support/use-test-server'
 import { waitUntil } from '../support/wait'
@@ -23,9 +24,10 @@ describe('per-board storage quota', () => {
     editor.records.set('shape:fits', shapeRecord('shape:fits'))
     await waitUntil(() => viewer.records.has('shape:fits'), 'a change within the quota')
 
+    // valid boxes of 8 KB of text each: the content rules pass them, the quota does not
     const padding = 'z'.repeat(8 * 1024)
     for (let i = 0; i < 12; i++)
-      editor.records.set(`shape:pad${i}`, { ...shapeRecord(`shape:pad${i}`), padding })
+      editor.records.set(`shape:pad${i}`, geoShape(`shape:pad${i}`, { text: padding }))
     await waitUntil(() => editor.notices.some((n) => n.kind === 'board-full'), 'the editor to be told')
     await waitUntil(
       () => facilitator.notices.some((n) => n.kind === 'board-full'),
