@@ -33,6 +33,7 @@ import { BoardPolicies } from './session/board-policies'
 import type { SessionRooms } from './session/session-rooms'
 import { attachSessionServer } from './session/session-server'
 import type { BoardStore } from './storage/board-store'
+import { PostgresBoardStore } from './storage/postgres-store'
 import { SqliteBoardStore } from './storage/sqlite-store'
 import { BoardRooms } from './sync/board-rooms'
 import { defaultSyncLimits } from './sync/connection-limits'
@@ -50,12 +51,11 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
-/** Opens the configured store: SQLite under DATA_DIR by default. */
-function openStore(config: ServerConfig): BoardStore {
-  if (config.databaseUrl) {
-    throw new Error('DATABASE_URL is not supported yet; unset it to use the embedded SQLite store.')
-  }
-  return new SqliteBoardStore(path.join(config.dataDir, 'lockstep.db'), {
+/** Opens the configured store: PostgreSQL with DATABASE_URL, else SQLite under DATA_DIR. */
+async function openStore(config: ServerConfig): Promise<BoardStore> {
+  if (config.databaseUrl)
+    return PostgresBoardStore.open(config.databaseUrl, { schema: config.databaseSchema })
+  return SqliteBoardStore.open(path.join(config.dataDir, 'lockstep.db'), {
     busyTimeoutMs: config.sqliteBusyTimeoutMs,
   })
 }
@@ -70,7 +70,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   const templates = TemplateLibrary.of(prepared.templates)
   const scenarios = ScenarioLibrary.of(prepared.scenarios)
   const articles = ArticleLibrary.of(prepared.articles)
-  const store = openStore(config)
+  const store = await openStore(config)
   const access = new BoardAccess(store)
   const identities = await Identities.fromStore(store)
   const policies = new BoardPolicies(store)
