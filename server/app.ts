@@ -8,6 +8,8 @@ import { Identities } from './auth/identities'
 import { AutoVersions } from './boards/auto-versions'
 import { BoardVersions } from './boards/board-versions'
 import { deleteBoard as deleteBoardForEveryone } from './boards/delete-board'
+import { type BoardBus, LocalBus } from './bus/board-bus'
+import { RedisBus } from './bus/redis-bus'
 import { configFromEnv, type ServerConfig } from './config'
 import { ArticleLibrary } from './content/article-library'
 import { prepareContent, readPreparedContent } from './content/prepared-content'
@@ -74,8 +76,11 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   const access = new BoardAccess(store)
   const identities = await Identities.fromStore(store)
   const policies = new BoardPolicies(store)
+  // other instances serving the same boards: through Redis, or none (the single-process default)
+  const bus: BoardBus = config.redisUrl ? await RedisBus.connect(config.redisUrl, log) : new LocalBus()
   const rooms = new BoardRooms({
     store,
+    bus,
     log,
     idleUnloadMs: config.idleUnloadMs,
     compactEveryUpdates: config.compactEveryUpdates,
@@ -194,6 +199,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
       server.closeAllConnections()
       await autoVersions.idle()
       await rooms.unloadAll()
+      await bus.close()
       await store.close()
       log.info('Lockstep stopped; every board is flushed')
     })()
