@@ -64,7 +64,7 @@ async function timeLoad(store: SqliteBoardStore, boardId: string): Promise<numbe
 }
 
 async function measure(edits: number, dir: string): Promise<HistoryRow> {
-  const store = new SqliteBoardStore(path.join(dir, `bench-${edits}.db`))
+  const store = await SqliteBoardStore.open(path.join(dir, `bench-${edits}.db`))
   try {
     const id = randomId()
     await store.createBoard({

@@ -8,6 +8,8 @@ import { Identities } from './auth/identities'
 import { AutoVersions } from './boards/auto-versions'
 import { BoardVersions } from './boards/board-versions'
 import { deleteBoard as deleteBoardForEveryone } from './boards/delete-board'
+import { type BoardBus, LocalBus } from './bus/board-bus'
+import { RedisBus } from './bus/redis-bus'
 import { configFromEnv, type ServerConfig } from './config'
 import { ArticleLibrary } from './content/article-library'
 import { prepareContent, readPreparedContent } from './content/prepared-content'
@@ -33,6 +35,7 @@ import { BoardPolicies } from './session/board-policies'
 import type { SessionRooms } from './session/session-rooms'
 import { attachSessionServer } from './session/session-server'
 import type { BoardStore } from './storage/board-store'
+import { PostgresBoardStore } from './storage/postgres-store'
 import { SqliteBoardStore } from './storage/sqlite-store'
 import { BoardRooms } from './sync/board-rooms'
 import { defaultSyncLimits } from './sync/connection-limits'
@@ -50,12 +53,11 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
-/** Opens the configured store: SQLite under DATA_DIR by default. */
-function openStore(config: ServerConfig): BoardStore {
-  if (config.databaseUrl) {
-    throw new Error('DATABASE_URL is not supported yet; unset it to use the embedded SQLite store.')
-  }
-  return new SqliteBoardStore(path.join(config.dataDir, 'lockstep.db'), {
+/** Opens the configured store: PostgreSQL with DATABASE_URL, else SQLite under DATA_DIR. */
+async function openStore(config: ServerConfig): Promise<BoardStore> {
+  if (config.databaseUrl)
+    return PostgresBoardStore.open(config.databaseUrl, { schema: config.databaseSchema })
+  return SqliteBoardStore.open(path.join(config.dataDir, 'lockstep.db'), {
     busyTimeoutMs: config.sqliteBusyTimeoutMs,
   })
 }
@@ -70,12 +72,15 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   const templates = TemplateLibrary.of(prepared.templates)
   const scenarios = ScenarioLibrary.of(prepared.scenarios)
   const articles = ArticleLibrary.of(prepared.articles)
-  const store = openStore(config)
+  const store = await openStore(config)
   const access = new BoardAccess(store)
   const identities = await Identities.fromStore(store)
   const policies = new BoardPolicies(store)
+  // other instances serving the same boards: through Redis, or none (the single-process default)
+  const bus: BoardBus = config.redisUrl ? await RedisBus.connect(config.redisUrl, log) : new LocalBus()
   const rooms = new BoardRooms({
     store,
+    bus,
     log,
     idleUnloadMs: config.idleUnloadMs,
     compactEveryUpdates: config.compactEveryUpdates,
@@ -194,6 +199,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
       server.closeAllConnections()
       await autoVersions.idle()
       await rooms.unloadAll()
+      await bus.close()
       await store.close()
       log.info('Lockstep stopped; every board is flushed')
     })()

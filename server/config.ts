@@ -22,8 +22,19 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).optional(),
   DATA_DIR: z.string().min(1).default('./data'),
-  DATABASE_URL: z.string().optional(),
-  REDIS_URL: z.string().optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a PostgreSQL URL, postgres://user:password@host:5432/database')
+    .optional(),
+  /** The PostgreSQL schema for Lockstep's tables; default: the connection's search_path (public). */
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a plain lower-case schema name')
+    .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a Redis URL, redis://host:6379')
+    .optional(),
   TLDRAW_LICENSE_KEY: z.string().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   MAX_MESSAGE_BYTES: z.coerce
@@ -69,6 +80,7 @@ export interface ServerConfig {
   host: string | undefined
   dataDir: string
   databaseUrl: string | undefined
+  databaseSchema: string | undefined
   redisUrl: string | undefined
   tldrawLicenseKey: string | undefined
   logLevel: LogLevel
@@ -118,11 +130,24 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     throw new Error(`Invalid configuration: ${problems}`)
   }
   const e = parsed.data
+  if (e.REDIS_URL && !e.DATABASE_URL) {
+    throw new Error(
+      'Invalid configuration: REDIS_URL needs DATABASE_URL too. Instances that share boards must share ' +
+        'their storage, and the embedded SQLite file cannot be shared; set DATABASE_URL=postgres://…',
+    )
+  }
+  if (e.REDIS_URL) {
+    throw new Error(
+      'Invalid configuration: REDIS_URL: several instances serving the same boards is not in this build ' +
+        'yet; run one instance with DATABASE_URL (see README, "Storage").',
+    )
+  }
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    databaseSchema: e.DATABASE_SCHEMA,
     redisUrl: e.REDIS_URL,
     tldrawLicenseKey: e.TLDRAW_LICENSE_KEY,
     logLevel: e.LOG_LEVEL,

@@ -2,7 +2,6 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type Database from 'better-sqlite3'
 import * as Y from 'yjs'
-import type { VersionKind } from '../../shared/protocol/saved-boards'
 import type { TokenHashes } from '../auth/capabilities'
 import type {
   BoardRecord,
@@ -12,130 +11,17 @@ import type {
   PublicationRecord,
   VersionRecord,
 } from './board-store'
+import {
+  type BoardRow,
+  boardFromRow,
+  type PublicationRow,
+  publicationFromRow,
+  type VersionRow,
+  versionFromRow,
+} from './rows'
 import { busyAsStorageBusy, openCheckedDatabase } from './sqlite-health'
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS boards (
-  id TEXT PRIMARY KEY,
-  title TEXT NOT NULL,
-  template_id TEXT,
-  created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL,
-  facilitator_hash TEXT NOT NULL,
-  editor_hash TEXT NOT NULL,
-  viewer_hash TEXT NOT NULL,
-  sealed_for_facilitator TEXT NOT NULL,
-  sealed_for_editor TEXT NOT NULL,
-  origin_board_id TEXT,
-  origin_version_id TEXT
-);
-CREATE TABLE IF NOT EXISTS board_updates (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
-  data BLOB NOT NULL,
-  is_snapshot INTEGER NOT NULL DEFAULT 0
-);
-CREATE INDEX IF NOT EXISTS board_updates_by_board ON board_updates(board_id, seq);
-CREATE TABLE IF NOT EXISTS board_versions (
-  id TEXT PRIMARY KEY,
-  board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
-  name TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  state BLOB NOT NULL,
-  thumbnail BLOB,
-  kind TEXT NOT NULL DEFAULT 'manual'
-);
-CREATE INDEX IF NOT EXISTS board_versions_by_board ON board_versions(board_id, created_at);
-CREATE TABLE IF NOT EXISTS board_thumbnails (
-  board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
-  png BLOB NOT NULL,
-  updated_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS publications (
-  id TEXT PRIMARY KEY,
-  board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
-  version_id TEXT NOT NULL REFERENCES board_versions(id) ON DELETE CASCADE,
-  token_hash TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  board_title TEXT NOT NULL DEFAULT ''
-);
-CREATE TABLE IF NOT EXISTS session_states (
-  board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
-  state TEXT NOT NULL,
-  updated_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS server_secrets (
-  name TEXT PRIMARY KEY,
-  value TEXT NOT NULL
-);
-`
-
-/** Columns added after a table first shipped: added in place to databases made before them. */
-const ADDED_COLUMNS = [
-  { table: 'boards', column: 'origin_version_id', ddl: 'origin_version_id TEXT' },
-  { table: 'board_versions', column: 'kind', ddl: "kind TEXT NOT NULL DEFAULT 'manual'" },
-  { table: 'publications', column: 'board_title', ddl: "board_title TEXT NOT NULL DEFAULT ''" },
-] as const
-
-interface BoardRow {
-  id: string
-  title: string
-  template_id: string | null
-  created_at: string
-  updated_at: string
-  facilitator_hash: string
-  editor_hash: string
-  viewer_hash: string
-  sealed_for_facilitator: string
-  sealed_for_editor: string
-  origin_board_id: string | null
-  origin_version_id: string | null
-  thumbnail_at: string | null
-}
-
-interface VersionRow {
-  id: string
-  board_id: string
-  name: string
-  kind: VersionKind
-  created_at: string
-  has_thumbnail: number
-}
-
-interface PublicationRow {
-  id: string
-  board_id: string
-  version_id: string
-  token_hash: string
-  created_at: string
-  board_title: string
-}
-
-function toRecord(row: BoardRow): BoardRecord {
-  return {
-    id: row.id,
-    title: row.title,
-    templateId: row.template_id,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    tokenHashes: { facilitator: row.facilitator_hash, editor: row.editor_hash, viewer: row.viewer_hash },
-    sealedLinks: { facilitator: row.sealed_for_facilitator, editor: row.sealed_for_editor },
-    originBoardId: row.origin_board_id,
-    originVersionId: row.origin_version_id,
-    thumbnailAt: row.thumbnail_at,
-  }
-}
-
-function toVersion(row: VersionRow): VersionRecord {
-  return {
-    id: row.id,
-    boardId: row.board_id,
-    name: row.name,
-    kind: row.kind,
-    createdAt: row.created_at,
-    hasThumbnail: row.has_thumbnail === 1,
-  }
-}
+import { migrateSqlite } from './sqlite-migrations'
+import { TouchThrottle } from './touch-throttle'
 
 const BOARD_COLUMNS = `b.*, t.updated_at AS thumbnail_at`
 const BOARD_FROM = `boards b LEFT JOIN board_thumbnails t ON t.board_id = b.id`
@@ -148,19 +34,27 @@ const now = () => new Date().toISOString()
  * opened. A write waits at most `busyTimeoutMs` for a lock held elsewhere, then throws StorageBusy.
  */
 export class SqliteBoardStore implements BoardStore {
-  private readonly db: Database.Database
   private readonly statements
+  private readonly touches = new TouchThrottle()
 
-  constructor(file: string, { busyTimeoutMs = 5_000 }: { busyTimeoutMs?: number } = {}) {
+  /** Opens (creating if needed), checks and migrates the database file. */
+  static async open(file: string, { busyTimeoutMs = 5_000 }: { busyTimeoutMs?: number } = {}) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true })
-    this.db = openCheckedDatabase(file, busyTimeoutMs)
-    this.db.pragma('journal_mode = WAL')
-    // NORMAL is durable against a process crash (kill -9) in WAL mode; only a power cut may lose the tail.
-    this.db.pragma('synchronous = NORMAL')
-    this.db.pragma('foreign_keys = ON')
-    this.db.exec(SCHEMA)
-    this.addMissingColumns()
-    const db = this.db
+    const db = openCheckedDatabase(file, busyTimeoutMs)
+    try {
+      db.pragma('journal_mode = WAL')
+      // NORMAL is durable against a process crash (kill -9) in WAL mode; only a power cut may lose the tail.
+      db.pragma('synchronous = NORMAL')
+      db.pragma('foreign_keys = ON')
+      await migrateSqlite(db)
+      return new SqliteBoardStore(db)
+    } catch (error) {
+      db.close()
+      throw error
+    }
+  }
+
+  private constructor(private readonly db: Database.Database) {
     this.statements = {
       insertBoard: db.prepare(
         `INSERT INTO boards (id, title, template_id, created_at, updated_at, facilitator_hash, editor_hash,
@@ -190,8 +84,8 @@ export class SqliteBoardStore implements BoardStore {
       getSecret: db.prepare<[string], { value: string }>('SELECT value FROM server_secrets WHERE name = ?'),
       touchBoard: db.prepare('UPDATE boards SET updated_at = ? WHERE id = ?'),
       appendUpdate: db.prepare('INSERT INTO board_updates (board_id, data) VALUES (?, ?)'),
-      updatesOf: db.prepare<[string], { data: Buffer }>(
-        'SELECT data FROM board_updates WHERE board_id = ? ORDER BY seq',
+      updatesOf: db.prepare<[string], { seq: number; data: Buffer }>(
+        'SELECT seq, data FROM board_updates WHERE board_id = ? ORDER BY seq',
       ),
       storedBytes: db.prepare<[string], { bytes: number }>(
         'SELECT COALESCE(SUM(LENGTH(data)), 0) AS bytes FROM board_updates WHERE board_id = ?',
@@ -199,7 +93,7 @@ export class SqliteBoardStore implements BoardStore {
       countUpdates: db.prepare<[string], { n: number }>(
         'SELECT COUNT(*) AS n FROM board_updates WHERE board_id = ? AND is_snapshot = 0',
       ),
-      deleteUpdates: db.prepare('DELETE FROM board_updates WHERE board_id = ?'),
+      deleteUpdatesUpTo: db.prepare('DELETE FROM board_updates WHERE board_id = ? AND seq <= ?'),
       insertSnapshot: db.prepare('INSERT INTO board_updates (board_id, data, is_snapshot) VALUES (?, ?, 1)'),
       insertVersion: db.prepare(
         `INSERT INTO board_versions (id, board_id, name, kind, created_at, state, thumbnail)
@@ -261,13 +155,6 @@ export class SqliteBoardStore implements BoardStore {
     }
   }
 
-  private addMissingColumns(): void {
-    for (const { table, column, ddl } of ADDED_COLUMNS) {
-      const columns = this.db.prepare<[], { name: string }>(`PRAGMA table_info(${table})`).all()
-      if (!columns.some((c) => c.name === column)) this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${ddl}`)
-    }
-  }
-
   async renameBoard(boardId: string, title: string): Promise<void> {
     this.statements.renameBoard.run(title, now(), boardId)
   }
@@ -296,11 +183,11 @@ export class SqliteBoardStore implements BoardStore {
 
   async getBoard(id: string): Promise<BoardRecord | null> {
     const row = this.statements.getBoard.get(id)
-    return row ? toRecord(row) : null
+    return row ? boardFromRow(row) : null
   }
 
   async listBoards(): Promise<BoardRecord[]> {
-    return this.statements.listBoards.all().map(toRecord)
+    return this.statements.listBoards.all().map(boardFromRow)
   }
 
   async deleteBoard(id: string): Promise<void> {
@@ -311,7 +198,7 @@ export class SqliteBoardStore implements BoardStore {
     busyAsStorageBusy(() =>
       this.db.transaction(() => {
         this.statements.appendUpdate.run(boardId, Buffer.from(update))
-        this.statements.touchBoard.run(now(), boardId)
+        if (this.touches.due(boardId)) this.statements.touchBoard.run(now(), boardId)
       })(),
     )
   }
@@ -331,9 +218,13 @@ export class SqliteBoardStore implements BoardStore {
   async compact(boardId: string, state?: Uint8Array): Promise<void> {
     busyAsStorageBusy(() =>
       this.db.transaction(() => {
-        const snapshot = state ?? this.mergedLog(boardId)
-        if (!snapshot) return
-        this.statements.deleteUpdates.run(boardId)
+        const rows = this.statements.updatesOf.all(boardId)
+        const last = rows.at(-1)
+        if (!last) return
+        // the snapshot covers exactly the rows read here (plus the caller's state): only those go
+        const logged = rows.map((row) => new Uint8Array(row.data))
+        const snapshot = Y.mergeUpdates(state ? [...logged, state] : logged)
+        this.statements.deleteUpdatesUpTo.run(boardId, last.seq)
         this.statements.insertSnapshot.run(boardId, Buffer.from(snapshot))
       })(),
     )
@@ -375,12 +266,12 @@ export class SqliteBoardStore implements BoardStore {
   }
 
   async listVersions(boardId: string): Promise<VersionRecord[]> {
-    return this.statements.listVersions.all(boardId).map(toVersion)
+    return this.statements.listVersions.all(boardId).map(versionFromRow)
   }
 
   async getVersion(boardId: string, versionId: string): Promise<VersionRecord | null> {
     const row = this.statements.getVersion.get(boardId, versionId)
-    return row ? toVersion(row) : null
+    return row ? versionFromRow(row) : null
   }
 
   async loadVersionThumbnail(boardId: string, versionId: string): Promise<Uint8Array | null> {
@@ -400,16 +291,7 @@ export class SqliteBoardStore implements BoardStore {
 
   async getPublication(id: string): Promise<PublicationRecord | null> {
     const row = this.statements.getPublication.get(id)
-    return row
-      ? {
-          id: row.id,
-          boardId: row.board_id,
-          versionId: row.version_id,
-          tokenHash: row.token_hash,
-          createdAt: row.created_at,
-          boardTitle: row.board_title,
-        }
-      : null
+    return row ? publicationFromRow(row) : null
   }
 
   async loadVersion(boardId: string, versionId: string): Promise<Uint8Array | null> {

@@ -4,6 +4,7 @@ import * as Y from 'yjs'
 import { type BoardNotice, encodeBoardNotice } from '../../shared/protocol/board-notices'
 import type { Role } from '../../shared/protocol/roles'
 import { YJS_CLOSE } from '../../shared/protocol/yjs-doc'
+import type { BoardBus, BusMessage } from '../bus/board-bus'
 import type { Logger } from '../log'
 import type { BoardStore } from '../storage/board-store'
 import { BoardQuota } from './board-quota'
@@ -50,7 +51,12 @@ export interface RoomOptions {
   quotaBytes?: number
   /** Waits between attempts while storage is busy. */
   retryBackoff?: RetryBackoff
+  /** The other instances serving this board (absent: this is the only one). */
+  bus?: BoardBus
 }
+
+/** Origin of changes another instance stored and sent over the bus: relayed here, not stored again. */
+const BUS_ORIGIN = Symbol('another instance')
 
 /**
  * Origin of changes the server makes to a live document itself (restoring a version): stored and
@@ -79,6 +85,7 @@ export class BoardRoom {
   private savingPaused = false
   /** Someone's change was refused for the quota: after a compaction frees room, they re-offer it. */
   private refusedForQuota = false
+  private stopListening: () => void = () => {}
 
   private constructor(
     readonly boardId: string,
@@ -98,6 +105,7 @@ export class BoardRoom {
     if (options.quotaBytes !== undefined) {
       room.quota = new BoardQuota(options.quotaBytes, await options.store.storedBytes(boardId))
     }
+    room.listenToOtherInstances()
     return room
   }
 
@@ -289,8 +297,57 @@ export class BoardRoom {
     for (const connection of this.connections.values()) connection.socket.close(code, reason)
   }
 
+  private listenToOtherInstances(): void {
+    const bus = this.options.bus
+    if (!bus) return
+    const unsubscribe = bus.subscribe(this.boardId, (message) => this.hearOtherInstance(message))
+    const stopGaps = bus.onGap(() => void this.catchUpFromStorage())
+    this.stopListening = () => {
+      unsubscribe()
+      stopGaps()
+    }
+    // an update stored elsewhere between our load and our subscription would otherwise be missed
+    void this.catchUpFromStorage()
+  }
+
+  private hearOtherInstance(message: BusMessage): void {
+    switch (message.kind) {
+      case 'doc-update':
+        Y.applyUpdate(this.doc, message.update, BUS_ORIGIN)
+        // it builds on something not heard yet (instances publish independently): storage has it
+        if (this.doc.store.pendingStructs !== null) void this.catchUpFromStorage()
+        return
+      case 'awareness':
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, BUS_ORIGIN)
+        return
+      default: {
+        const unexpected: never = message
+        throw new Error(`unhandled bus message ${JSON.stringify(unexpected)}`)
+      }
+    }
+  }
+
+  /** Applies whatever storage has that this copy lacks (what other instances stored); relayed, not re-stored. */
+  private async catchUpFromStorage(): Promise<void> {
+    try {
+      const stored = await this.options.store.loadDocument(this.boardId)
+      if (stored) Y.applyUpdate(this.doc, stored, BUS_ORIGIN)
+    } catch (error) {
+      this.options.log.warn('could not catch up from storage', {
+        board: this.boardId,
+        reason: error instanceof Error ? error.message : 'unknown',
+      })
+    }
+  }
+
   private persistThenRelay(update: Uint8Array, origin: unknown): void {
     if (origin === this) return // loaded from storage
+    if (origin === BUS_ORIGIN) {
+      // stored by the instance it came from: relay to our connections only
+      const frame = encodeDocUpdate(update)
+      for (const connection of this.connections.values()) send(connection.socket, frame)
+      return
+    }
     this.persistence = this.persistence.then(async () => {
       if (this.failed) return
       try {
@@ -305,6 +362,7 @@ export class BoardRoom {
         return
       }
       this.quota.stored(update.length)
+      this.options.bus?.publish(this.boardId, { kind: 'doc-update', update })
       const frame = encodeDocUpdate(update)
       for (const connection of this.connections.values()) {
         if (connection !== origin) send(connection.socket, frame)
@@ -385,6 +443,9 @@ export class BoardRoom {
     for (const connection of this.connections.values()) {
       if (connection !== origin) send(connection.socket, frame)
     }
+    if (origin === BUS_ORIGIN || !this.options.bus) return
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)
+    this.options.bus.publish(this.boardId, { kind: 'awareness', update })
   }
 
   // Storage refused an update: nothing was relayed, and we drop every connection so clients
@@ -424,6 +485,7 @@ export class BoardRoom {
       connection.socket.close(YJS_CLOSE.serverShuttingDown, 'board closing')
     }
     this.connections.clear()
+    this.stopListening()
     await this.flush()
     try {
       if (!this.failed && this.updatesSinceCompaction > 0) await this.compact()

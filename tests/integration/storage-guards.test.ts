@@ -61,10 +61,10 @@ describe('integrity check at start', () => {
         await server.store.appendUpdate(board.id, new Uint8Array(300).fill(i % 256))
       await server.close()
       const file = path.join(dataDir, 'lockstep.db')
-      expect(() => new SqliteBoardStore(file).close()).not.toThrow() // a sound file opens
+      await (await SqliteBoardStore.open(file)).close() // a sound file opens
       corruptMiddlePage(file)
 
-      expect(() => new SqliteBoardStore(file)).toThrow(StorageCorrupt)
+      await expect(SqliteBoardStore.open(file)).rejects.toThrow(StorageCorrupt)
       const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/child-server.ts'], {
         env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
         stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,8 +2,9 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { Identities } from '../../server/auth/identities'
 import { SqliteBoardStore } from '../../server/storage/sqlite-store'
 
+const store = await SqliteBoardStore.open(':memory:')
+
 describe('participant identities', () => {
-  const store = new SqliteBoardStore(':memory:')
   afterAll(() => store.close())
   const viewerLink = { boardId: 'board-a', role: 'viewer' as const, tokenHash: 'hash-of-viewer-token' }
 
@@ -34,7 +35,7 @@ describe('participant identities', () => {
     const first = await Identities.fromStore(store)
     const second = await Identities.fromStore(store)
     expect(second.verify(viewerLink, first.issue(viewerLink))).not.toBeNull()
-    const elsewhere = new SqliteBoardStore(':memory:')
+    const elsewhere = await SqliteBoardStore.open(':memory:')
     const stranger = await Identities.fromStore(elsewhere)
     expect(stranger.verify(viewerLink, first.issue(viewerLink))).toBeNull()
     await elsewhere.close()

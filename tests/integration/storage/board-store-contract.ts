@@ -8,17 +8,17 @@ const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2
 /** The behaviour every BoardStore must have; each implementation runs this same suite. */
 export function describeBoardStoreContract(
   name: string,
-  open: () => Promise<{ store: BoardStore; dispose(): void }>,
+  open: () => Promise<{ store: BoardStore; dispose(): void | Promise<void> }>,
 ) {
   describe(`BoardStore contract: ${name}`, () => {
     let store: BoardStore
-    let dispose: () => void
+    let dispose: () => void | Promise<void>
     beforeEach(async () => {
       ;({ store, dispose } = await open())
     })
     afterEach(async () => {
       await store.close()
-      dispose()
+      await dispose()
     })
 
     const newBoard = (title = 'Board'): NewBoard => ({
@@ -88,6 +88,26 @@ export function describeBoardStoreContract(
       for (const u of updates) await store.appendUpdate(board.id, u)
       await store.compact(board.id, Y.encodeStateAsUpdate(doc))
       expect(recordsOf(await store.loadDocument(board.id))).toEqual(doc.getMap('tldraw').toJSON())
+    })
+
+    it('keeps an update appended during compaction: only what the snapshot covers is replaced', async () => {
+      const board = await store.createBoard(newBoard())
+      const { updates, doc } = edits(10)
+      for (const u of updates) await store.appendUpdate(board.id, u)
+      const stale = Y.encodeStateAsUpdate(doc) // what this instance holds
+      // another instance's writer appends meanwhile, from a document this one has not seen
+      const elsewhere = new Y.Doc()
+      const late: Uint8Array[] = []
+      elsewhere.on('update', (u: Uint8Array) => late.push(u))
+      for (let i = 0; i < 20; i++) elsewhere.getMap('tldraw').set(`shape:elsewhere-${i}`, { i })
+      await Promise.all([
+        store.compact(board.id, stale),
+        ...late.map((u) => store.appendUpdate(board.id, u)),
+        store.compact(board.id),
+      ])
+      const records = recordsOf(await store.loadDocument(board.id))
+      expect(Object.keys(records)).toHaveLength(30)
+      expect(records).toHaveProperty('shape:elsewhere-19')
     })
 
     it('keeps boards apart', async () => {

@@ -7,7 +7,7 @@ import { describeBoardStoreContract } from './board-store-contract'
 
 describeBoardStoreContract('SQLite', async () => {
   const dir = tempDataDir('lockstep-store')
-  return { store: new SqliteBoardStore(path.join(dir, 'lockstep.db')), dispose: () => removeDir(dir) }
+  return { store: await SqliteBoardStore.open(path.join(dir, 'lockstep.db')), dispose: () => removeDir(dir) }
 })
 
 describe('SQLite store upgrades', () => {
@@ -24,7 +24,7 @@ describe('SQLite store upgrades', () => {
       INSERT INTO boards VALUES ('b', 'Kept', NULL, '2026-01-01', '2026-01-01', 'f', 'e', 'v', 'sf', 'se', NULL);
       INSERT INTO board_versions VALUES ('v', 'b', 'Old version', '2026-01-01', x'0000', NULL);`)
     old.close()
-    const store = new SqliteBoardStore(file)
+    const store = await SqliteBoardStore.open(file)
     try {
       expect(await store.getBoard('b')).toMatchObject({
         title: 'Kept',

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { BOARD_DOC } from '../../shared/protocol/yjs-doc'
+import { geoShape } from '../support/board-records'
+import { freshSchema, TEST_DATABASE_URL } from '../support/postgres'
+import { startTcpProxy } from '../support/tcp-proxy'
+import { createTestBoard, startTestServer } from '../support/test-server'
+import { waitUntil } from '../support/wait'
+import { syncedBoardClient } from '../support/yjs-client'
+
+describe('PostgreSQL out of reach', () => {
+  it('pauses saving, relays nothing unstored, keeps serving, and stores everything once it is back', {
+    timeout: 90_000,
+  }, async () => {
+    const { schema, drop } = await freshSchema()
+    const target = new URL(TEST_DATABASE_URL)
+    const proxy = await startTcpProxy(target.hostname, Number(target.port || 5432))
+    target.port = String(proxy.port)
+    const server = await startTestServer({ databaseUrl: target.toString(), databaseSchema: schema })
+    try {
+      const board = await createTestBoard(server.url)
+      const a = await syncedBoardClient(server.url, board.id, board.tokens.editor)
+      const b = await syncedBoardClient(server.url, board.id, board.tokens.editor)
+      a.records.set('shape:before', geoShape('shape:before'))
+      await waitUntil(() => b.records.has('shape:before'), 'an edit before the outage')
+
+      proxy.cut()
+      a.records.set('shape:during', geoShape('shape:during'))
+      await waitUntil(
+        () => a.notices.some((n) => n.kind === 'saving-paused'),
+        'a to be told saving is paused',
+      )
+      await waitUntil(() => b.notices.some((n) => n.kind === 'saving-paused'), 'b to be told too')
+      expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
+      expect(b.records.has('shape:during')).toBe(false) // held, never relayed while unstored
+
+      proxy.restore()
+      await waitUntil(
+        () => b.records.has('shape:during'),
+        'the held edit to arrive once the database is back',
+      )
+      await waitUntil(() => a.notices.some((n) => n.kind === 'saving-resumed'), 'a to be told saving resumed')
+      const stored = new Y.Doc()
+      Y.applyUpdate(stored, (await server.store.loadDocument(board.id)) ?? new Uint8Array())
+      expect(stored.getMap(BOARD_DOC.recordsMap).has('shape:during')).toBe(true)
+      a.destroy()
+      b.destroy()
+    } finally {
+      await server.close()
+      await proxy.close()
+      await drop()
+    }
+  })
+})
