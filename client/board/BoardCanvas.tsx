@@ -20,7 +20,9 @@ import { zoomToContent } from './board-camera'
 import { type BoardDialogKind, BoardUiContext, type BoardUiState } from './board-context'
 import { ComponentCard } from './ComponentCard'
 import { exposeForTests } from './expose-for-tests'
+import { JoinNameDialog } from './JoinNameDialog'
 import { $localUser, $presenceUser, tldrawCurrentUser } from './local-user'
+import { nameWasAsked } from './name-prompt'
 import { ShareDialog } from './ShareDialog'
 import { takeShareOnArrival } from './share-on-arrival'
 import { TemplatePicker } from './TemplatePicker'
@@ -133,6 +135,9 @@ export function BoardCanvas({
     notify,
   })
 
+  // the name comes first: a share dialog on arrival waits until it is answered or skipped
+  const [askingName, setAskingName] = useState(() => !nameWasAsked())
+  const nameAnswered = useCallback(() => setAskingName(false), [])
   const [shareOpen, setShareOpen] = useState(() => takeShareOnArrival(boardId))
   const openShare = useCallback(() => setShareOpen(true), [])
   const closeShare = useCallback(() => setShareOpen(false), [])
@@ -213,7 +218,10 @@ export function BoardCanvas({
           </div>
           <RightDock />
         </div>
-        {shareOpen && <ShareDialog links={links} onClose={closeShare} replacement={replacement} />}
+        {askingName && <JoinNameDialog onDone={nameAnswered} />}
+        {shareOpen && !askingName && (
+          <ShareDialog links={links} onClose={closeShare} replacement={replacement} />
+        )}
         {pickerOpen && canWrite && editor && <TemplatePicker editor={editor} onClose={closeTemplatePicker} />}
         <BoardDialogs dialog={dialog} onClose={closeDialog} />
         <BoardNotice notice={notice} onDone={clearNotice} />
