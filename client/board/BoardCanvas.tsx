@@ -12,6 +12,7 @@ import { useLiveSimulation } from '../simulation/useLiveSimulation'
 import { useRestoreOnArrival } from '../versions/useRestoreOnArrival'
 import { assetUrls } from './asset-urls'
 import { BoardDialogs } from './BoardDialogs'
+import { BoardLayout } from './BoardLayout'
 import { BoardNotice } from './BoardNotice'
 import { BoardSharePanel } from './BoardSharePanel'
 import { BoardStylePanel } from './BoardStylePanel'
@@ -194,7 +195,7 @@ export function BoardCanvas({
   return (
     <BoardUiContext.Provider value={ui}>
       <LiveSessionContext.Provider value={live}>
-        <div className="board">
+        <BoardLayout>
           <div className="board__canvas">
             {store.status === 'ready' ? (
               <Tldraw
@@ -217,7 +218,7 @@ export function BoardCanvas({
             )}
           </div>
           <RightDock />
-        </div>
+        </BoardLayout>
         {askingName && <JoinNameDialog onDone={nameAnswered} />}
         {shareOpen && !askingName && (
           <ShareDialog links={links} onClose={closeShare} replacement={replacement} />
