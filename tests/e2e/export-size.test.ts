@@ -26,11 +26,20 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) }
 }
 
-async function exportDefaultPng(page: Page): Promise<{ bytes: Buffer; ms: number }> {
+async function exportDefaultPng(page: Page): Promise<{ bytes: Buffer; ms: number; stages: string[] }> {
   await page.getByTestId('board-menu-button').click()
   await page.getByTestId('board-menu-export').click()
   expect(await page.getByTestId('export-format-png').isChecked()).toBe(true)
   expect(await page.getByTestId('export-size-slides').isChecked()).toBe(true)
+  // when each stage of the progress line appears, to say where the time goes
+  await page.evaluate(() => {
+    const stages: Array<{ stage: string; at: number }> = []
+    Object.assign(window, { lockstepExportStages: stages })
+    new MutationObserver(() => {
+      const stage = document.querySelector('[data-testid="export-progress"]')?.getAttribute('data-stage')
+      if (stage && stages.at(-1)?.stage !== stage) stages.push({ stage, at: performance.now() })
+    }).observe(document.body, { subtree: true, childList: true, attributes: true })
+  })
   const started = Date.now()
   const [download] = await Promise.all([
     page.waitForEvent('download', { timeout: 60_000 }),
@@ -38,7 +47,12 @@ async function exportDefaultPng(page: Page): Promise<{ bytes: Buffer; ms: number
   ])
   const ms = Date.now() - started
   await page.getByTestId('export-dialog').waitFor({ state: 'detached' })
-  return { bytes: fs.readFileSync(await download.path()), ms }
+  const stages = await page.evaluate(() => {
+    const seen = (window as unknown as { lockstepExportStages: Array<{ stage: string; at: number }> })
+      .lockstepExportStages
+    return seen.map((s, i) => `${s.stage} ${Math.round((seen[i + 1]?.at ?? performance.now()) - s.at)} ms`)
+  })
+  return { bytes: fs.readFileSync(await download.path()), ms, stages }
 }
 
 describe('PNG export of the largest template in Chromium', () => {
@@ -76,7 +90,7 @@ describe('PNG export of the largest template in Chromium', () => {
     const size = pngSize(slide.bytes)
     console.log(
       `[export] default PNG of ${largest.id}${largest.scenarioId ? ' with its simulation' : ''}: ` +
-        `${size.width}×${size.height} px, ${(slide.bytes.length / 1024).toFixed(0)} KB in ${slide.ms} ms`,
+        `${size.width}×${size.height} px, ${(slide.bytes.length / 1024).toFixed(0)} KB in ${slide.ms} ms (${slide.stages.join(', ')})`,
     )
     expect(size.width).toBeLessThanOrEqual(1920)
     expect(size.height).toBeLessThanOrEqual(1080)
