@@ -15,6 +15,7 @@ import { useLiveSimulation } from '../simulation/useLiveSimulation'
 import { useRestoreOnArrival } from '../versions/useRestoreOnArrival'
 import { assetUrls } from './asset-urls'
 import { BoardDialogs } from './BoardDialogs'
+import { BoardLayout } from './BoardLayout'
 import { BoardNotice } from './BoardNotice'
 import { BoardSharePanel } from './BoardSharePanel'
 import { BoardStylePanel } from './BoardStylePanel'
@@ -24,7 +25,9 @@ import { type BoardDialogKind, BoardUiContext, type BoardUiState } from './board
 import { ComponentCard } from './ComponentCard'
 import { isOnline } from './connection-state'
 import { exposeForTests } from './expose-for-tests'
+import { JoinNameDialog } from './JoinNameDialog'
 import { $localUser, $presenceUser, tldrawCurrentUser } from './local-user'
+import { nameWasAsked } from './name-prompt'
 import { takeNoticeOnArrival } from './notice-on-arrival'
 import { ShareDialog } from './ShareDialog'
 import { takeShareOnArrival } from './share-on-arrival'
@@ -159,6 +162,9 @@ export function BoardCanvas({
     notify,
   })
 
+  // the name comes first: a share dialog on arrival waits until it is answered or skipped
+  const [askingName, setAskingName] = useState(() => !nameWasAsked())
+  const nameAnswered = useCallback(() => setAskingName(false), [])
   const [shareOpen, setShareOpen] = useState(() => takeShareOnArrival(boardId))
   const openShare = useCallback(() => setShareOpen(true), [])
   const closeShare = useCallback(() => setShareOpen(false), [])
@@ -215,7 +221,7 @@ export function BoardCanvas({
   return (
     <BoardUiContext.Provider value={ui}>
       <LiveSessionContext.Provider value={live}>
-        <div className="board">
+        <BoardLayout>
           <div className="board__canvas">
             {store.status === 'ready' ? (
               <Tldraw
@@ -239,8 +245,11 @@ export function BoardCanvas({
             )}
           </div>
           <RightDock />
-        </div>
-        {shareOpen && <ShareDialog links={links} onClose={closeShare} replacement={replacement} />}
+        </BoardLayout>
+        {askingName && <JoinNameDialog onDone={nameAnswered} />}
+        {shareOpen && !askingName && (
+          <ShareDialog links={links} onClose={closeShare} replacement={replacement} />
+        )}
         {pickerOpen && canWrite && editor && (
           <Suspense fallback={null}>
             <TemplatePicker editor={editor} onClose={closeTemplatePicker} />

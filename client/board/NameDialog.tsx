@@ -12,6 +12,8 @@ export interface NameDialogProps {
   submitLabel: string
   busyLabel: string
   testId: string
+  /** A button beside the submit one that closes without a name, e.g. "Skip". */
+  skipLabel?: string
   /** Does the work; resolves with what went wrong, in words, or null when done. */
   onSubmit: (name: string) => Promise<string | null>
   onClose: () => void
@@ -62,6 +64,18 @@ export function NameDialog(props: NameDialogProps) {
           {busy ? busyLabel : submitLabel}
         </button>
       </form>
+      {props.skipLabel && (
+        <div className="dialog__actions">
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={props.onClose}
+            data-testid={`${testId}-skip`}
+          >
+            {props.skipLabel}
+          </button>
+        </div>
+      )}
       {error && (
         <p className="form-error" role="alert">
           {error}

@@ -2,6 +2,7 @@ import { type FormEvent, type KeyboardEvent, useState } from 'react'
 import { useValue } from 'tldraw'
 import { LIMITS } from '../../shared/protocol/rest'
 import { $localUser, cycleLocalUserColor, updateLocalUser } from './local-user'
+import { rememberNameAsked } from './name-prompt'
 
 /** "You: <name>": click to rename yourself; the dot changes your colour. Kept in this browser. */
 export function NameEditor() {
@@ -10,7 +11,7 @@ export function NameEditor() {
 
   const save = (event?: FormEvent) => {
     event?.preventDefault()
-    if (draft?.trim()) updateLocalUser({ name: draft.trim() })
+    if (draft?.trim() && updateLocalUser({ name: draft.trim() })) rememberNameAsked()
     setDraft(null)
   }
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {

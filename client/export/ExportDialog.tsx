@@ -6,10 +6,19 @@ import { Dialog } from '../board/Dialog'
 import { exportBoardFile } from '../saved-boards-api'
 import { useLiveSession } from '../session/session-context'
 import { downloadBlob, fileBaseName } from './download'
-import { exportPicture, type PictureFormat } from './export-picture'
+import { type ExportStage, exportPicture, type PictureFormat, pictureArea } from './export-picture'
+import { PictureSizeChoice } from './PictureSizeChoice'
+import { DEFAULT_PICTURE_SIZE, type PictureSize } from './picture-size'
 
 type ExportFormat = PictureFormat | 'board-file'
 type Scope = 'page' | 'selection'
+
+/** What the dialog says while it works; a stage's number is its place in the progress bar. */
+const STAGES: Record<ExportStage | 'saving', { text: string; n: number }> = {
+  drawing: { text: 'Drawing the board…', n: 1 },
+  painting: { text: 'Painting the pixels…', n: 2 },
+  saving: { text: 'Saving the file…', n: 3 },
+}
 
 const FORMATS: Array<{ format: ExportFormat; label: string; hint: string }> = [
   { format: 'png', label: 'PNG', hint: 'A picture for slides and chats' },
@@ -24,18 +33,23 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const [format, setFormat] = useState<ExportFormat>('png')
   const [scope, setScope] = useState<Scope>('page')
   const [withOverlay, setWithOverlay] = useState(true)
-  const [busy, setBusy] = useState(false)
+  const [size, setSize] = useState<PictureSize>(DEFAULT_PICTURE_SIZE)
+  const [stage, setStage] = useState<ExportStage | 'saving' | null>(null)
+  const busy = stage !== null
   const [error, setError] = useState<string | null>(null)
   const selected = useValue('selected shapes', () => editor?.getSelectedShapeIds() ?? [], [editor])
   const simulating = simulation.status === 'ready'
   const picture = format !== 'board-file'
   const base = fileBaseName(title)
 
+  const shapeIds = scope === 'selection' ? selected : [...(editor?.getCurrentPageShapeIds() ?? [])]
+  const area = editor ? pictureArea(editor, shapeIds) : null
+
   const run = async () => {
-    setBusy(true)
+    setStage(format === 'board-file' ? 'saving' : 'drawing')
     setError(null)
     const failure = format === 'board-file' ? await downloadBoardFile() : await downloadPicture(format)
-    setBusy(false)
+    setStage(null)
     if (failure) setError(failure)
     else onClose()
   }
@@ -50,15 +64,21 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
 
   const downloadPicture = async (pictureFormat: PictureFormat): Promise<string | null> => {
     if (!editor) return 'The board is still opening. Try again in a moment.'
-    const shapeIds = scope === 'selection' ? selected : [...editor.getCurrentPageShapeIds()]
     if (shapeIds.length === 0) return 'There is nothing to export: the page is empty.'
     const overlay =
       withOverlay && simulation.status === 'ready'
         ? { scenario: simulation.scenario, view: simulation.view }
         : null
     try {
-      const blob = await exportPicture(editor, { format: pictureFormat, shapeIds, overlay })
+      const blob = await exportPicture(editor, {
+        format: pictureFormat,
+        shapeIds,
+        overlay,
+        size,
+        onStage: setStage,
+      })
       if (!blob) return 'There is nothing to draw in what you chose.'
+      setStage('saving')
       const suffix = scope === 'selection' ? '-selection' : ''
       downloadBlob(blob, `${base}${suffix}.${pictureFormat}`)
       return null
@@ -130,6 +150,13 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           </label>
         </>
       )}
+      {picture && format === 'png' && <PictureSizeChoice size={size} area={area} onChange={setSize} />}
+      {stage && (
+        <div className="export-progress" role="status" data-testid="export-progress" data-stage={stage}>
+          <progress max={3} value={STAGES[stage].n} aria-label="Export progress" />
+          <span>{STAGES[stage].text}</span>
+        </div>
+      )}
       <div className="dialog__actions">
         <button type="button" className="button" onClick={onClose}>
           Cancel
@@ -141,7 +168,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           disabled={busy || (picture && scope === 'selection' && selected.length === 0)}
           data-testid="export-download"
         >
-          {busy ? 'Preparing…' : 'Download'}
+          {busy ? 'Exporting…' : 'Download'}
         </button>
       </div>
       {error && (

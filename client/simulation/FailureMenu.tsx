@@ -5,13 +5,9 @@ import { BoltIcon, ChevronDownIcon } from '../icons'
 /** "Trigger failure ▾": the scenario's failure modes, each with its severity; the blast radius in a tooltip. */
 export function FailureMenu({
   failureModes,
-  disabled,
-  disabledReason,
   onTrigger,
 }: {
   failureModes: readonly FailureMode[]
-  disabled: boolean
-  disabledReason?: string | undefined
   onTrigger: (failureId: string) => void
 }) {
   const [open, setOpen] = useState(false)
@@ -34,10 +30,6 @@ export function FailureMenu({
     }
   }, [open])
 
-  useEffect(() => {
-    if (disabled) setOpen(false)
-  }, [disabled])
-
   return (
     <div className="failure-menu" ref={root}>
       <button
@@ -46,8 +38,7 @@ export function FailureMenu({
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
-        disabled={disabled}
-        title={disabled ? disabledReason : 'Inject one of this scenario’s failures now'}
+        title="Inject one of this scenario’s failures now"
         onClick={() => setOpen((was) => !was)}
         data-testid="sim-trigger-failure"
       >

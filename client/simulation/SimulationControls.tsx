@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import type { Scenario } from '../../shared/scenarios/scenario-schema'
 import type { SessionIntent } from '../../shared/session/intents'
 import { type SimSession, SPEEDS } from '../../shared/session/session-state'
@@ -11,25 +11,31 @@ import { FailureMenu } from './FailureMenu'
 export interface SimulationControlsProps {
   sim: SimSession
   scenario: Scenario
-  /** Only facilitators drive; everyone else sees the controls, disabled. */
-  canDrive: boolean
-  /** Who drives, for "Driven by …" on disabled controls. */
-  driverName: string
   drive: (intent: SessionIntent) => void
 }
 
 const speedLabel = (speed: number) => `${speed === 0.5 ? '½' : speed}×`
 
+/**
+ * What someone who does not drive sees instead of the controls: who drives, and the open question
+ * to vote on. No buttons they could not use.
+ */
+export function SimulationWatching({ driverName }: { driverName: string }) {
+  return (
+    <div className="sim-controls" data-testid="sim-watching">
+      <LiveCheckpoint />
+      <p className="sim-controls__driven" data-testid="sim-driven-by">
+        Driven by {driverName}
+      </p>
+    </div>
+  )
+}
+
 /** Step, Back, Play/Pause, speed, Replay, Trigger failure, Close: the facilitator's remote control. */
-export function SimulationControls({ sim, scenario, canDrive, driverName, drive }: SimulationControlsProps) {
+export function SimulationControls({ sim, scenario, drive }: SimulationControlsProps) {
   const last = scenario.steps.length - 1
   const atStart = sim.step === 0
   const atEnd = sim.step >= last
-  const drivenBy = `Driven by ${driverName}`
-  const why = (reason: string) => (canDrive ? reason : drivenBy)
-  const drivenById = useId()
-  // disabled controls point screen readers at the "Driven by …" line
-  const described = canDrive ? {} : { 'aria-describedby': drivenById }
   const { connection } = useLiveSession()
   const live = connection.session?.checkpoint ?? null
   // questions this screen already opened, so a second Step after a close advances
@@ -68,9 +74,8 @@ export function SimulationControls({ sim, scenario, canDrive, driverName, drive 
         <button
           type="button"
           className="button sim-controls__transport"
-          disabled={!canDrive || atStart}
-          title={why(atStart ? 'This is the first step' : 'Go back one step')}
-          {...described}
+          disabled={atStart}
+          title={atStart ? 'This is the first step' : 'Go back one step'}
           onClick={() => drive({ type: 'sim:back' })}
           data-testid="sim-back"
         >
@@ -81,9 +86,7 @@ export function SimulationControls({ sim, scenario, canDrive, driverName, drive 
           <button
             type="button"
             className="button sim-controls__transport"
-            disabled={!canDrive}
-            title={why('Pause auto-play')}
-            {...described}
+            title="Pause auto-play"
             onClick={() => drive({ type: 'sim:pause' })}
             data-testid="sim-pause"
           >
@@ -94,13 +97,12 @@ export function SimulationControls({ sim, scenario, canDrive, driverName, drive 
           <button
             type="button"
             className="button sim-controls__transport"
-            disabled={!canDrive || atEnd}
-            title={why(
+            disabled={atEnd}
+            title={
               atEnd
                 ? 'The scenario has ended: replay it to play again'
-                : 'Advance by itself at each step’s pace',
-            )}
-            {...described}
+                : 'Advance by itself at each step’s pace'
+            }
             onClick={() => drive({ type: 'sim:play' })}
             data-testid="sim-play"
           >
@@ -111,9 +113,8 @@ export function SimulationControls({ sim, scenario, canDrive, driverName, drive 
         <button
           type="button"
           className="button button--primary sim-controls__transport"
-          disabled={!canDrive || atEnd}
-          title={why(atEnd ? 'This is the last step' : 'Next step')}
-          {...described}
+          disabled={atEnd}
+          title={atEnd ? 'This is the last step' : 'Next step'}
           onClick={step}
           data-testid="sim-step"
         >
@@ -122,11 +123,7 @@ export function SimulationControls({ sim, scenario, canDrive, driverName, drive 
         </button>
       </div>
       <div className="sim-controls__row">
-        <fieldset
-          className="speed-picker"
-          disabled={!canDrive}
-          title={canDrive ? 'Auto-play speed' : drivenBy}
-        >
+        <fieldset className="speed-picker" title="Auto-play speed">
           <legend className="visually-hidden">Auto-play speed</legend>
           {SPEEDS.map((speed) => (
             <button
@@ -134,7 +131,6 @@ export function SimulationControls({ sim, scenario, canDrive, driverName, drive 
               type="button"
               className="speed-picker__option"
               aria-pressed={sim.speed === speed}
-              {...described}
               onClick={() => drive({ type: 'sim:speed', speed })}
               data-testid={`sim-speed-${speed}`}
             >
@@ -145,9 +141,8 @@ export function SimulationControls({ sim, scenario, canDrive, driverName, drive 
         <button
           type="button"
           className="button button--small"
-          disabled={!canDrive || (atStart && sim.failures.length === 0)}
-          title={why('Start again from step 1')}
-          {...described}
+          disabled={atStart && sim.failures.length === 0}
+          title="Start again from step 1"
           onClick={() => drive({ type: 'sim:replay' })}
           data-testid="sim-replay"
         >
@@ -158,16 +153,12 @@ export function SimulationControls({ sim, scenario, canDrive, driverName, drive 
       <div className="sim-controls__row">
         <FailureMenu
           failureModes={scenario.failureModes}
-          disabled={!canDrive}
-          disabledReason={drivenBy}
           onTrigger={(failureId) => drive({ type: 'sim:trigger', failureId })}
         />
         <button
           type="button"
           className="button button--small button--quiet sim-controls__close"
-          disabled={!canDrive}
-          title={why('Close the scenario for everyone')}
-          {...described}
+          title="Close the scenario for everyone"
           onClick={() => drive({ type: 'sim:close' })}
           data-testid="sim-close"
         >
@@ -175,17 +166,12 @@ export function SimulationControls({ sim, scenario, canDrive, driverName, drive 
           Close scenario
         </button>
       </div>
-      {canDrive && hint && (
+      {hint && (
         <p className="sim-controls__hint" role="status" data-testid="sim-checkpoint-hint">
           {hint}
         </p>
       )}
       <LiveCheckpoint />
-      {!canDrive && (
-        <p className="sim-controls__driven" id={drivenById} data-testid="sim-driven-by">
-          {drivenBy}
-        </p>
-      )}
     </div>
   )
 }

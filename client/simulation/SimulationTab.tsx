@@ -11,7 +11,7 @@ import { HealthLegend } from './HealthLegend'
 import { MetricsGrid } from './MetricsGrid'
 import { ScenarioPicker } from './ScenarioPicker'
 import { SeriesCharts } from './SeriesCharts'
-import { SimulationControls } from './SimulationControls'
+import { SimulationControls, SimulationWatching } from './SimulationControls'
 import { StepProgress } from './StepProgress'
 import { TriggeredFailures } from './TriggeredFailures'
 import type { LiveSimulation } from './useLiveSimulation'
@@ -168,13 +168,11 @@ function SimulationBody({
               serverClockOffset={serverClockOffset}
             />
           </header>
-          <SimulationControls
-            sim={sim}
-            scenario={scenario}
-            canDrive={canDrive}
-            driverName={driverName}
-            drive={drive}
-          />
+          {canDrive ? (
+            <SimulationControls sim={sim} scenario={scenario} drive={drive} />
+          ) : (
+            <SimulationWatching driverName={driverName} />
+          )}
           <p className="sim-narration" data-testid="sim-narration">
             {step.narration}
           </p>

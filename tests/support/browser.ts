@@ -20,6 +20,13 @@ export function launchChromium(): Promise<Browser> {
   })
 }
 
+export interface PersonOptions {
+  /** The window's size; a laptop's 1280×800 unless told. */
+  viewport?: { width: number; height: number }
+  /** Open as a first-time visitor who is asked for a name; by default the question was answered before. */
+  askName?: boolean
+}
+
 /**
  * A page in its own browser context (its own storage, like a second person), recording every
  * request that leaves our server's origin so a test can prove nothing came from a CDN.
@@ -27,9 +34,13 @@ export function launchChromium(): Promise<Browser> {
 export async function openPerson(
   browser: Browser,
   origin: string,
+  options: PersonOptions = {},
 ): Promise<{ page: Page; foreignRequests: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 } })
   const page = await context.newPage()
+  // the same key the name question writes when answered or skipped
+  if (!options.askName)
+    await page.addInitScript(() => window.localStorage.setItem('lockstep:name-asked', 'yes'))
   const foreignRequests: string[] = []
   page.on('request', (request) => {
     const url = request.url()
