@@ -1,0 +1,164 @@
+import { z } from 'zod'
+import { callModeSchema, componentPropsPatchSchema, effectiveProps } from '../../diagram/components'
+import { boxIdSchema, graphSnapshotSchema } from '../../diagram/graph-snapshot'
+import { type SimEngine, tickEventSchema, unreachable } from '../engine'
+import { appendLog, type LogLine } from '../history'
+import { randomStream } from '../random'
+import { applyChaos, type ChaosEvent, chaosEventSchemas } from './drawn-system/chaos'
+import { copyState } from './drawn-system/copy-state'
+import { type DrawnSystemState, emptyCounts, TICK_US, topologyOf } from './drawn-system/model'
+import { advanceOneTick, rescheduleSources } from './drawn-system/tick'
+import { drawnSystemView } from './drawn-system/view'
+
+/** The engine's params are the graph snapshot a Run froze into the session. */
+export const drawnSystemParamsSchema = graphSnapshotSchema
+export type DrawnSystemParams = z.infer<typeof drawnSystemParamsSchema>
+
+export const drawnSystemEventSchema = z.discriminatedUnion('type', [
+  tickEventSchema,
+  ...chaosEventSchemas,
+  /** Change some of a box's properties while the run goes on. */
+  z.object({ type: z.literal('set-props'), box: boxIdSchema, props: componentPropsPatchSchema }).strict(),
+  /** Change a call's mode or share. */
+  z
+    .object({
+      type: z.literal('set-call'),
+      call: boxIdSchema,
+      mode: callModeSchema.optional(),
+      share: z.number().min(0).max(1).nullable().optional(),
+    })
+    .strict(),
+])
+export type DrawnSystemEvent = z.infer<typeof drawnSystemEventSchema>
+
+export const drawnSystemEngine: SimEngine<DrawnSystemParams, DrawnSystemState, DrawnSystemEvent> = {
+  id: 'drawn-system',
+  params: drawnSystemParamsSchema,
+  events: drawnSystemEventSchema,
+
+  init(params, seed) {
+    const boxes = params.boxes.map((box) => {
+      const props = effectiveProps(box.kind, box.props)
+      return {
+        props,
+        free: new Array<number>(props.replicas).fill(0),
+        pending: [],
+        killed: false,
+        slow: 1,
+        errorRate: 0,
+        flushedAt: null,
+        sourceToken: 0,
+      }
+    })
+    const zeros = () => new Array<number>(params.boxes.length).fill(0)
+    const state: DrawnSystemState = {
+      params,
+      seed,
+      tick: 0,
+      boxes,
+      calls: params.calls.map((call) => ({ mode: call.mode, share: call.share })),
+      frames: [],
+      events: [],
+      nextFrameId: 1,
+      nextSeq: 1,
+      spike: null,
+      partition: null,
+      last: emptyCounts(params.boxes.length, params.calls.length),
+      totals: {
+        arrivals: zeros(),
+        accepted: zeros(),
+        waitUs: zeros(),
+        sojournUs: zeros(),
+        errors: zeros(),
+        calls: new Array<number>(params.calls.length).fill(0),
+        ok: 0,
+        failed: 0,
+      },
+      latencyWindow: [],
+      history: { throughput: [], p50: [], p95: [], p99: [], errorRate: [], cacheHitRate: [], cost: [] },
+      log: [],
+    }
+    rescheduleSources(state, topologyOf(params).sources, randomStream(seed, 'start'))
+    return state
+  },
+
+  apply(state, event) {
+    const next = copyState(state)
+    const log: LogLine = (line) => {
+      next.log = appendLog(next.log, `t=${next.tick}`, line)
+    }
+    switch (event.type) {
+      case 'tick':
+        for (let step = 0; step < event.steps; step++) advanceOneTick(next, log)
+        return next
+      case 'kill-box':
+      case 'slow-box':
+      case 'traffic-spike':
+      case 'cache-flush':
+      case 'partition':
+      case 'fail-dependency':
+      case 'undo-chaos':
+        applyChaos(next, event satisfies ChaosEvent, log)
+        return next
+      case 'set-props':
+        setProps(next, event.box, event.props, log)
+        return next
+      case 'set-call': {
+        const index = topologyOf(next.params).callIndex.get(event.call)
+        const call = index === undefined ? undefined : next.calls[index]
+        if (index === undefined || !call) {
+          log(`ignored: no call ${event.call}`)
+          return next
+        }
+        next.calls[index] = {
+          mode: event.mode ?? call.mode,
+          share: event.share === undefined ? call.share : event.share,
+        }
+        log(
+          `${callName(next, index)} now ${next.calls[index]?.mode}, share ${next.calls[index]?.share ?? 'even'}`,
+        )
+        return next
+      }
+      default:
+        return unreachable(event)
+    }
+  },
+
+  view: drawnSystemView,
+}
+
+/** A box's new properties; replicas added start free, removed ones drop their work (in place). */
+function setProps(
+  state: DrawnSystemState,
+  boxId: string,
+  patch: z.infer<typeof componentPropsPatchSchema>,
+  log: LogLine,
+): void {
+  const topology = topologyOf(state.params)
+  const index = topology.index.get(boxId)
+  const box = index === undefined ? undefined : state.boxes[index]
+  if (index === undefined || !box) {
+    log(`ignored: no box ${boxId}`)
+    return
+  }
+  const props = { ...box.props }
+  for (const [key, value] of Object.entries(patch)) {
+    if (value !== undefined) (props as Record<string, unknown>)[key] = value
+  }
+  box.props = props
+  const nowUs = state.tick * TICK_US
+  if (box.free.length < props.replicas) {
+    box.free = [...box.free, ...new Array<number>(props.replicas - box.free.length).fill(nowUs)]
+  } else box.free = box.free.slice(0, props.replicas)
+  if (patch.ratePerSecond !== undefined && topology.kinds[index] === 'client') {
+    rescheduleSources(state, [index], randomStream(state.seed, 'set-props', state.tick, state.nextSeq))
+  }
+  log(`${state.params.boxes[index]?.label || boxId}: ${Object.keys(patch).join(', ')} changed`)
+}
+
+function callName(state: DrawnSystemState, index: number): string {
+  const call = state.params.calls[index]
+  if (!call) return 'a call'
+  const label = (id: string) => state.params.boxes.find((box) => box.id === id)?.label || id
+  return `${label(call.from)} → ${label(call.to)}`
+}
