@@ -272,8 +272,12 @@ export class TickRun {
   private respond(frame: Frame, ok: boolean, time: number): void {
     this.frames.delete(frame.id)
     if (frame.origin === 0) {
-      if (ok) this.counts.ok++
-      else this.counts.failed++
+      if (!ok) {
+        this.counts.failed++
+        return
+      }
+      // latency percentiles are those of answered requests: a refused request is an error, not a fast answer
+      this.counts.ok++
       const bucket = bucketOf(time - frame.startUs)
       this.latencies.set(bucket, (this.latencies.get(bucket) ?? 0) + 1)
       return
