@@ -155,6 +155,13 @@ export class TickRun {
         this.respond(frame, true, time)
         return
       }
+      if ((this.topology.outgoing[b] ?? []).length === 0) {
+        // a miss with nothing behind the cache has no answer
+        bump(this.counts.errors, b)
+        bump(this.state.totals.errors, b)
+        this.respond(frame, false, time)
+        return
+      }
     }
     frame.plan = this.plan(b)
     this.proceed(frame, time)
