@@ -1,12 +1,12 @@
 import { z } from 'zod'
-import { callModeSchema, componentPropsPatchSchema, effectiveProps } from '../../diagram/components'
+import { type ComponentPropsPatch, callModeSchema, componentPropsPatchSchema } from '../../diagram/components'
 import { boxIdSchema, graphSnapshotSchema } from '../../diagram/graph-snapshot'
 import { type SimEngine, tickEventSchema, unreachable } from '../engine'
 import { appendLog, type LogLine } from '../history'
 import { randomStream } from '../random'
 import { applyChaos, type ChaosEvent, chaosEventSchemas } from './drawn-system/chaos'
 import { copyState } from './drawn-system/copy-state'
-import { type DrawnSystemState, emptyCounts, TICK_US, topologyOf } from './drawn-system/model'
+import { type DrawnSystemState, emptyCounts, resolve, TICK_US, topologyOf } from './drawn-system/model'
 import { advanceOneTick, rescheduleSources } from './drawn-system/tick'
 import { drawnSystemView } from './drawn-system/view'
 
@@ -37,26 +37,21 @@ export const drawnSystemEngine: SimEngine<DrawnSystemParams, DrawnSystemState, D
   events: drawnSystemEventSchema,
 
   init(params, seed) {
-    const boxes = params.boxes.map((box) => {
-      const props = effectiveProps(box.kind, box.props)
-      return {
-        props,
-        free: new Array<number>(props.replicas).fill(0),
-        pending: [],
-        killed: false,
-        slow: 1,
-        errorRate: 0,
-        flushedAt: null,
-        sourceToken: 0,
-      }
-    })
+    const drawnProps = topologyOf(params).drawnProps
+    const boxes = drawnProps.map((props) => ({
+      free: new Array<number>(props.replicas).fill(0),
+      pending: [],
+    }))
     const zeros = () => new Array<number>(params.boxes.length).fill(0)
     const state: DrawnSystemState = {
       params,
       seed,
       tick: 0,
       boxes,
-      calls: params.calls.map((call) => ({ mode: call.mode, share: call.share })),
+      changes: {},
+      chaos: {},
+      callChanges: {},
+      sourceTokens: {},
       frames: [],
       events: [],
       nextFrameId: 1,
@@ -105,18 +100,17 @@ export const drawnSystemEngine: SimEngine<DrawnSystemParams, DrawnSystemState, D
         return next
       case 'set-call': {
         const index = topologyOf(next.params).callIndex.get(event.call)
-        const call = index === undefined ? undefined : next.calls[index]
+        const call = index === undefined ? undefined : resolve(next).calls[index]
         if (index === undefined || !call) {
           log(`ignored: no call ${event.call}`)
           return next
         }
-        next.calls[index] = {
+        const setting = {
           mode: event.mode ?? call.mode,
           share: event.share === undefined ? call.share : event.share,
         }
-        log(
-          `${callName(next, index)} now ${next.calls[index]?.mode}, share ${next.calls[index]?.share ?? 'even'}`,
-        )
+        next.callChanges[event.call] = setting
+        log(`${callName(next, index)} now ${setting.mode}, share ${setting.share ?? 'even'}`)
         return next
       }
       default:
@@ -141,15 +135,15 @@ function setProps(
     log(`ignored: no box ${boxId}`)
     return
   }
-  const props = { ...box.props }
-  for (const [key, value] of Object.entries(patch)) {
-    if (value !== undefined) (props as Record<string, unknown>)[key] = value
-  }
-  box.props = props
+  const changed: Record<string, unknown> = { ...state.changes[boxId] }
+  for (const [key, value] of Object.entries(patch)) if (value !== undefined) changed[key] = value
+  state.changes[boxId] = changed as ComponentPropsPatch
+  const replicas = resolve(state).props[index]?.replicas ?? box.free.length
   const nowUs = state.tick * TICK_US
-  if (box.free.length < props.replicas) {
-    box.free = [...box.free, ...new Array<number>(props.replicas - box.free.length).fill(nowUs)]
-  } else box.free = box.free.slice(0, props.replicas)
+  box.free =
+    box.free.length < replicas
+      ? [...box.free, ...new Array<number>(replicas - box.free.length).fill(nowUs)]
+      : box.free.slice(0, replicas)
   if (patch.ratePerSecond !== undefined && topology.kinds[index] === 'client') {
     rescheduleSources(state, [index], randomStream(state.seed, 'set-props', state.tick, state.nextSeq))
   }

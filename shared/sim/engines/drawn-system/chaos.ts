@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { boxIdSchema } from '../../../diagram/graph-snapshot'
 import type { LogLine } from '../../history'
 import { randomStream } from '../../random'
-import { type DrawnSystemState, topologyOf } from './model'
+import { type BoxChaos, type DrawnSystemState, NO_CHAOS, topologyOf } from './model'
 import { rescheduleSources } from './tick'
 
 const boxList = z.array(boxIdSchema).min(1).max(400)
@@ -50,23 +50,25 @@ export function applyChaos(state: DrawnSystemState, event: ChaosEvent, log: LogL
     return index
   }
   const name = (index: number) => state.params.boxes[index]?.label || state.params.boxes[index]?.id || ''
+  // chaos entries are replaced, never edited: the state copy shares them with the input
+  const setChaos = (id: string, change: Partial<BoxChaos>) => {
+    state.chaos[id] = { ...(state.chaos[id] ?? NO_CHAOS), ...change }
+  }
   const restartSources = (label: string) =>
     rescheduleSources(state, topology.sources, randomStream(state.seed, label, state.tick, state.nextSeq))
 
   switch (event.type) {
     case 'kill-box': {
       const i = find(event.box)
-      const box = i === undefined ? undefined : state.boxes[i]
-      if (i === undefined || !box) return
-      box.killed = true
+      if (i === undefined) return
+      setChaos(event.box, { killed: true })
       log(`${name(i)} killed`)
       return
     }
     case 'slow-box': {
       const i = find(event.box)
-      const box = i === undefined ? undefined : state.boxes[i]
-      if (i === undefined || !box) return
-      box.slow = event.factor
+      if (i === undefined) return
+      setChaos(event.box, { slow: event.factor })
       log(`${name(i)} slowed ${event.factor}×`)
       return
     }
@@ -80,13 +82,12 @@ export function applyChaos(state: DrawnSystemState, event: ChaosEvent, log: LogL
       return
     case 'cache-flush': {
       const i = find(event.box)
-      const box = i === undefined ? undefined : state.boxes[i]
-      if (i === undefined || !box) return
+      if (i === undefined) return
       if (!topology.caching[i]) {
         log(`ignored: ${name(i)} is not a cache`)
         return
       }
-      box.flushedAt = state.tick
+      setChaos(event.box, { flushedAt: state.tick })
       log(`${name(i)} flushed: every lookup misses until it warms up`)
       return
     }
@@ -100,30 +101,26 @@ export function applyChaos(state: DrawnSystemState, event: ChaosEvent, log: LogL
     }
     case 'fail-dependency': {
       const i = find(event.box)
-      const box = i === undefined ? undefined : state.boxes[i]
-      if (i === undefined || !box) return
-      box.errorRate = event.errorRate
+      if (i === undefined) return
+      setChaos(event.box, { errorRate: event.errorRate })
       log(`${name(i)} answers ${Math.round(event.errorRate * 100)}% of requests with errors`)
       return
     }
     case 'undo-chaos': {
-      const only = event.box === undefined ? undefined : find(event.box)
-      if (event.box !== undefined && only === undefined) return
-      state.boxes.forEach((box, i) => {
-        if (only !== undefined && i !== only) return
-        box.killed = false
-        box.slow = 1
-        box.errorRate = 0
-        box.flushedAt = null
-      })
-      if (only === undefined) {
-        state.partition = null
-        if (state.spike) {
-          state.spike = null
-          restartSources('spike-end')
-        }
+      if (event.box !== undefined) {
+        const i = find(event.box)
+        if (i === undefined) return
+        delete state.chaos[event.box]
+        log(`chaos on ${name(i)} undone`)
+        return
       }
-      log(only === undefined ? 'chaos undone' : `chaos on ${name(only)} undone`)
+      state.chaos = {}
+      state.partition = null
+      if (state.spike) {
+        state.spike = null
+        restartSources('spike-end')
+      }
+      log('chaos undone')
       return
     }
     default:

@@ -13,8 +13,12 @@ export function copyState(state: DrawnSystemState): DrawnSystemState {
   }
   return {
     ...state,
-    boxes: state.boxes.map((box) => ({ ...box, free: box.free.slice(), pending: box.pending.slice() })),
-    calls: state.calls.map((call) => ({ ...call })),
+    boxes: state.boxes.map((box) => ({ free: box.free.slice(), pending: box.pending.slice() })),
+    // changes, chaos and call settings are replaced whole when they change, never edited
+    changes: { ...state.changes },
+    chaos: { ...state.chaos },
+    callChanges: { ...state.callChanges },
+    sourceTokens: { ...state.sourceTokens },
     frames: state.frames.map((frame) => ({ ...frame })),
     events: state.events.slice(),
     spike: state.spike === null ? null : { ...state.spike },

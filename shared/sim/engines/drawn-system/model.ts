@@ -4,6 +4,8 @@ import {
   type CallMode,
   type ComponentKind,
   type ComponentProps,
+  type ComponentPropsPatch,
+  effectiveProps,
   ROUTING_KINDS,
 } from '../../../diagram/components'
 import type { GraphSnapshot } from '../../../diagram/graph-snapshot'
@@ -19,25 +21,28 @@ export const CACHE_WARM_TICKS = 100
 /** Ticks of completed requests the latency percentiles are read from (1 s). */
 export const LATENCY_WINDOW_TICKS = 10
 
-/** A box as it runs: its current properties, replicas' next-free times, waiting starts, chaos. */
+/** A box's replicas as they run: when each is next free, and the starts of the requests waiting. */
 export interface BoxRuntime {
-  props: ComponentProps
   /** When each replica is next free (µs). */
   free: number[]
   /** Start times (µs, ascending) of requests waiting for a replica: FIFO, so they never decrease. */
   pending: number[]
+}
+
+/** Chaos on one box (kept only for boxes that have some, so the state stays small). */
+export interface BoxChaos {
   killed: boolean
-  /** Chaos slow-down: service and base latency are multiplied by this. */
+  /** Service and base latency are multiplied by this. */
   slow: number
-  /** Chaos "dependency returns errors": the share of requests that fail here. */
+  /** "Dependency returns errors": the share of requests that fail here. */
   errorRate: number
   /** Tick of the last cache flush, or null. */
   flushedAt: number | null
-  /** Bumped when a source's rate changes, so its scheduled next request is dropped. */
-  sourceToken: number
 }
 
-/** Where a call is between two boxes: its mode and share can change while the run goes on. */
+export const NO_CHAOS: Readonly<BoxChaos> = { killed: false, slow: 1, errorRate: 0, flushedAt: null }
+
+/** How a call runs: its mode and share can change while the run goes on. */
 export interface CallSetting {
   mode: CallMode
   share: number | null
@@ -113,7 +118,14 @@ export interface DrawnSystemState {
   seed: number
   tick: number
   boxes: BoxRuntime[]
-  calls: CallSetting[]
+  /** Properties changed during the run, by box id, over the snapshot's. */
+  changes: Record<string, ComponentPropsPatch>
+  /** Chaos in force, by box id. */
+  chaos: Record<string, BoxChaos>
+  /** Calls whose mode or share changed during the run, by call id. */
+  callChanges: Record<string, CallSetting>
+  /** Bumped, per source box id, when its rate changes, so its scheduled next request is dropped. */
+  sourceTokens: Record<string, number>
   frames: Frame[]
   events: ScheduledEvent[]
   nextFrameId: number
@@ -140,6 +152,8 @@ export interface Topology {
   caching: boolean[]
   buffer: boolean[]
   sources: number[]
+  /** Each box's properties as drawn (its kind's defaults under its own settings). */
+  drawnProps: ComponentProps[]
 }
 
 const topologies = new WeakMap<GraphSnapshot, Topology>()
@@ -165,6 +179,7 @@ export function topologyOf(graph: GraphSnapshot): Topology {
     caching: kinds.map((kind) => CACHING_KINDS.has(kind)),
     buffer: kinds.map((kind) => BUFFER_KINDS.has(kind)),
     sources: kinds.flatMap((kind, i) => (kind === 'client' ? [i] : [])),
+    drawnProps: graph.boxes.map((box) => effectiveProps(box.kind, box.props)),
   }
   topologies.set(graph, topology)
   return topology
@@ -195,3 +210,28 @@ export function emptyCounts(boxes: number, calls: number): TickCounts {
 
 /** µs from a property in ms (whole microseconds, so state stays integral). */
 export const usOf = (ms: number) => Math.round(ms * 1000)
+
+/** What a tick reads per box and per call, resolved once from the snapshot and the changes. */
+export interface Resolved {
+  props: ComponentProps[]
+  chaos: Readonly<BoxChaos>[]
+  calls: CallSetting[]
+  sourceTokens: number[]
+}
+
+/** The properties, chaos and call settings in force now, indexed like the snapshot. */
+export function resolve(state: DrawnSystemState): Resolved {
+  const topology = topologyOf(state.params)
+  return {
+    props: state.params.boxes.map((box, i) => {
+      const drawn = topology.drawnProps[i] as ComponentProps
+      const changed = state.changes[box.id]
+      return changed ? { ...drawn, ...changed } : drawn
+    }),
+    chaos: state.params.boxes.map((box) => state.chaos[box.id] ?? NO_CHAOS),
+    calls: state.params.calls.map(
+      (call) => state.callChanges[call.id] ?? { mode: call.mode, share: call.share },
+    ),
+    sourceTokens: state.params.boxes.map((box) => state.sourceTokens[box.id] ?? 0),
+  }
+}

@@ -2,19 +2,25 @@ import { appendBounded, appendPoint, type LogLine } from '../../history'
 import { type Random, randomStream } from '../../random'
 import { canonicalHeap, EventKind, type ScheduledEvent } from './event-heap'
 import { percentileUs, toSparse } from './latency-histogram'
-import { type DrawnSystemState, emptyCounts, LATENCY_WINDOW_TICKS, TICK_US, topologyOf } from './model'
+import {
+  type DrawnSystemState,
+  emptyCounts,
+  LATENCY_WINDOW_TICKS,
+  resolve,
+  TICK_US,
+  topologyOf,
+} from './model'
 import { TickRun } from './traffic'
 
 /** Drops the scheduled next request of `sources` and draws a new one from now (in place). */
 export function rescheduleSources(state: DrawnSystemState, sources: readonly number[], random: Random): void {
   const topology = topologyOf(state.params)
-  const run = new TickRun(state, topology, random, emptyCounts(0, 0), 0)
   for (const source of sources) {
-    const box = state.boxes[source]
-    if (!box) continue
-    box.sourceToken++
-    run.scheduleSource(source, state.tick * TICK_US)
+    const id = state.params.boxes[source]?.id
+    if (id !== undefined) state.sourceTokens[id] = (state.sourceTokens[id] ?? 0) + 1
   }
+  const run = new TickRun(state, topology, random, emptyCounts(0, 0), 0)
+  for (const source of sources) run.scheduleSource(source, state.tick * TICK_US)
   const frames = new Map(state.frames.map((frame) => [frame.id, frame]))
   state.events = canonicalHeap(state.events.filter((event) => isLive(state, event, frames)))
 }
@@ -28,7 +34,7 @@ export function advanceOneTick(state: DrawnSystemState, log: LogLine): void {
     log('traffic spike over')
   }
   state.tick++
-  const counts = emptyCounts(state.boxes.length, state.calls.length)
+  const counts = emptyCounts(state.boxes.length, state.params.calls.length)
   const run = new TickRun(
     state,
     topology,
@@ -61,7 +67,7 @@ export function advanceOneTick(state: DrawnSystemState, log: LogLine): void {
 
 /** Dollars per hour: every replica of every box, killed ones included (they are still paid for). */
 export function costPerHour(state: DrawnSystemState): number {
-  return state.boxes.reduce((sum, box) => sum + box.props.costPerHour * box.props.replicas, 0)
+  return resolve(state).props.reduce((sum, props) => sum + props.costPerHour * props.replicas, 0)
 }
 
 function isLive(
@@ -69,7 +75,10 @@ function isLive(
   [, , kind, subject, token]: ScheduledEvent,
   frames: ReadonlyMap<number, { token: number }>,
 ): boolean {
-  if (kind === EventKind.source) return state.boxes[subject]?.sourceToken === token
+  if (kind === EventKind.source) {
+    const id = state.params.boxes[subject]?.id
+    return id !== undefined && (state.sourceTokens[id] ?? 0) === token
+  }
   const frame = frames.get(subject)
   if (!frame) return false
   return kind === EventKind.arrive || kind === EventKind.served || frame.token === token

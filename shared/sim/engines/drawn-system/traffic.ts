@@ -7,6 +7,8 @@ import {
   type DrawnSystemState,
   type Frame,
   HARD_TIMEOUT_US,
+  type Resolved,
+  resolve,
   type TickCounts,
   type Topology,
   usOf,
@@ -25,6 +27,8 @@ export class TickRun {
   private readonly pendingHead: number[]
   private readonly side: Uint8Array
   private readonly endUs: number
+  /** Properties, chaos and call settings in force this tick (they change only between ticks). */
+  private readonly now: Resolved
 
   constructor(
     private readonly state: DrawnSystemState,
@@ -36,6 +40,7 @@ export class TickRun {
     this.frames = new Map(state.frames.map((frame) => [frame.id, frame]))
     this.pendingHead = state.boxes.map(() => 0)
     this.endUs = endUs
+    this.now = resolve(state)
     this.side = new Uint8Array(state.boxes.length)
     for (const i of state.partition?.a ?? []) this.side[i] = 1
     for (const i of state.partition?.b ?? []) this.side[i] = 2
@@ -79,17 +84,16 @@ export class TickRun {
 
   /** Schedules a source's next request, a Poisson stream at its rate (spikes included). */
   scheduleSource(box: number, fromUs: number): void {
-    const runtime = this.state.boxes[box]
-    if (!runtime) return
-    const rate = runtime.props.ratePerSecond * (this.state.spike?.factor ?? 1)
-    if (runtime.killed || rate <= 0) return
+    const props = this.now.props[box]
+    if (!props) return
+    const rate = props.ratePerSecond * (this.state.spike?.factor ?? 1)
+    if (this.now.chaos[box]?.killed || rate <= 0) return
     const gap = drawDurationUs(this.random, 1_000_000 / rate)
-    this.schedule(fromUs + gap, EventKind.source, box, runtime.sourceToken)
+    this.schedule(fromUs + gap, EventKind.source, box, this.now.sourceTokens[box] ?? 0)
   }
 
   private source(box: number, token: number, time: number): void {
-    const runtime = this.state.boxes[box]
-    if (!runtime || token !== runtime.sourceToken) return
+    if (token !== this.now.sourceTokens[box]) return
     this.scheduleSource(box, time)
     const frame = this.newFrame(box, 0, 0, time)
     frame.plan = this.plan(box)
@@ -101,15 +105,17 @@ export class TickRun {
     if (!frame) return
     const b = frame.box
     const box = this.state.boxes[b]
-    if (!box) return
+    const props = this.now.props[b]
+    const chaos = this.now.chaos[b]
+    if (!box || !props || !chaos) return
     bump(this.counts.arrivals, b)
     bump(this.state.totals.arrivals, b)
-    if (box.killed) {
+    if (chaos.killed) {
       bump(this.counts.errors, b)
       this.respond(frame, false, time)
       return
     }
-    const { pending, free, props } = box
+    const { pending, free } = box
     let head = this.pendingHead[b] as number
     while (head < pending.length && (pending[head] as number) <= time) head++
     this.pendingHead[b] = head
@@ -122,7 +128,7 @@ export class TickRun {
     let replica = 0
     for (let r = 1; r < free.length; r++) if ((free[r] as number) < (free[replica] as number)) replica = r
     const start = Math.max(time, free[replica] as number)
-    const service = drawDurationUs(this.random, (1_000_000 / props.capacityPerReplica) * box.slow)
+    const service = drawDurationUs(this.random, (1_000_000 / props.capacityPerReplica) * chaos.slow)
     free[replica] = start + service
     if (start > time) pending.push(start)
     bump(this.counts.accepted, b)
@@ -131,18 +137,19 @@ export class TickRun {
     bump(totals.accepted, b)
     bump(totals.waitUs, b, start - time)
     bump(totals.sojournUs, b, start - time + service)
-    this.schedule(start + service + usOf(props.baseLatencyMs * box.slow), EventKind.served, id, 0)
+    this.schedule(start + service + usOf(props.baseLatencyMs * chaos.slow), EventKind.served, id, 0)
   }
 
   private served(id: number, time: number): void {
     const frame = this.frames.get(id)
     if (!frame) return
     const b = frame.box
-    const box = this.state.boxes[b]
-    if (!box) return
+    const props = this.now.props[b]
+    const chaos = this.now.chaos[b]
+    if (!props || !chaos) return
     bump(this.counts.served, b)
-    const failure = Math.max(box.props.failureProbability, box.errorRate)
-    if (box.killed || (failure > 0 && this.random.chance(failure))) {
+    const failure = Math.max(props.failureProbability, chaos.errorRate)
+    if (chaos.killed || (failure > 0 && this.random.chance(failure))) {
       bump(this.counts.errors, b)
       bump(this.state.totals.errors, b)
       this.respond(frame, false, time)
@@ -169,13 +176,11 @@ export class TickRun {
 
   /** The hit ratio now: a flushed cache warms back linearly over CACHE_WARM_TICKS. */
   private hitRatio(b: number): number {
-    const box = this.state.boxes[b]
-    if (!box) return 0
-    if (box.flushedAt === null) return box.props.cacheHitRatio
-    const age = this.state.tick - box.flushedAt
-    return age >= CACHE_WARM_TICKS
-      ? box.props.cacheHitRatio
-      : (box.props.cacheHitRatio * age) / CACHE_WARM_TICKS
+    const ratio = this.now.props[b]?.cacheHitRatio ?? 0
+    const flushedAt = this.now.chaos[b]?.flushedAt ?? null
+    if (flushedAt === null) return ratio
+    const age = this.state.tick - flushedAt
+    return age >= CACHE_WARM_TICKS ? ratio : (ratio * age) / CACHE_WARM_TICKS
   }
 
   /** The calls one visit makes: one picked by share at a routing box, else each with its share. */
@@ -184,7 +189,7 @@ export class TickRun {
     if (outgoing.length === 0) return []
     if (!this.topology.routing[b]) {
       return outgoing.filter((call) => {
-        const share = this.state.calls[call]?.share ?? null
+        const share = this.now.calls[call]?.share ?? null
         return share === null || share >= 1 || this.random.chance(share)
       })
     }
@@ -192,11 +197,11 @@ export class TickRun {
     const usable = (call: number) => {
       const to = this.topology.target[call] as number
       // a balancer's health checks take killed targets out; a retry goes to another target
-      return to !== excluding && !(balancer && this.state.boxes[to]?.killed)
+      return to !== excluding && !(balancer && this.now.chaos[to]?.killed)
     }
     const candidates = outgoing.filter(usable)
     const pool = candidates.length > 0 ? candidates : outgoing
-    const weights = pool.map((call) => this.state.calls[call]?.share ?? 1)
+    const weights = pool.map((call) => this.now.calls[call]?.share ?? 1)
     const total = weights.reduce((sum, weight) => sum + weight, 0)
     if (total <= 0) return [pool[0] as number]
     let draw = this.random.float() * total
@@ -212,7 +217,7 @@ export class TickRun {
     while (frame.step < frame.plan.length) {
       const call = frame.plan[frame.step] as number
       const to = this.topology.target[call] as number
-      const async = this.state.calls[call]?.mode === 'async' || this.topology.buffer[frame.box]
+      const async = this.now.calls[call]?.mode === 'async' || this.topology.buffer[frame.box]
       bump(this.counts.calls, call)
       bump(this.state.totals.calls, call)
       if (!async) {
@@ -227,7 +232,7 @@ export class TickRun {
   }
 
   private issue(frame: Frame, to: number, time: number): void {
-    const props = this.state.boxes[frame.box]?.props
+    const props = this.now.props[frame.box]
     const timeoutUs = props?.timeoutMs == null ? HARD_TIMEOUT_US : usOf(props.timeoutMs)
     frame.token++
     if (this.partitioned(frame.box, to)) frame.waiting = -1
@@ -264,7 +269,7 @@ export class TickRun {
   }
 
   private retryOrFail(frame: Frame, time: number): void {
-    const props = this.state.boxes[frame.box]?.props
+    const props = this.now.props[frame.box]
     if (!props || frame.attempt > props.retries) {
       this.respond(frame, false, time)
       return

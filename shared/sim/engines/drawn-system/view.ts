@@ -1,7 +1,7 @@
 import { formatCount, formatPercent, round } from '../../format'
 import { type EdgeView, edgeId, type Health, type NodeView, type SimView } from '../../view'
 import { percentileUs } from './latency-histogram'
-import { CACHE_WARM_TICKS, type DrawnSystemState, TICK_US, topologyOf } from './model'
+import { CACHE_WARM_TICKS, type DrawnSystemState, resolve, TICK_US, topologyOf } from './model'
 import { costPerHour } from './tick'
 
 const PER_SECOND = 1_000_000 / TICK_US
@@ -19,9 +19,10 @@ export interface BoxFigures {
 /** Per-box figures keyed by box id (the shape id), for colouring boxes and queue chips. */
 export function drawnBoxFigures(state: DrawnSystemState): Record<string, BoxFigures> {
   const { last } = state
+  const { props } = resolve(state)
   const figures: Record<string, BoxFigures> = {}
   state.params.boxes.forEach((box, i) => {
-    const replicas = state.boxes[i]?.props.replicas ?? 1
+    const replicas = props[i]?.replicas ?? 1
     const arrivals = last.arrivals[i] ?? 0
     const errors = last.errors[i] ?? 0
     figures[box.id] = {
@@ -38,33 +39,35 @@ export function drawnBoxFigures(state: DrawnSystemState): Record<string, BoxFigu
 /** The panel and overlay for a drawn diagram's run. */
 export function drawnSystemView(state: DrawnSystemState): SimView {
   const topology = topologyOf(state.params)
+  const now = resolve(state)
   const figures = drawnBoxFigures(state)
   const nodes: Record<string, NodeView> = {}
   state.params.boxes.forEach((box, i) => {
-    const runtime = state.boxes[i]
+    const chaos = now.chaos[i]
+    const props = now.props[i]
     const f = figures[box.id]
-    if (!runtime || !f) return
-    const warming = runtime.flushedAt !== null && state.tick - runtime.flushedAt < CACHE_WARM_TICKS
-    const health: Health = runtime.killed
+    if (!chaos || !props || !f) return
+    const warming = chaos.flushedAt !== null && state.tick - chaos.flushedAt < CACHE_WARM_TICKS
+    const health: Health = chaos.killed
       ? 'failed'
       : f.errorShare >= 0.5
         ? 'failed'
-        : f.errorShare >= 0.01 || runtime.slow > 1
+        : f.errorShare >= 0.01 || chaos.slow > 1
           ? 'degraded'
           : warming
             ? 'recovering'
-            : f.utilisation >= 0.85 || f.queueDepth > runtime.props.queueLimit / 2
+            : f.utilisation >= 0.85 || f.queueDepth > props.queueLimit / 2
               ? 'hot'
               : 'healthy'
     const badges =
       box.kind === 'client'
-        ? [`${formatCount(runtime.props.ratePerSecond * (state.spike?.factor ?? 1))}/s`]
+        ? [`${formatCount(props.ratePerSecond * (state.spike?.factor ?? 1))}/s`]
         : [`${formatPercent(f.utilisation, 0)} busy`, `queue ${formatCount(f.queueDepth)}`]
     if (f.errorsPerSecond > 0) badges.push(`${formatCount(f.errorsPerSecond)} err/s`)
     if (topology.caching[i] && (state.last.lookups[i] ?? 0) > 0) {
       badges.push(`hit ${formatPercent((state.last.hits[i] ?? 0) / (state.last.lookups[i] ?? 1), 0)}`)
     }
-    if (runtime.killed) badges.push('killed')
+    if (chaos.killed) badges.push('killed')
     nodes[box.id] = { health, badges }
   })
 
@@ -72,7 +75,7 @@ export function drawnSystemView(state: DrawnSystemState): SimView {
   state.params.calls.forEach((call, i) => {
     const id = edgeId(call.from, call.to)
     const rate = (edges[id]?.rate ?? 0) + (state.last.calls[i] ?? 0) * PER_SECOND
-    edges[id] = { rate, label: `${formatCount(rate)}/s${state.calls[i]?.mode === 'async' ? ' async' : ''}` }
+    edges[id] = { rate, label: `${formatCount(rate)}/s${now.calls[i]?.mode === 'async' ? ' async' : ''}` }
   })
 
   const { last, history } = state
