@@ -107,19 +107,30 @@ export function applyChaos(state: DrawnSystemState, event: ChaosEvent, log: LogL
       return
     }
     case 'undo-chaos': {
+      // a killed traffic source scheduled nothing more: it starts sending again
+      const revived = (ids: readonly string[]) =>
+        topology.sources.filter((i) => {
+          const id = state.params.boxes[i]?.id ?? ''
+          return ids.includes(id) && state.chaos[id]?.killed
+        })
       if (event.box !== undefined) {
         const i = find(event.box)
         if (i === undefined) return
+        const sources = revived([event.box])
         delete state.chaos[event.box]
+        if (sources.length > 0)
+          rescheduleSources(state, sources, randomStream(state.seed, 'revive', state.tick, state.nextSeq))
         log(`chaos on ${name(i)} undone`)
         return
       }
+      const sources = revived(Object.keys(state.chaos))
       state.chaos = {}
       state.partition = null
       if (state.spike) {
         state.spike = null
         restartSources('spike-end')
-      }
+      } else if (sources.length > 0)
+        rescheduleSources(state, sources, randomStream(state.seed, 'revive', state.tick, state.nextSeq))
       log('chaos undone')
       return
     }

@@ -99,3 +99,15 @@ describe('drawn-system engine: chaos', () => {
     expect(metric(engine.view(state), 'cost-per-hour')).toBeCloseTo(cost + 4 * 0.1, 5)
   })
 })
+
+describe('drawn-system engine: a killed traffic source', () => {
+  it('stops sending while killed and sends again once the chaos is undone', () => {
+    let state = apply(run(start(shop, 9), 10), { type: 'kill-box', box: 'users' })
+    state = run(state, 20)
+    const stopped = state.totals.arrivals[boxIndex(state, 'lb')]
+    state = run(state, 10)
+    expect(state.totals.arrivals[boxIndex(state, 'lb')]).toBe(stopped)
+    state = run(apply(state, { type: 'undo-chaos', box: 'users' }), 20)
+    expect(state.totals.arrivals[boxIndex(state, 'lb')]).toBeGreaterThan((stopped ?? 0) + 200)
+  })
+})
