@@ -274,7 +274,7 @@ export class TickRun {
       this.respond(frame, false, time)
       return
     }
-    const backoff = usOf(props.backoffMs) * 2 ** (frame.attempt - 1)
+    const backoff = usOf(props.backoffMs) * (1 << (frame.attempt - 1))
     frame.attempt++
     frame.token++
     this.schedule(time + backoff, EventKind.retry, frame.id, frame.token)
