@@ -13,6 +13,8 @@ import {
   type Topology,
   usOf,
 } from './model'
+import { admit, occupy } from './replica-pool'
+import { planCalls } from './routing'
 
 /**
  * One tick of traffic as a discrete-event simulation (in place on a copied state): every request
@@ -115,22 +117,15 @@ export class TickRun {
       this.respond(frame, false, time)
       return
     }
-    const { pending, free } = box
-    let head = this.pendingHead[b] as number
-    while (head < pending.length && (pending[head] as number) <= time) head++
-    this.pendingHead[b] = head
-    if (pending.length - head >= props.queueLimit && Math.min(...free) > time) {
+    const admitted = admit(box, this.pendingHead, b, props.queueLimit, time)
+    if (admitted === null) {
       bump(this.counts.rejected, b)
       bump(this.counts.errors, b)
       this.respond(frame, false, time)
       return
     }
-    let replica = 0
-    for (let r = 1; r < free.length; r++) if ((free[r] as number) < (free[replica] as number)) replica = r
-    const start = Math.max(time, free[replica] as number)
     const service = drawDurationUs(this.random, (1_000_000 / props.capacityPerReplica) * chaos.slow)
-    free[replica] = start + service
-    if (start > time) pending.push(start)
+    const start = occupy(box, admitted, time, service)
     bump(this.counts.accepted, b)
     bump(this.counts.busyUs, b, service)
     const { totals } = this.state
@@ -183,33 +178,9 @@ export class TickRun {
     return age >= CACHE_WARM_TICKS ? ratio : (ratio * age) / CACHE_WARM_TICKS
   }
 
-  /** The calls one visit makes: one picked by share at a routing box, else each with its share. */
+  /** The calls one visit makes (see planCalls). */
   private plan(b: number, excluding = -1): number[] {
-    const outgoing = this.topology.outgoing[b] ?? []
-    if (outgoing.length === 0) return []
-    if (!this.topology.routing[b]) {
-      return outgoing.filter((call) => {
-        const share = this.now.calls[call]?.share ?? null
-        return share === null || share >= 1 || this.random.chance(share)
-      })
-    }
-    const balancer = this.topology.kinds[b] === 'load-balancer'
-    const usable = (call: number) => {
-      const to = this.topology.target[call] as number
-      // a balancer's health checks take killed targets out; a retry goes to another target
-      return to !== excluding && !(balancer && this.now.chaos[to]?.killed)
-    }
-    const candidates = outgoing.filter(usable)
-    const pool = candidates.length > 0 ? candidates : outgoing
-    const weights = pool.map((call) => this.now.calls[call]?.share ?? 1)
-    const total = weights.reduce((sum, weight) => sum + weight, 0)
-    if (total <= 0) return [pool[0] as number]
-    let draw = this.random.float() * total
-    for (let i = 0; i < pool.length; i++) {
-      draw -= weights[i] as number
-      if (draw < 0) return [pool[i] as number]
-    }
-    return [pool[pool.length - 1] as number]
+    return planCalls(this.topology, this.now, this.random, b, excluding)
   }
 
   /** Makes the visit's remaining calls: hand-offs at once, then the next sync call (or answers). */
