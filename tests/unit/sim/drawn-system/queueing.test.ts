@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { boxIndex, chain, drain, eachTick, plainStation, run, start, threeSigma } from './drawn-kit'
+import { drawnBoxFigures } from '../../../../shared/sim/engines/drawn-system/view'
+import { boxIndex, chain, drain, eachTick, engine, plainStation, run, start, threeSigma } from './drawn-kit'
 
 /** Erlang C: the chance an arrival waits in an M/M/c queue with offered load a = λ/μ (a < c). */
 function erlangC(c: number, a: number): number {
@@ -58,6 +59,19 @@ describe('drawn-system engine: queueing at one box', () => {
       expect(Math.abs(L - lambda * W) / L, id).toBeLessThan(0.05)
     }
   }, 30_000)
+
+  it('shows each box busy for ρ = λ/(cμ) of its replicas’ time, and every box and call on the overlay', () => {
+    const props = { ...plainStation, replicas: 2, capacityPerReplica: 100 }
+    let busy = 0
+    const ticks = 2_000
+    const final = eachTick(start(chain(120, [{ id: 'box', kind: 'service', props }]), 5), ticks, (state) => {
+      busy += drawnBoxFigures(state).box?.utilisation ?? 0
+    })
+    expect(Math.abs(busy / ticks - 120 / (2 * 100))).toBeLessThan(0.03)
+    const view = engine.view(final)
+    expect(Object.keys(view.nodes).sort()).toEqual(['box', 'users'])
+    expect(view.edges['users->box']?.rate).toBeGreaterThan(0)
+  })
 
   it('refuses requests beyond the queue limit and counts them as errors', () => {
     const graph = chain(300, [
