@@ -3,6 +3,7 @@ import { aiRouterEngine } from './ai-router'
 import { callChainEngine } from './call-chain'
 import { canaryEngine } from './canary'
 import { cellsEngine } from './cells'
+import { drawnSystemEngine } from './drawn-system'
 import { hyperLogLogEngine } from './hyperloglog'
 import { kappaEngine } from './kappa'
 import { lambdaEngine } from './lambda'
@@ -28,6 +29,7 @@ export const engines = {
   lambda: lambdaEngine,
   outbox: outboxEngine,
   'ai-router': aiRouterEngine,
+  'drawn-system': drawnSystemEngine,
 } as const
 
 export type EngineId = keyof typeof engines
