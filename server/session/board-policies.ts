@@ -1,6 +1,6 @@
 import { canEditBoard, type Role } from '../../shared/protocol/roles'
 import { type SessionState, sessionStateSchema } from '../../shared/session/session-state'
-import type { BoardStore } from '../storage/board-store'
+import type { SessionStateStore } from '../storage/board-store'
 
 interface BoardPolicy {
   editingLocked: boolean
@@ -17,7 +17,7 @@ const OPEN: BoardPolicy = { editingLocked: false, roleGrants: {} }
 export class BoardPolicies {
   private readonly policies = new Map<string, BoardPolicy>()
 
-  constructor(private readonly store: BoardStore) {}
+  constructor(private readonly store: SessionStateStore) {}
 
   /** Loads a board's policy from its stored session, once. */
   async ensure(boardId: string): Promise<void> {

@@ -6,10 +6,10 @@ import type { SessionIntent, StateReport } from '../../shared/session/intents'
 import { INITIAL_SESSION, type SessionState, sessionStateSchema } from '../../shared/session/session-state'
 import { simulateSession } from '../../shared/session/simulate'
 import type { Logger } from '../log'
-import type { BoardStore } from '../storage/board-store'
+import type { SessionStateStore } from '../storage/board-store'
 
 export interface SessionRoomDeps {
-  store: BoardStore
+  store: SessionStateStore
   log: Logger
   scenarioOf: (id: string) => Scenario | undefined
   workshopSegments: (workshopId: string) => number | undefined

@@ -63,15 +63,8 @@ export class StorageBusy extends Error {}
 /** The store's data failed its integrity check: serving it could spread the damage. */
 export class StorageCorrupt extends Error {}
 
-/**
- * Where boards live. The sync endpoint and the REST layer only speak to this interface, so the
- * embedded SQLite default and a later Postgres store are interchangeable (one contract test suite).
- */
-export interface BoardStore {
-  createBoard(board: NewBoard): Promise<BoardRecord>
-  getBoard(id: string): Promise<BoardRecord | null>
-  listBoards(): Promise<BoardRecord[]>
-  deleteBoard(id: string): Promise<void>
+/** One board's document: the Yjs update log and its snapshots (the hot path: one append per edit). */
+export interface DocumentLog {
   /** Appends one Yjs update to the board's log; resolves once it is durable. Throws StorageBusy. */
   appendUpdate(boardId: string, update: Uint8Array): Promise<void>
   /** The board's whole document as one merged Yjs update, or null when nothing was ever written. */
@@ -80,8 +73,20 @@ export interface BoardStore {
   storedBytes(boardId: string): Promise<number>
   /** Number of log entries since the last compaction. */
   countUpdates(boardId: string): Promise<number>
-  /** Replaces the log with one snapshot (the given state, or the merge of the log). Throws StorageBusy. */
+  /**
+   * Replaces the log rows it reads with one snapshot of them (merged with `state`, when given); rows
+   * appended meanwhile by another writer survive. Throws StorageBusy.
+   */
   compact(boardId: string, state?: Uint8Array): Promise<void>
+}
+
+/** Which boards exist: titles, link hashes, thumbnails, and the deployment's secrets. */
+export interface BoardCatalog {
+  createBoard(board: NewBoard): Promise<BoardRecord>
+  getBoard(id: string): Promise<BoardRecord | null>
+  listBoards(): Promise<BoardRecord[]>
+  /** Deletes the board and everything of it (log, versions, publications, session). */
+  deleteBoard(id: string): Promise<void>
   renameBoard(boardId: string, title: string): Promise<void>
   /** Replaces the board's token hashes and sealed share links (link rotation). */
   replaceTokens(
@@ -92,6 +97,15 @@ export interface BoardStore {
   /** Stores a PNG of the board's current content, replacing the previous one. */
   saveThumbnail(boardId: string, png: Uint8Array): Promise<void>
   loadThumbnail(boardId: string): Promise<Uint8Array | null>
+  /**
+   * A secret of the whole deployment (e.g. the key that signs participant identities): the stored
+   * value, else `fresh()` stored first. Every instance sharing this store gets the same value.
+   */
+  serverSecret(name: string, fresh: () => string): Promise<string>
+}
+
+/** Frozen copies of a board, and the published links to them. */
+export interface VersionArchive {
   saveVersion(boardId: string, version: NewVersion): Promise<VersionRecord>
   /** Newest first. */
   listVersions(boardId: string): Promise<VersionRecord[]>
@@ -105,12 +119,19 @@ export interface BoardStore {
   pruneAutomaticVersions(boardId: string, keep: number): Promise<number>
   createPublication(publication: Omit<PublicationRecord, 'createdAt'>): Promise<PublicationRecord>
   getPublication(id: string): Promise<PublicationRecord | null>
+}
+
+/** The live session of each board, as its authority last wrote it. */
+export interface SessionStateStore {
   saveSessionState(boardId: string, state: unknown): Promise<void>
   loadSessionState(boardId: string): Promise<unknown | null>
-  /**
-   * A secret of the whole deployment (e.g. the key that signs participant identities): the stored
-   * value, else `fresh()` stored first. Every instance sharing this store gets the same value.
-   */
-  serverSecret(name: string, fresh: () => string): Promise<string>
+}
+
+/**
+ * Where boards live, as four aggregates (each could move to another engine on its own). The sync
+ * endpoint and the REST layer speak only to these interfaces, so the embedded SQLite default and
+ * PostgreSQL are interchangeable (one contract test suite runs on both).
+ */
+export interface BoardStore extends DocumentLog, BoardCatalog, VersionArchive, SessionStateStore {
   close(): Promise<void>
 }

@@ -6,7 +6,7 @@ import type { Role } from '../../shared/protocol/roles'
 import { YJS_CLOSE } from '../../shared/protocol/yjs-doc'
 import type { BoardBus, BusMessage } from '../bus/board-bus'
 import type { Logger } from '../log'
-import type { BoardStore } from '../storage/board-store'
+import type { DocumentLog } from '../storage/board-store'
 import { BoardQuota } from './board-quota'
 import { ConnectionLimits, defaultSyncLimits, type LimitBreach, type SyncLimits } from './connection-limits'
 import { type RetryBackoff, writeWhenStorageFree } from './saving-pause'
@@ -36,7 +36,7 @@ export interface RoomConnection {
 }
 
 export interface RoomOptions {
-  store: BoardStore
+  store: DocumentLog
   log: Logger
   compactEveryUpdates: number
   /** Whether a connection may change the board right now (its role, and the editing lock). */
