@@ -8,8 +8,13 @@ import { MAX_IMAGE_BYTES } from '../../shared/protocol/yjs-doc'
 import { RightDock } from '../dock/RightDock'
 import { useFollow } from '../facilitation/useFollow'
 import { retitleRememberedBoard } from '../remembered-boards'
+import { RoomBar } from '../room/RoomBar'
+import { SpotlightOverlay } from '../room/SpotlightOverlay'
+import { useRoomSignals } from '../room/useRoomSignals'
 import { LiveSessionContext, type LiveSessionState } from '../session/session-context'
 import { useSessionSocket } from '../session/useSessionSocket'
+import { FacilitatorShortcuts } from '../shortcuts/FacilitatorShortcuts'
+import { ShortcutContext, useShortcutKeys } from '../shortcuts/shortcuts'
 import { SimulationOverlay } from '../simulation/SimulationOverlay'
 import { useLiveSimulation } from '../simulation/useLiveSimulation'
 import { useRestoreOnArrival } from '../versions/useRestoreOnArrival'
@@ -42,12 +47,22 @@ const TemplatePicker = lazy(() => import('./TemplatePicker').then((m) => ({ defa
 /** The user id this tab's presence records carry: what others pass to tldraw's `startFollowingUser`. */
 const PRESENCE_USER_ID = $presenceUser.get().id
 
+/** In front of the canvas: the card of the component in focus, and the facilitator's spotlight. */
+function InFrontOfTheCanvas() {
+  return (
+    <>
+      <SpotlightOverlay />
+      <ComponentCard />
+    </>
+  )
+}
+
 // tldraw's UI slots; stable so tldraw does not remount them. They read the board from context.
 const components: TLComponents = {
   TopPanel: BoardTopBar,
   SharePanel: BoardSharePanel,
   StylePanel: BoardStylePanel,
-  InFrontOfTheCanvas: ComponentCard,
+  InFrontOfTheCanvas,
   OnTheCanvas: SimulationOverlay,
 }
 
@@ -93,10 +108,12 @@ export function BoardCanvas({
   const simulation = useLiveSimulation(session.session, session.report)
   const [editor, setEditor] = useState<Editor | null>(null)
   const follow = useFollow(editor, session)
+  const signals = useRoomSignals(session.socket)
   const live = useMemo<LiveSessionState>(
-    () => ({ connection: session, simulation, follow }),
-    [session, simulation, follow],
+    () => ({ connection: session, simulation, follow, signals }),
+    [session, simulation, follow, signals],
   )
+  const shortcuts = useShortcutKeys(editor)
 
   usePresence(editor, connection?.awareness ?? null)
 
@@ -215,39 +232,43 @@ export function BoardCanvas({
   return (
     <BoardUiContext.Provider value={ui}>
       <LiveSessionContext.Provider value={live}>
-        <div className="board">
-          <div className="board__canvas">
-            {store.status === 'ready' ? (
-              <Tldraw
-                store={store.store}
-                user={tldrawCurrentUser}
-                licenseKey={licenseKey ?? undefined}
-                assetUrls={assetUrls}
-                maxAssetSize={MAX_IMAGE_BYTES}
-                components={components}
-                onMount={onMount}
-              />
-            ) : store.status === 'error' ? (
-              <div className="page page--centered">
-                <div className="card message-card" role="alert">
-                  <h1>This board could not be opened</h1>
-                  <p>{store.message}</p>
+        <ShortcutContext.Provider value={shortcuts}>
+          <FacilitatorShortcuts />
+          <div className="board">
+            <div className="board__canvas">
+              {store.status === 'ready' ? (
+                <Tldraw
+                  store={store.store}
+                  user={tldrawCurrentUser}
+                  licenseKey={licenseKey ?? undefined}
+                  assetUrls={assetUrls}
+                  maxAssetSize={MAX_IMAGE_BYTES}
+                  components={components}
+                  onMount={onMount}
+                />
+              ) : store.status === 'error' ? (
+                <div className="page page--centered">
+                  <div className="card message-card" role="alert">
+                    <h1>This board could not be opened</h1>
+                    <p>{store.message}</p>
+                  </div>
                 </div>
-              </div>
-            ) : (
-              <div className="page page--centered loading">Loading the board…</div>
-            )}
+              ) : (
+                <div className="page page--centered loading">Loading the board…</div>
+              )}
+              {store.status === 'ready' && <RoomBar />}
+            </div>
+            <RightDock />
           </div>
-          <RightDock />
-        </div>
-        {shareOpen && <ShareDialog links={links} onClose={closeShare} replacement={replacement} />}
-        {pickerOpen && canWrite && editor && (
-          <Suspense fallback={null}>
-            <TemplatePicker editor={editor} onClose={closeTemplatePicker} />
-          </Suspense>
-        )}
-        <BoardDialogs dialog={dialog} onClose={closeDialog} />
-        <BoardNotice notice={notice} onDone={clearNotice} />
+          {shareOpen && <ShareDialog links={links} onClose={closeShare} replacement={replacement} />}
+          {pickerOpen && canWrite && editor && (
+            <Suspense fallback={null}>
+              <TemplatePicker editor={editor} onClose={closeTemplatePicker} />
+            </Suspense>
+          )}
+          <BoardDialogs dialog={dialog} onClose={closeDialog} />
+          <BoardNotice notice={notice} onDone={clearNotice} />
+        </ShortcutContext.Provider>
       </LiveSessionContext.Provider>
     </BoardUiContext.Provider>
   )

@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react'
 import type { FollowControls } from '../facilitation/useFollow'
+import type { RoomSignals } from '../room/useRoomSignals'
 import type { LiveSimulation } from '../simulation/useLiveSimulation'
 import type { SessionConnection } from './useSessionSocket'
 
@@ -8,6 +9,8 @@ export interface LiveSessionState {
   connection: SessionConnection
   simulation: LiveSimulation
   follow: FollowControls
+  /** Raised hands, reactions and the summary (client/room). */
+  signals: RoomSignals
 }
 
 export const LiveSessionContext = createContext<LiveSessionState | null>(null)
