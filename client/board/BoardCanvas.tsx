@@ -14,7 +14,7 @@ import { useRoomSignals } from '../room/useRoomSignals'
 import { LiveSessionContext, type LiveSessionState } from '../session/session-context'
 import { useSessionSocket } from '../session/useSessionSocket'
 import { FacilitatorShortcuts } from '../shortcuts/FacilitatorShortcuts'
-import { ShortcutContext, useShortcutKeys } from '../shortcuts/shortcuts'
+import { useShortcutKeys } from '../shortcuts/shortcuts'
 import { SimulationOverlay } from '../simulation/SimulationOverlay'
 import { useLiveSimulation } from '../simulation/useLiveSimulation'
 import { useRestoreOnArrival } from '../versions/useRestoreOnArrival'
@@ -109,11 +109,11 @@ export function BoardCanvas({
   const [editor, setEditor] = useState<Editor | null>(null)
   const follow = useFollow(editor, session)
   const signals = useRoomSignals(session.socket)
-  const live = useMemo<LiveSessionState>(
-    () => ({ connection: session, simulation, follow, signals }),
-    [session, simulation, follow, signals],
-  )
   const shortcuts = useShortcutKeys(editor)
+  const live = useMemo<LiveSessionState>(
+    () => ({ connection: session, simulation, follow, signals, shortcuts }),
+    [session, simulation, follow, signals, shortcuts],
+  )
 
   usePresence(editor, connection?.awareness ?? null)
 
@@ -232,43 +232,41 @@ export function BoardCanvas({
   return (
     <BoardUiContext.Provider value={ui}>
       <LiveSessionContext.Provider value={live}>
-        <ShortcutContext.Provider value={shortcuts}>
-          <FacilitatorShortcuts />
-          <div className="board">
-            <div className="board__canvas">
-              {store.status === 'ready' ? (
-                <Tldraw
-                  store={store.store}
-                  user={tldrawCurrentUser}
-                  licenseKey={licenseKey ?? undefined}
-                  assetUrls={assetUrls}
-                  maxAssetSize={MAX_IMAGE_BYTES}
-                  components={components}
-                  onMount={onMount}
-                />
-              ) : store.status === 'error' ? (
-                <div className="page page--centered">
-                  <div className="card message-card" role="alert">
-                    <h1>This board could not be opened</h1>
-                    <p>{store.message}</p>
-                  </div>
+        <div className="board">
+          <div className="board__canvas">
+            {store.status === 'ready' ? (
+              <Tldraw
+                store={store.store}
+                user={tldrawCurrentUser}
+                licenseKey={licenseKey ?? undefined}
+                assetUrls={assetUrls}
+                maxAssetSize={MAX_IMAGE_BYTES}
+                components={components}
+                onMount={onMount}
+              />
+            ) : store.status === 'error' ? (
+              <div className="page page--centered">
+                <div className="card message-card" role="alert">
+                  <h1>This board could not be opened</h1>
+                  <p>{store.message}</p>
                 </div>
-              ) : (
-                <div className="page page--centered loading">Loading the board…</div>
-              )}
-              {store.status === 'ready' && <RoomBar />}
-            </div>
-            <RightDock />
+              </div>
+            ) : (
+              <div className="page page--centered loading">Loading the board…</div>
+            )}
+            {store.status === 'ready' && <RoomBar />}
           </div>
-          {shareOpen && <ShareDialog links={links} onClose={closeShare} replacement={replacement} />}
-          {pickerOpen && canWrite && editor && (
-            <Suspense fallback={null}>
-              <TemplatePicker editor={editor} onClose={closeTemplatePicker} />
-            </Suspense>
-          )}
-          <BoardDialogs dialog={dialog} onClose={closeDialog} />
-          <BoardNotice notice={notice} onDone={clearNotice} />
-        </ShortcutContext.Provider>
+          <RightDock />
+        </div>
+        {shareOpen && <ShareDialog links={links} onClose={closeShare} replacement={replacement} />}
+        {pickerOpen && canWrite && editor && (
+          <Suspense fallback={null}>
+            <TemplatePicker editor={editor} onClose={closeTemplatePicker} />
+          </Suspense>
+        )}
+        <BoardDialogs dialog={dialog} onClose={closeDialog} />
+        <BoardNotice notice={notice} onDone={clearNotice} />
+        <FacilitatorShortcuts />
       </LiveSessionContext.Provider>
     </BoardUiContext.Provider>
   )

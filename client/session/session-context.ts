@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react'
 import type { FollowControls } from '../facilitation/useFollow'
 import type { RoomSignals } from '../room/useRoomSignals'
+import type { ShortcutRegistry } from '../shortcuts/shortcuts'
 import type { LiveSimulation } from '../simulation/useLiveSimulation'
 import type { SessionConnection } from './useSessionSocket'
 
@@ -11,6 +12,8 @@ export interface LiveSessionState {
   follow: FollowControls
   /** Raised hands, reactions and the summary (client/room). */
   signals: RoomSignals
+  /** Where panels offer their actions to the keyboard (client/shortcuts). */
+  shortcuts: ShortcutRegistry
 }
 
 export const LiveSessionContext = createContext<LiveSessionState | null>(null)

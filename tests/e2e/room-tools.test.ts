@@ -26,6 +26,7 @@ describe('hands, reactions, spotlight, votes and shortcuts in Chromium', () => {
   let ben: Page
   /** A facilitator without a screen, to set the stage the way a run-of-show would. */
   let stage: SessionClient
+  const consoleErrors: string[] = []
 
   beforeAll(async () => {
     server = await startTestServer()
@@ -33,10 +34,12 @@ describe('hands, reactions, spotlight, votes and shortcuts in Chromium', () => {
     const board = await createTestBoard(server.url, 'Room tools')
     if (!board.urls.facilitator || !board.urls.viewer) throw new Error('the board lacks a link')
     ana = (await openPerson(browser, server.url)).page
+    ana.on('console', (m) => m.type() === 'error' && consoleErrors.push(`Ana: ${m.text()}`))
     await nameThisBrowser(ana, 'e2e-ana-facilitator', 'Ana')
     await ana.goto(`${server.url}${board.urls.facilitator}`)
     await waitForBoard(ana)
     ben = (await openPerson(browser, server.url)).page
+    ben.on('console', (m) => m.type() === 'error' && consoleErrors.push(`Ben: ${m.text()}`))
     await nameThisBrowser(ben, 'e2e-ben-viewer', 'Ben')
     await ben.goto(`${server.url}${board.urls.viewer}`)
     await waitForBoard(ben)
@@ -192,4 +195,8 @@ describe('hands, reactions, spotlight, votes and shortcuts in Chromium', () => {
     await ana.getByTestId('spotlight-clear').click()
     await ben.getByTestId('spotlight').waitFor({ state: 'detached' })
   }, 60_000)
+
+  it('logged no error in either browser', () => {
+    expect(consoleErrors).toEqual([])
+  })
 })

@@ -1,5 +1,6 @@
-import { createContext, useContext, useEffect, useMemo, useRef } from 'react'
+import { useContext, useEffect, useMemo, useRef } from 'react'
 import type { Editor } from 'tldraw'
+import { LiveSessionContext } from '../session/session-context'
 import { isTextTarget, type ShortcutAction, shortcutFor } from './shortcut-keys'
 
 type Handler = () => void
@@ -29,14 +30,12 @@ export function createShortcutRegistry(): ShortcutRegistry {
   }
 }
 
-export const ShortcutContext = createContext<ShortcutRegistry | null>(null)
-
 /**
  * Offers `handler` for `action` while mounted; null offers nothing (e.g. the control is disabled
  * or this person may not drive). The latest handler runs, so it can close over fresh state.
  */
 export function useShortcut(action: ShortcutAction, handler: Handler | null): void {
-  const registry = useContext(ShortcutContext)
+  const registry = useContext(LiveSessionContext)?.shortcuts
   const latest = useRef(handler)
   latest.current = handler
   const active = handler !== null
