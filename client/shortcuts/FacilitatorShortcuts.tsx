@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useRef } from 'react'
 import type { Workshop } from '../../shared/content/workshop-schema'
 import { canDriveSession } from '../../shared/protocol/roles'
 import type { SessionIntent } from '../../shared/session/intents'
@@ -20,20 +20,8 @@ export function FacilitatorShortcuts() {
   const session = connection.session
   const facilitator = canDriveSession(session?.yourRole ?? 'viewer')
   const asked = useRef(new Set<string>())
-  const [plan, setPlan] = useState<Workshop | null>(null)
-  const workshopId = session?.workshop?.id ?? null
-
-  useEffect(() => {
-    if (!workshopId || !facilitator) return
-    let cancelled = false
-    void fetchWorkshop(workshopId).then((w) => {
-      if (!cancelled) setPlan(w)
-    })
-    return () => {
-      cancelled = true
-    }
-  }, [workshopId, facilitator])
-
+  // the running plan, fetched on the first segment key (and kept while the same plan runs)
+  const plan = useRef<Workshop | null>(null)
   const send = async (...intents: SessionIntent[]) => {
     for (const intent of intents) {
       const ack = await connection.sendIntent(intent)
@@ -75,14 +63,17 @@ export function FacilitatorShortcuts() {
       (() => (ready.sim.step === 0 ? notify('This is the first step.') : void send({ type: 'sim:back' }))),
   )
 
-  const segment = facilitator && plan && session?.workshop?.id === plan.id ? session.workshop.segment : null
-  const goTo = (target: number) => {
-    if (!plan || target < 0 || target >= plan.segments.length) return
+  const running = facilitator ? (session?.workshop ?? null) : null
+  const goTo = async (by: 1 | -1) => {
+    if (!running) return
+    if (plan.current?.id !== running.id) plan.current = await fetchWorkshop(running.id)
+    const target = running.segment + by
+    if (!plan.current || target < 0 || target >= plan.current.segments.length) return
     const sim = session?.sim ? { scenarioId: session.sim.scenarioId, step: session.sim.step } : null
-    void send(...planSegmentIntents(plan, target, sim))
+    void send(...planSegmentIntents(plan.current, target, sim))
   }
-  useShortcut('next-segment', segment === null ? null : () => goTo(segment + 1))
-  useShortcut('previous-segment', segment === null ? null : () => goTo(segment - 1))
+  useShortcut('next-segment', running && (() => void goTo(1)))
+  useShortcut('previous-segment', running && (() => void goTo(-1)))
 
   const timer = facilitator ? (session?.timer ?? null) : null
   useShortcut(

@@ -56,14 +56,21 @@ describe('hands, reactions, spotlight, votes and shortcuts in Chromium', () => {
   it('steps with PageDown / PageUp, but never while someone types, and shows the "?" sheet', async () => {
     expect(await stage.intent({ type: 'sim:load', scenarioId: 'kappa-reprocess' })).toEqual({ ok: true })
     let seq = (await stage.waitForSeq(1)).seq
-    await ana.locator('[data-testid="dock-tab-simulation"]').waitFor()
+    // Ana's screen shows the step it acts from
+    const anaAtStep = (n: number) =>
+      ana.locator(`[data-testid="sim-step-heading"][data-step="${n}"]`).waitFor()
+    await ana.getByTestId('dock-tab-simulation').click()
+    await anaAtStep(1)
     await ana.mouse.click(400, 400) // the canvas has the keyboard, as in a session
     await ana.keyboard.press('PageDown')
     expect(await stepAfter(stage, seq)).toBe(1)
+    await anaAtStep(2)
     seq = stage.latest()?.seq ?? 0
     await ana.keyboard.press('PageUp')
     expect(await stepAfter(stage, seq)).toBe(0)
+    await anaAtStep(1)
     seq = stage.latest()?.seq ?? 0
+    await ana.getByTestId('dock-tab-session').click()
 
     // editing a shape's text: the key is the text's, not the session's
     await ana.evaluate(() => {
@@ -108,6 +115,15 @@ describe('hands, reactions, spotlight, votes and shortcuts in Chromium', () => {
     expect(await ana.getByTestId('shortcut-sheet').textContent()).toContain('Page Down')
     await ana.keyboard.press('Escape')
     await ana.getByTestId('shortcut-sheet').waitFor({ state: 'detached' })
+
+    // Shift + PageDown / PageUp walk the workshop's segments
+    expect(await stage.intent({ type: 'workshop:start', workshopId: 'kappa-45' })).toEqual({ ok: true })
+    await ana.getByTestId('workshop-segment').waitFor()
+    await ana.keyboard.press('Shift+PageDown')
+    await ana.locator('[data-testid="workshop-segment"]', { hasText: 'Segment 2/' }).waitFor()
+    await ana.keyboard.press('Shift+PageUp')
+    await ana.locator('[data-testid="workshop-segment"]', { hasText: 'Segment 1/' }).waitFor()
+    expect(await stage.intent({ type: 'workshop:end' })).toEqual({ ok: true })
   }, 90_000)
 
   it('shows "n of m voted" to everyone, hides an anonymous tally, and downloads the summary', async () => {
