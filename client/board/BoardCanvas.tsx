@@ -8,8 +8,13 @@ import { MAX_IMAGE_BYTES } from '../../shared/protocol/yjs-doc'
 import { RightDock } from '../dock/RightDock'
 import { useFollow } from '../facilitation/useFollow'
 import { retitleRememberedBoard } from '../remembered-boards'
+import { RoomBar } from '../room/RoomBar'
+import { SpotlightOverlay } from '../room/SpotlightOverlay'
+import { useRoomSignals } from '../room/useRoomSignals'
 import { LiveSessionContext, type LiveSessionState } from '../session/session-context'
 import { useSessionSocket } from '../session/useSessionSocket'
+import { FacilitatorShortcuts } from '../shortcuts/FacilitatorShortcuts'
+import { useShortcutKeys } from '../shortcuts/shortcuts'
 import { SimulationOverlay } from '../simulation/SimulationOverlay'
 import { useLiveSimulation } from '../simulation/useLiveSimulation'
 import { useRestoreOnArrival } from '../versions/useRestoreOnArrival'
@@ -45,12 +50,22 @@ const TemplatePicker = lazy(() => import('./TemplatePicker').then((m) => ({ defa
 /** The user id this tab's presence records carry: what others pass to tldraw's `startFollowingUser`. */
 const PRESENCE_USER_ID = $presenceUser.get().id
 
+/** In front of the canvas: the card of the component in focus, and the facilitator's spotlight. */
+function InFrontOfTheCanvas() {
+  return (
+    <>
+      <SpotlightOverlay />
+      <ComponentCard />
+    </>
+  )
+}
+
 // tldraw's UI slots; stable so tldraw does not remount them. They read the board from context.
 const components: TLComponents = {
   TopPanel: BoardTopBar,
   SharePanel: BoardSharePanel,
   StylePanel: BoardStylePanel,
-  InFrontOfTheCanvas: ComponentCard,
+  InFrontOfTheCanvas,
   OnTheCanvas: SimulationOverlay,
 }
 
@@ -96,9 +111,11 @@ export function BoardCanvas({
   const simulation = useLiveSimulation(session.session, session.report)
   const [editor, setEditor] = useState<Editor | null>(null)
   const follow = useFollow(editor, session)
+  const signals = useRoomSignals(session.socket)
+  const shortcuts = useShortcutKeys(editor)
   const live = useMemo<LiveSessionState>(
-    () => ({ connection: session, simulation, follow }),
-    [session, simulation, follow],
+    () => ({ connection: session, simulation, follow, signals, shortcuts }),
+    [session, simulation, follow, signals, shortcuts],
   )
 
   usePresence(editor, connection?.awareness ?? null)
@@ -243,6 +260,7 @@ export function BoardCanvas({
             ) : (
               <div className="page page--centered loading">Loading the board…</div>
             )}
+            {store.status === 'ready' && <RoomBar />}
           </div>
           <RightDock />
         </BoardLayout>
@@ -257,6 +275,7 @@ export function BoardCanvas({
         )}
         <BoardDialogs dialog={dialog} onClose={closeDialog} />
         <BoardNotice notice={notice} onDone={clearNotice} />
+        <FacilitatorShortcuts />
       </LiveSessionContext.Provider>
     </BoardUiContext.Provider>
   )

@@ -5,6 +5,7 @@ import type { SessionIntent } from '../../shared/session/intents'
 import { useBoardUi } from '../board/board-context'
 import { useLiveSession } from '../session/session-context'
 import { optionLetter, parseLiveQuestion, tallyBars } from './checkpoint-tally'
+import { VoteCount } from './VoteCount'
 
 /** Sends an intent and keeps the server's refusal, in words, for the card to show. */
 function useIntent(): { send: (intent: SessionIntent) => void; error: string | null } {
@@ -67,6 +68,7 @@ export function LiveCheckpoint() {
           ))}
         </div>
       )}
+      {!revealed && <VoteCount voteCount={checkpoint.voteCount} anonymous={checkpoint.anonymous} />}
       {!revealed && checkpoint.myVote !== null && (
         <p className="checkpoint-card__hint" data-testid="checkpoint-voted">
           Vote counted. You can change it until the reveal.
@@ -144,6 +146,7 @@ export function LiveQuestionForm() {
   const [open, setOpen] = useState(false)
   const [question, setQuestion] = useState('')
   const [options, setOptions] = useState('')
+  const [anonymous, setAnonymous] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
   if (!open) {
     return (
@@ -169,10 +172,11 @@ export function LiveQuestionForm() {
           return
         }
         setProblem(null)
-        send({ type: 'checkpoint:open', question: parsed.question, options: parsed.options })
+        send({ type: 'checkpoint:open', question: parsed.question, options: parsed.options, anonymous })
         setOpen(false)
         setQuestion('')
         setOptions('')
+        setAnonymous(false)
       }}
     >
       <label className="checkpoint-form__field">
@@ -192,6 +196,15 @@ export function LiveQuestionForm() {
           onChange={(e) => setOptions(e.target.value)}
           data-testid="checkpoint-options-input"
         />
+      </label>
+      <label className="checkpoint-form__check">
+        <input
+          type="checkbox"
+          checked={anonymous}
+          onChange={(e) => setAnonymous(e.target.checked)}
+          data-testid="checkpoint-anonymous"
+        />
+        Anonymous: nobody, you included, sees who voted what
       </label>
       {(problem ?? error) && (
         <p className="checkpoint-card__error" role="alert">

@@ -4,6 +4,7 @@ import type { Participant } from '../../shared/protocol/session'
 import { useBoardUi } from '../board/board-context'
 import { FacilitatorTools, useIntentSender } from '../facilitation/FacilitatorTools'
 import { RunOfShow } from '../facilitation/RunOfShow'
+import { RaisedHands } from '../room/RaisedHands'
 import { useLiveSession } from '../session/session-context'
 import { orderParticipants } from './participant-order'
 
@@ -64,6 +65,12 @@ function PersonRow({
       <span className="person__name">
         {person.name}
         {self && <span className="person__you"> (you)</span>}
+        {person.handRaisedAt !== undefined && (
+          <span className="person__hand" data-testid="person-hand" role="img" aria-label="hand raised">
+            {' '}
+            ✋
+          </span>
+        )}
         {error && <span className="person__error">{error}</span>}
         {cannotFollow && <span className="person__error">Their canvas is not visible yet.</span>}
       </span>
@@ -127,6 +134,7 @@ export function SessionTab() {
       </p>
       <FollowBanner />
       <RunOfShow />
+      {facilitator && <RaisedHands participants={participants} />}
       {facilitator && <FacilitatorTools />}
       <h3 className="sim-heading">
         Here now <span className="sim-heading__aside">{people.length}</span>

@@ -2,6 +2,8 @@ import { useState } from 'react'
 import type { IntentAck } from '../../shared/protocol/session'
 import type { SessionIntent } from '../../shared/session/intents'
 import { useBoardUi } from '../board/board-context'
+import { SpotlightControls } from '../room/SpotlightControls'
+import { SummaryDownload } from '../room/SummaryDownload'
 import { useLiveSession } from '../session/session-context'
 
 const TIMER_PRESETS = [5, 10, 15] as const
@@ -177,6 +179,7 @@ export function FacilitatorTools() {
         )}
       </div>
       {leading && <p className="muted session-note">Everyone is following your view.</p>}
+      <SpotlightControls />
 
       <label className="lock-toggle">
         <input
@@ -191,6 +194,8 @@ export function FacilitatorTools() {
           <span className="muted lock-toggle__hint"> · only facilitators can change the board</span>
         </span>
       </label>
+      <h3 className="sim-heading">After the session</h3>
+      <SummaryDownload />
       {note && !error && (
         <p className="muted session-note" role="status">
           {note}

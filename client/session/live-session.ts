@@ -19,6 +19,7 @@ export const liveSessionSchema = publicSessionStateSchema
     follow: true,
     editingLocked: true,
     workshop: true,
+    spotlight: true,
   })
   .partial({ yourRole: true })
 export type LiveSession = z.infer<typeof liveSessionSchema>

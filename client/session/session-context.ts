@@ -1,5 +1,7 @@
 import { createContext, useContext } from 'react'
 import type { FollowControls } from '../facilitation/useFollow'
+import type { RoomSignals } from '../room/useRoomSignals'
+import type { ShortcutRegistry } from '../shortcuts/shortcuts'
 import type { LiveSimulation } from '../simulation/useLiveSimulation'
 import type { SessionConnection } from './useSessionSocket'
 
@@ -8,6 +10,10 @@ export interface LiveSessionState {
   connection: SessionConnection
   simulation: LiveSimulation
   follow: FollowControls
+  /** Raised hands, reactions and the summary (client/room). */
+  signals: RoomSignals
+  /** Where panels offer their actions to the keyboard (client/shortcuts). */
+  shortcuts: ShortcutRegistry
 }
 
 export const LiveSessionContext = createContext<LiveSessionState | null>(null)

@@ -23,7 +23,7 @@ import { clockOffset } from '../facilitation/clock'
 import { loadIdentity, saveIdentity } from './board-identity'
 import { intentAckSchema, type LiveSession, liveSessionSchema, type SessionLink } from './live-session'
 
-type SessionSocket = Socket<SessionServerEvents, SessionClientEvents>
+export type SessionSocket = Socket<SessionServerEvents, SessionClientEvents>
 
 /** One board's live session: who is here, what the facilitator is running, and how to ask for a change. */
 export interface SessionConnection {
@@ -52,6 +52,8 @@ export interface SessionConnection {
   linkReplaced: LinkReplaced | null
   /** The board's title as the facilitator last renamed it during this visit; null until then. */
   renamedTitle: string | null
+  /** The socket itself, for the room's quick signals (client/room/useRoomSignals.ts); null between connections. */
+  socket: SessionSocket | null
 }
 
 /** How long an intent waits for the server's ack before the panel says so. */
@@ -239,6 +241,7 @@ export function useSessionSocket(
       handover,
       linkReplaced,
       renamedTitle,
+      socket,
     }),
     [
       link,
@@ -254,6 +257,7 @@ export function useSessionSocket(
       handover,
       linkReplaced,
       renamedTitle,
+      socket,
     ],
   )
 }

@@ -42,6 +42,17 @@ export class Identities {
     return given.length === expected.length && timingSafeEqual(given, expected) ? id : null
   }
 
+  /**
+   * The key an anonymous question files a voter's ballot under: one-way (HMAC with the server
+   * secret) and different for every question, so the stored state never holds who voted, yet the
+   * same person still has one ballot they can change.
+   */
+  ballotKey(boardId: string, questionId: string, id: string): string {
+    return createHmac('sha256', this.secret)
+      .update(['lockstep anonymous ballot v1', boardId, questionId, id].join('\n'))
+      .digest('base64url')
+  }
+
   private sign(link: IdentityLink, id: string): string {
     return createHmac('sha256', this.secret)
       .update(['lockstep identity v1', link.boardId, link.role, link.tokenHash, id].join('\n'))

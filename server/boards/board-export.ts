@@ -1,4 +1,5 @@
 import { BOARD_FILE_FORMAT, type BoardFile } from '../../shared/protocol/board-file'
+import { EMPTY_HISTORY } from '../../shared/session/session-history'
 import { type SessionState, sessionStateSchema } from '../../shared/session/session-state'
 import type { BoardRecord, BoardStore } from '../storage/board-store'
 import { contentOfState } from './board-content'
@@ -38,7 +39,8 @@ function storedSession(raw: unknown): SessionState | null {
  */
 function portableSession(state: SessionState): SessionState {
   const checkpoint = state.checkpoint ? { ...state.checkpoint, votes: {} } : null
-  return { ...state, checkpoint, roleGrants: {} }
+  // the history names who came and who voted what: it stays here too
+  return { ...state, checkpoint, roleGrants: {}, history: EMPTY_HISTORY }
 }
 
 /** A file name for the download, from the title: letters, digits and dashes only. */

@@ -2,6 +2,7 @@ import type { BoardLimits } from '../../shared/boards/board-limits'
 import { BOARD_FILE_FORMAT, boardFileSchema } from '../../shared/protocol/board-file'
 import { type Failure, firstProblem } from '../../shared/protocol/errors'
 import type { Scenario } from '../../shared/scenarios/scenario-schema'
+import { EMPTY_HISTORY } from '../../shared/session/session-history'
 import { type SessionState, type SimSession, sessionStateSchema } from '../../shared/session/session-state'
 import type { DocumentContent } from './board-content'
 import { checkContent } from './board-content'
@@ -90,6 +91,8 @@ function freshSession(state: SessionState, lookup: ImportLookup): SessionState {
     follow: null,
     workshop: workshop && segments !== undefined && workshop.segment < segments ? workshop : null,
     roleGrants: {},
+    spotlight: null,
+    history: EMPTY_HISTORY,
   }
 }
 

@@ -17,8 +17,21 @@ export class Participants {
     const board = this.boards.get(boardId) ?? new Map<string, Participant>()
     this.boards.set(boardId, board)
     const before = board.get(participant.id)
-    board.set(participant.id, participant)
-    return !before || JSON.stringify(before) !== JSON.stringify(participant)
+    // a new name or colour does not lower a raised hand
+    const hand = before?.handRaisedAt
+    board.set(participant.id, hand === undefined ? participant : { ...participant, handRaisedAt: hand })
+    return !before || JSON.stringify(before) !== JSON.stringify(board.get(participant.id))
+  }
+
+  /** Raises (with the time) or lowers (undefined) someone's hand; true when that changed anything. */
+  setHand(boardId: string, socketId: string, raisedAt: number | undefined): boolean {
+    const board = this.boards.get(boardId)
+    const before = board?.get(socketId)
+    if (!board || !before) return false
+    if ((before.handRaisedAt === undefined) === (raisedAt === undefined)) return false
+    const { handRaisedAt: _, ...rest } = before
+    board.set(socketId, raisedAt === undefined ? rest : { ...rest, handRaisedAt: raisedAt })
+    return true
   }
 
   /** Removes a participant; true when someone was removed. */

@@ -3,6 +3,7 @@ import type { IntentAck } from '../../shared/protocol/session'
 import type { Scenario } from '../../shared/scenarios/scenario-schema'
 import { applyIntent, autoStep, nextAutoStepAt } from '../../shared/session/apply-intent'
 import type { SessionIntent, StateReport } from '../../shared/session/intents'
+import { noteAttendee, recordChange } from '../../shared/session/session-history'
 import { INITIAL_SESSION, type SessionState, sessionStateSchema } from '../../shared/session/session-state'
 import { simulateSession } from '../../shared/session/simulate'
 import type { Logger } from '../log'
@@ -71,8 +72,21 @@ export class SessionRoom {
       now: this.deps.now(),
     })
     if (!result.ok) return result
-    if (result.state !== this.state) this.commit(result.state) // an intent that changed nothing is not news
+    if (result.state === this.state) return { ok: true } // an intent that changed nothing is not news
+    const voter = intent.type === 'vote' ? { key: who.identityId, name: who.name } : undefined
+    this.commit(recordChange(this.state, result.state, { scenarioOf: this.deps.scenarioOf, voter }))
     return { ok: true }
+  }
+
+  /**
+   * Notes who attended, for the summary. Private and invisible to everyone on the board, so it is
+   * stored but not broadcast and does not bump `seq`.
+   */
+  attend(name: string): void {
+    const next = noteAttendee(this.state, name)
+    if (next === this.state) return
+    this.state = next
+    this.persist(next, () => {})
   }
 
   /** Compares a client's state hash with ours; true when they match (or the report is stale). */
@@ -102,15 +116,17 @@ export class SessionRoom {
     this.state = state
     this.deps.onState?.(state)
     this.schedule()
+    this.persist(state, () => this.deps.broadcast(state))
+  }
+
+  private persist(state: SessionState, then: () => void): void {
     this.persistence = this.persistence
       .then(() => this.deps.store.saveSessionState(this.boardId, state))
-      .then(
-        () => this.deps.broadcast(state),
-        (error: unknown) =>
-          this.deps.log.error('could not save the session', {
-            board: this.boardId,
-            reason: error instanceof Error ? error.message : String(error),
-          }),
+      .then(then, (error: unknown) =>
+        this.deps.log.error('could not save the session', {
+          board: this.boardId,
+          reason: error instanceof Error ? error.message : String(error),
+        }),
       )
   }
 
@@ -123,7 +139,7 @@ export class SessionRoom {
     const at = nextAutoStepAt(sim, scenario)
     if (at === null || !scenario) return
     this.timer = setTimeout(
-      () => this.commit(autoStep(this.state, scenario, this.deps.now())),
+      () => this.commit(recordChange(this.state, autoStep(this.state, scenario, this.deps.now()), this.deps)),
       Math.max(0, at - this.deps.now()),
     )
     this.timer.unref()

@@ -22,6 +22,7 @@ import type { BoardRooms } from '../sync/board-rooms'
 import { ConnectionLimits, type SessionEventKind } from './connection-limits'
 import { LinkHandover, needsHandover } from './link-handover'
 import { Participants } from './participants'
+import { attachRoomSignals } from './room-signals'
 import {
   admitSocket,
   HandshakeRefusal,
@@ -104,11 +105,16 @@ export function attachSessionServer(
   /** The role a socket acts with now (its link's, or what the facilitator granted). */
   const roleNow = (socket: SessionSocket) =>
     options.roleOf(socket.data.boardId, socket.data.role, socket.data.identity.id)
+  /** Whose vote is whose: the identity, or for an anonymous question a one-way ballot key (Identities.ballotKey). */
+  const voterKey = (socket: SessionSocket, question: { id: string; anonymous: boolean } | null) =>
+    question?.anonymous
+      ? options.identities.ballotKey(socket.data.boardId, question.id, socket.data.identity.id)
+      : socket.data.identity.id
   // Everyone gets the same session, except their own role and what only they may see of a checkpoint.
   const sendState = (socket: SessionSocket, state: SessionState) => {
     socket.emit(
       'session:state',
-      publicSessionState(state, { role: roleNow(socket), identityId: socket.data.identity.id }),
+      publicSessionState(state, { role: roleNow(socket), identityId: voterKey(socket, state.checkpoint) }),
     )
   }
   const socketsOn = (boardId: string): SessionSocket[] =>
@@ -197,6 +203,19 @@ export function attachSessionServer(
       const changed = participants.upsert(boardId, { id: socket.id, role: socket.data.role, ...hello.data })
       reply({ ok: true })
       if (changed) publishParticipants(boardId) // the same hello again tells nobody anything
+      void session.then((room) => room.attend(hello.data.name)).catch(() => {})
+    })
+
+    attachRoomSignals(socket, {
+      boardId,
+      participants,
+      store: options.store,
+      session,
+      limited,
+      roleNow,
+      publishParticipants,
+      emitToBoard: (reaction) => io.to(boardId).emit('room:reaction', reaction),
+      now: Date.now,
     })
 
     socket.on('session:intent', async (payload: unknown, ack?: unknown) => {
@@ -229,11 +248,14 @@ export function attachSessionServer(
           message: 'Only someone who joined with the facilitator link can take away the role of a link.',
         })
       }
-      const answer = (await session).apply(intent.data, {
+      const room = await session
+      const asked = room.current.checkpoint
+      const voteOn = intent.data.type === 'vote' && asked?.id === intent.data.checkpointId ? asked : null
+      const answer = room.apply(intent.data, {
         role: roleNow(socket),
         id: socket.id,
         name,
-        identityId: socket.data.identity.id,
+        identityId: voterKey(socket, voteOn),
         identityIdOf: (participantId) => onBoard(participantId)?.data.identity.id,
       })
       if (answer.ok && handOver && target && intent.data.type === 'role:set') {

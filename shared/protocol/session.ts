@@ -4,6 +4,7 @@ import type { PublicSessionState } from '../session/session-state'
 import { boardIdSchema, tokenSchema } from './links'
 import { LIMITS } from './rest'
 import { roleSchema } from './roles'
+import type { HandLower, ReactionId, RoomReaction, SummaryAck } from './room-signals'
 
 /**
  * A participant's identity on a board, as the server signed it: `<id>.<signature>`. The server
@@ -32,6 +33,8 @@ export const participantSchema = z.object({
   role: roleSchema,
   /** Their tldraw presence id, for "Follow" (absent until their canvas is up). */
   presenceId: z.string().optional(),
+  /** When they raised their hand (server clock, epoch ms); absent while it is down. */
+  handRaisedAt: z.number().optional(),
 })
 export type Participant = z.infer<typeof participantSchema>
 
@@ -93,6 +96,8 @@ export interface SessionServerEvents {
   'view:summon': (area: ViewArea) => void
   /** The facilitator renamed the board. */
   'board:renamed': (board: { title: string }) => void
+  /** Someone reacted (shown for a few seconds; not session state). */
+  'room:reaction': (reaction: RoomReaction) => void
 }
 
 /** Acknowledgement every client intent receives: never silence. */
@@ -109,6 +114,14 @@ export interface SessionClientEvents {
   'session:clock': (ack: (serverNow: number) => void) => void
   /** Facilitators: bring everyone's camera to this page area. */
   'view:summon': (area: ViewArea, ack: (ack: IntentAck) => void) => void
+  /** Raise one's own hand (shown beside one's name until lowered or gone). */
+  'hand:raise': (ack: (ack: IntentAck) => void) => void
+  /** Lower one's own hand, or (facilitators) someone else's. */
+  'hand:lower': (lower: HandLower, ack: (ack: IntentAck) => void) => void
+  /** A quick reaction everyone sees for a few seconds. */
+  'room:react': (reaction: { reaction: ReactionId }, ack: (ack: IntentAck) => void) => void
+  /** Facilitators: the end-of-session summary so far. */
+  'session:summary': (ack: (ack: SummaryAck) => void) => void
 }
 
 /** Error codes of a refused socket.io handshake (surfaced as `connect_error` with `data.code`). */

@@ -3,6 +3,7 @@ import type { Scenario } from '../scenarios/scenario-schema'
 import { applyFacilitationIntent, applyVote } from './facilitation'
 import { isSimIntent, REFUSAL, type RefusalCode, type SessionIntent, type SimIntent } from './intents'
 import type { SessionState, SimSession } from './session-state'
+import { applySpotlight } from './spotlight'
 
 export type IntentResult =
   | { ok: true; state: SessionState }
@@ -32,6 +33,9 @@ export function applyIntent(state: SessionState, intent: SessionIntent, ctx: Int
   if (intent.type === 'vote') return applyVote(state, intent, ctx.identityId ?? ctx.participant.id)
   if (!canDriveSession(ctx.role)) {
     return refuse(REFUSAL.notFacilitator, 'Only a facilitator can drive the session.')
+  }
+  if (intent.type === 'spotlight:set' || intent.type === 'spotlight:clear') {
+    return applySpotlight(state, intent, ctx.participant)
   }
   if (!isSimIntent(intent)) {
     return applyFacilitationIntent(state, intent, {

@@ -59,6 +59,7 @@ export function applyFacilitationIntent(
           options,
           status: 'open',
           votes: {},
+          anonymous: intent.anonymous ?? false,
           ...(answer === undefined ? {} : { answer }),
         },
       })

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { roleSchema } from '../protocol/roles'
 import { speedSchema } from './session-state'
+import { spotlightIntentSchemas } from './spotlight'
 
 const idSchema = z.string().min(1).max(64)
 
@@ -30,6 +31,8 @@ export const sessionIntentSchema = z.discriminatedUnion('type', [
       question: z.string().trim().min(3).max(240),
       options: z.array(z.string().trim().min(1).max(120)).min(2).max(6),
       answer: z.number().int().min(0).max(5).optional(),
+      /** Nobody, facilitators included, sees who voted what (see checkpointStateSchema). */
+      anonymous: z.boolean().optional(),
     })
     .strict(),
   z.object({ type: z.literal('checkpoint:reveal') }).strict(),
@@ -41,6 +44,7 @@ export const sessionIntentSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('workshop:start'), workshopId: idSchema }).strict(),
   z.object({ type: z.literal('workshop:segment'), segment: z.number().int().min(0).max(50) }).strict(),
   z.object({ type: z.literal('workshop:end') }).strict(),
+  ...spotlightIntentSchemas,
   // anyone
   z
     .object({ type: z.literal('vote'), checkpointId: idSchema, option: z.number().int().min(0).max(5) })
@@ -48,7 +52,8 @@ export const sessionIntentSchema = z.discriminatedUnion('type', [
 ])
 export type SessionIntent = z.infer<typeof sessionIntentSchema>
 export type SimIntent = Extract<SessionIntent, { type: `sim:${string}` }>
-export type FacilitationIntent = Exclude<SessionIntent, SimIntent | { type: 'vote' }>
+export type SpotlightIntent = Extract<SessionIntent, { type: `spotlight:${string}` }>
+export type FacilitationIntent = Exclude<SessionIntent, SimIntent | SpotlightIntent | { type: 'vote' }>
 
 /** Whether an intent drives the simulation. */
 export function isSimIntent(intent: SessionIntent): intent is SimIntent {

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { canDriveSession, type Role, roleSchema } from '../protocol/roles'
 import { seedSchema } from '../sim/engine'
+import { EMPTY_HISTORY, sessionHistorySchema } from './session-history'
+import { spotlightSchema } from './spotlight'
 
 export const SPEEDS = [0.5, 1, 2, 4] as const
 export const speedSchema = z.number().min(0.5).max(4)
@@ -40,7 +42,13 @@ export const checkpointStateSchema = z.object({
   options: z.array(z.string()).min(2).max(6),
   answer: z.number().int().min(0).optional(),
   status: z.enum(['open', 'revealed']),
+  /**
+   * Votes by voter key. For an anonymous question the key is a one-way ballot key the server
+   * derives from the voter's identity (Identities.ballotKey in server/auth), never the identity itself.
+   */
   votes: z.record(z.string(), z.number().int().min(0)),
+  /** Nobody, facilitators included, sees who voted what, nor the tally before the reveal. */
+  anonymous: z.boolean().default(false),
 })
 export type CheckpointState = z.infer<typeof checkpointStateSchema>
 
@@ -70,6 +78,10 @@ export const sessionStateSchema = z.object({
    * link's role). Private: identities never leave the server; each participant learns only their own role.
    */
   roleGrants: z.record(z.string(), roleSchema).default({}),
+  /** The area the facilitator asked everyone to look at ("Spotlight"), or null. */
+  spotlight: spotlightSchema.nullable().default(null),
+  /** What happened, for the end-of-session summary. Private: facilitators fetch it on request. */
+  history: sessionHistorySchema.default(EMPTY_HISTORY),
 })
 export type SessionState = z.infer<typeof sessionStateSchema>
 
@@ -84,9 +96,11 @@ export const INITIAL_SESSION: SessionState = {
   editingLocked: false,
   workshop: null,
   roleGrants: {},
+  spotlight: null,
+  history: EMPTY_HISTORY,
 }
 
-/** A checkpoint as one participant may see it: counts only once revealed (facilitators see them live). */
+/** A checkpoint as one participant may see it: counts only once revealed (facilitators see them live unless anonymous). */
 export const publicCheckpointSchema = checkpointStateSchema.omit({ votes: true, answer: true }).extend({
   voteCount: z.number().int().min(0),
   /** Votes per option; null until revealed, except for facilitators. */
@@ -100,7 +114,7 @@ export type PublicCheckpoint = z.infer<typeof publicCheckpointSchema>
 
 /** What the server sends a participant: the session minus anyone else's private votes. */
 export const publicSessionStateSchema = sessionStateSchema
-  .omit({ checkpoint: true, roleGrants: true })
+  .omit({ checkpoint: true, roleGrants: true, history: true })
   .extend({
     checkpoint: publicCheckpointSchema.nullable(),
     /** This participant's role now (their link's role, or what the facilitator granted). */
@@ -113,11 +127,13 @@ export function publicSessionState(
   state: SessionState,
   viewer: { role: Role; identityId: string },
 ): PublicSessionState {
-  const { checkpoint, roleGrants: _private, ...rest } = state
+  const { checkpoint, roleGrants: _private, history: _alsoPrivate, ...rest } = state
   const yourRole = viewer.role
   if (!checkpoint) return { ...rest, checkpoint: null, yourRole }
   const { votes, answer, ...question } = checkpoint
-  const seesResults = checkpoint.status === 'revealed' || canDriveSession(viewer.role)
+  // an anonymous tally stays hidden from facilitators too: watching it move would show who voted what
+  const seesResults =
+    checkpoint.status === 'revealed' || (canDriveSession(viewer.role) && !checkpoint.anonymous)
   const counts = question.options.map((_, i) => Object.values(votes).filter((v) => v === i).length)
   return {
     ...rest,

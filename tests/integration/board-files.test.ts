@@ -118,7 +118,14 @@ describe('board files: export and import', () => {
       roleGrants: { 'someone-elses-key-123': 'facilitator' },
       follow: { leaderId: 'socket-1', leaderName: 'Ana' },
       presentation: { articleId: 'kappa-architecture', sectionId: 'no-such-section' },
-      checkpoint: { id: 'c1', question: 'Which cell?', options: ['1', '2'], status: 'open', votes: { k: 1 } },
+      checkpoint: {
+        id: 'c1',
+        question: 'Which cell?',
+        options: ['1', '2'],
+        status: 'open',
+        votes: { k: 1 },
+        anonymous: false,
+      },
     }
     const res = await app.rest.post('/api/boards/import', undefined, { ...file, session: foreign })
     expect(res.status).toBe(201)
