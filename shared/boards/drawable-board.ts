@@ -44,12 +44,8 @@ export function readDrawableBoard(
   storedSchema: unknown,
   limits: BoardLimits,
 ): DrawableBoard {
-  if (stored.size > limits.maxRecords) {
-    return damaged(
-      'too_many_records',
-      `It holds ${stored.size.toLocaleString('en')} items, more than a board may (${limits.maxRecords.toLocaleString('en')}).`,
-    )
-  }
+  const tooMany = countDamage(stored.size, limits)
+  if (tooMany) return { kind: 'damaged', damage: tooMany }
   const schema = readableSchema(storedSchema)
   if (schema === 'unreadable') {
     return damaged('schema_mismatch', 'It says it was written by an editor this one cannot read.')
@@ -67,12 +63,29 @@ export function readDrawableBoard(
   }
   const sorted = sortDrawable(migrated, limits)
   const skipped = [...failed, ...sorted.skipped]
-  if (skipped.length > MAX_SKIPPED_RECORDS) {
-    return damaged('too_many_skipped', `${skipped.length.toLocaleString('en')} of its items cannot be shown.`)
-  }
+  const lost = skippedDamage(skipped.length)
+  if (lost) return { kind: 'damaged', damage: lost }
   // typed boundary: every kept record passed tldraw's own validators in sortDrawable
   const records = sorted.kept.map((id) => migrated.get(id) as TLRecord)
   return { kind: 'drawable', records, skipped }
+}
+
+/** A board holding more records than it may is damaged (checked on load and after every change). */
+export function countDamage(records: number, limits: BoardLimits): BoardDamage | null {
+  if (records <= limits.maxRecords) return null
+  return {
+    code: 'too_many_records',
+    message: `It holds ${records.toLocaleString('en')} items, more than a board may (${limits.maxRecords.toLocaleString('en')}).`,
+  }
+}
+
+/** A board that would lose more than MAX_SKIPPED_RECORDS records is damaged. */
+export function skippedDamage(skipped: number): BoardDamage | null {
+  if (skipped <= MAX_SKIPPED_RECORDS) return null
+  return {
+    code: 'too_many_skipped',
+    message: `${skipped.toLocaleString('en')} of its items cannot be shown.`,
+  }
 }
 
 /** null: the records are already this editor's; a schema to migrate from; or unreadable. */
