@@ -3,13 +3,18 @@ import type { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { YJS_PATH_PREFIX, yjsSubprotocols } from '../../shared/protocol/links'
-import { YJS_CLOSE, YJS_CLOSE_REASON } from '../../shared/protocol/yjs-doc'
+import { BOARD_DOC, YJS_CLOSE, YJS_CLOSE_REASON } from '../../shared/protocol/yjs-doc'
 import { listenForNotices } from './board-notices'
 import type { ConnectionState } from './connection-state'
 import { markLocalCopyStale, openLocalCopy } from './local-copy'
 import { sendOwnAwarenessOnly } from './own-awareness-only'
 
-/** How long the board waits for the server before it opens from this device's copy. */
+/**
+ * How long the board waits for an unreachable server before it opens from this device's copy.
+ * Without a copy here (a first visit, or one discarded after a refused change), or once the socket
+ * is open (the server is loading the board), it waits for the sync, or for the socket to fail:
+ * an empty board opened early would write its defaults over a board it has not seen.
+ */
 const SERVER_WAIT_MS = 4000
 /** How long to wait for IndexedDB before giving up on the offline copy (it can hang in private windows). */
 const LOCAL_WAIT_MS = 3000
@@ -117,7 +122,9 @@ export function useBoardConnection(
       localLoaded = true
       publish()
     }, LOCAL_WAIT_MS)
+    let socketOpen = false
     const serverTimer = window.setTimeout(() => {
+      if (socketOpen || doc.getMap(BOARD_DOC.recordsMap).size === 0) return
       serverSettled = true
       publish()
     }, SERVER_WAIT_MS)
@@ -129,11 +136,14 @@ export function useBoardConnection(
       setState({ kind: 'connected' })
     }
     const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
+      socketOpen = status === 'connected'
       if (status === 'disconnected') setState({ kind: 'offline' })
       // "connecting" after a failure keeps saying offline until the server answers the sync
       if (status === 'connecting' && state.kind === 'connecting') publish()
     }
-    const onFailure = () => {
+    const onFailure = (event: CloseEvent | Event | null) => {
+      // null: this tab closed the socket itself (a new identity) and reconnects at once
+      if (event === null) return
       serverSettled = true
       setState({ kind: 'offline' })
     }
