@@ -154,7 +154,7 @@ export function useBoardConnection(
       // start over, unless the fresh copy keeps being refused (a loop, not a person)
       if (event.code === YJS_CLOSE.changeRefused && refusals.current.length <= MAX_REFUSALS) {
         markLocalCopyStale(boardId)
-        const reason = event.reason || refusalReason(event.code, '')
+        const reason = event.reason || 'It breaks the board’s content rules.'
         setRefusedChange((last) => ({ reason, n: (last?.n ?? 0) + 1 }))
         setGeneration((n) => n + 1)
         return
