@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react
 import { type Editor, type TLComponents, Tldraw, useValue } from 'tldraw'
 // with the canvas, not the app: pages without tldraw do not load its styles either
 import 'tldraw/tldraw.css'
+import type { BoardLimits } from '../../shared/boards/board-limits'
 import type { ShareLinks } from '../../shared/protocol/links'
 import { canEditBoard, type Role } from '../../shared/protocol/roles'
 import { MAX_IMAGE_BYTES } from '../../shared/protocol/yjs-doc'
@@ -29,6 +30,9 @@ import { zoomToContent } from './board-camera'
 import { type BoardDialogKind, BoardUiContext, type BoardUiState } from './board-context'
 import { ComponentCard } from './ComponentCard'
 import { isOnline } from './connection-state'
+import { BoardSafeMode } from './damaged/BoardSafeMode'
+import { SkippedRecordsNotice } from './damaged/SkippedRecordsNotice'
+import { useRefusedChangeNotice } from './damaged/useRefusedChangeNotice'
 import { exposeForTests } from './expose-for-tests'
 import { JoinNameDialog } from './JoinNameDialog'
 import { $localUser, $presenceUser, tldrawCurrentUser } from './local-user'
@@ -80,6 +84,8 @@ export interface BoardCanvasProps {
   /** The server already has a picture of the board. */
   hasThumbnail: boolean
   licenseKey: string | null
+  /** What the board may hold (from the server): past it, records are skipped or the board is damaged. */
+  boardLimits: BoardLimits
 }
 
 /** The full-bleed canvas of one board, synced through Yjs, with Lockstep's bar in tldraw's top row. */
@@ -92,6 +98,7 @@ export function BoardCanvas({
   templateId,
   hasThumbnail,
   licenseKey,
+  boardLimits,
 }: BoardCanvasProps) {
   const me = useValue('local user', () => $localUser.get(), [])
   const session = useSessionSocket(boardId, token, me.name, me.color, PRESENCE_USER_ID)
@@ -106,6 +113,7 @@ export function BoardCanvas({
     ready: connection?.ready ?? false,
     canWrite,
     online: isOnline(connectionState),
+    limits: boardLimits,
   })
 
   const simulation = useLiveSimulation(session.session, session.report)
@@ -148,6 +156,7 @@ export function BoardCanvas({
   })
   const notify = useCallback((text: string) => setNotice((last) => ({ text, n: (last?.n ?? 0) + 1 })), [])
   const clearNotice = useCallback(() => setNotice(null), [])
+  useRefusedChangeNotice(connection?.refusedChange ?? null, notify)
   const [dialog, setDialog] = useState<BoardDialogKind | null>(null)
   const closeDialog = useCallback(() => setDialog(null), [])
 
@@ -250,13 +259,8 @@ export function BoardCanvas({
                 components={components}
                 onMount={onMount}
               />
-            ) : store.status === 'error' ? (
-              <div className="page page--centered">
-                <div className="card message-card" role="alert">
-                  <h1>This board could not be opened</h1>
-                  <p>{store.message}</p>
-                </div>
-              </div>
+            ) : store.status === 'damaged' ? (
+              <BoardSafeMode damage={store.damage} />
             ) : (
               <div className="page page--centered loading">Loading the board…</div>
             )}
@@ -276,6 +280,7 @@ export function BoardCanvas({
         <BoardDialogs dialog={dialog} onClose={closeDialog} />
         <BoardNotice notice={notice} onDone={clearNotice} />
         <FacilitatorShortcuts />
+        {store.status === 'ready' && <SkippedRecordsNotice skipped={store.skipped} />}
       </LiveSessionContext.Provider>
     </BoardUiContext.Provider>
   )

@@ -95,6 +95,7 @@ export function BoardPage({ boardId, fragment }: { boardId: string; fragment: st
           templateId={access.templateId}
           hasThumbnail={access.hasThumbnail}
           licenseKey={config.tldrawLicenseKey}
+          boardLimits={config.boardLimits}
         />
       )
     default:

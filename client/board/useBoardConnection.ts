@@ -1,18 +1,33 @@
 import { useEffect, useRef, useState } from 'react'
-import { IndexeddbPersistence } from 'y-indexeddb'
 import type { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { YJS_PATH_PREFIX, yjsSubprotocols } from '../../shared/protocol/links'
-import { YJS_CLOSE, YJS_CLOSE_REASON } from '../../shared/protocol/yjs-doc'
+import { BOARD_DOC, YJS_CLOSE, YJS_CLOSE_REASON } from '../../shared/protocol/yjs-doc'
 import { listenForNotices } from './board-notices'
 import type { ConnectionState } from './connection-state'
+import { markLocalCopyStale, openLocalCopy } from './local-copy'
 import { sendOwnAwarenessOnly } from './own-awareness-only'
 
-/** How long the board waits for the server before it opens from this device's copy. */
+/**
+ * How long the board waits for an unreachable server before it opens from this device's copy.
+ * Without a copy here (a first visit, or one discarded after a refused change), or once the socket
+ * is open (the server is loading the board), it waits for the sync, or for the socket to fail:
+ * an empty board opened early would write its defaults over a board it has not seen.
+ */
 const SERVER_WAIT_MS = 4000
 /** How long to wait for IndexedDB before giving up on the offline copy (it can hang in private windows). */
 const LOCAL_WAIT_MS = 3000
+/** Refused changes within REFUSALS_WINDOW_MS after which the tab stops starting over (a loop, not a person). */
+const MAX_REFUSALS = 3
+const REFUSALS_WINDOW_MS = 30_000
+
+/** The server refused a change from this tab (4422); the tab started over from the server's copy. */
+export interface RefusedChange {
+  reason: string
+  /** Counts refusals, so the same words twice still make a new notice. */
+  n: number
+}
 
 /** One board's Yjs document, its offline copy and its link to the server. */
 export interface BoardConnection {
@@ -23,6 +38,8 @@ export interface BoardConnection {
   ready: boolean
   /** The document has synced with the server at least once in this visit. */
   syncedWithServer: boolean
+  /** The last change the server refused, if any: this tab's copy was discarded for the server's. */
+  refusedChange: RefusedChange | null
 }
 
 function yjsServerUrl(): string {
@@ -46,26 +63,28 @@ function socketParams(identity: string | null): Record<string, string> {
 
 /**
  * Opens a board's Yjs document: first from IndexedDB (edits survive offline), then from the server
- * over y-websocket. Stops reconnecting when the server refuses the link (4401, 4404, …).
+ * over y-websocket. Stops reconnecting when the server refuses the link (4401, 4404, …). When it
+ * refuses a change (4422), this tab's copy is wrong: it is deleted from IndexedDB and memory, and
+ * the board opens afresh from the server (a new document, so the canvas rebuilds from it).
  */
 export function useBoardConnection(
   boardId: string,
   token: string,
   identity: string | null,
 ): BoardConnection | null {
-  const [connection, setConnection] = useState<BoardConnection | null>(null)
+  const [connection, setConnection] = useState<Omit<BoardConnection, 'refusedChange'> | null>(null)
+  // bumped to start over with a fresh document after a refused change
+  const [generation, setGeneration] = useState(0)
+  const [refusedChange, setRefusedChange] = useState<RefusedChange | null>(null)
+  const refusals = useRef<number[]>([])
   const providerRef = useRef<WebsocketProvider | null>(null)
   const identityRef = useRef(identity)
   identityRef.current = identity
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new generation starts over with a fresh document
   useEffect(() => {
     const doc = new Y.Doc()
-    let local: IndexeddbPersistence | null = null
-    try {
-      local = new IndexeddbPersistence(`lockstep:${boardId}`, doc)
-    } catch {
-      local = null // no IndexedDB here: the board still works online
-    }
+    const local = openLocalCopy(boardId, doc)
     // BroadcastChannel is off so every change goes through the server, which checks roles
     const provider = new WebsocketProvider(yjsServerUrl(), boardId, doc, {
       // the identity lets the server apply roles the facilitator granted to this participant
@@ -95,21 +114,17 @@ export function useBoardConnection(
       publish()
     }
 
-    local?.whenSynced.then(
-      () => {
-        localLoaded = true
-        publish()
-      },
-      () => {
-        localLoaded = true
-        publish()
-      },
-    )
+    void local?.loaded.then(() => {
+      localLoaded = true
+      publish()
+    })
     const localTimer = window.setTimeout(() => {
       localLoaded = true
       publish()
     }, LOCAL_WAIT_MS)
+    let socketOpen = false
     const serverTimer = window.setTimeout(() => {
+      if (socketOpen || doc.getMap(BOARD_DOC.recordsMap).size === 0) return
       serverSettled = true
       publish()
     }, SERVER_WAIT_MS)
@@ -121,17 +136,29 @@ export function useBoardConnection(
       setState({ kind: 'connected' })
     }
     const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
+      socketOpen = status === 'connected'
       if (status === 'disconnected') setState({ kind: 'offline' })
       // "connecting" after a failure keeps saying offline until the server answers the sync
       if (status === 'connecting' && state.kind === 'connecting') publish()
     }
-    const onFailure = () => {
+    const onFailure = (event: CloseEvent | Event | null) => {
+      // null: this tab closed the socket itself (a new identity) and reconnects at once
+      if (event === null) return
       serverSettled = true
       setState({ kind: 'offline' })
     }
     const onClosed = (event: { code: number; reason: string }) => {
       serverSettled = true
       provider.shouldConnect = false
+      if (event.code === YJS_CLOSE.changeRefused) refusals.current = withRefusal(refusals.current, Date.now())
+      // start over, unless the fresh copy keeps being refused (a loop, not a person)
+      if (event.code === YJS_CLOSE.changeRefused && refusals.current.length <= MAX_REFUSALS) {
+        markLocalCopyStale(boardId)
+        const reason = event.reason || 'It breaks the board’s content rules.'
+        setRefusedChange((last) => ({ reason, n: (last?.n ?? 0) + 1 }))
+        setGeneration((n) => n + 1)
+        return
+      }
       setState({ kind: 'refused', code: event.code, reason: refusalReason(event.code, event.reason) })
     }
     provider.on('sync', onSync)
@@ -170,11 +197,11 @@ export function useBoardConnection(
       restoreAwareness()
       providerRef.current = null
       provider.destroy()
-      void local?.destroy()
+      local?.destroy()
       doc.destroy()
       setConnection(null)
     }
-  }, [boardId, token])
+  }, [boardId, token, generation])
 
   // A new identity (the first visit, or a handover) joins the socket, not the document: reconnect only the socket.
   useEffect(() => {
@@ -186,5 +213,10 @@ export function useBoardConnection(
     provider.connect()
   }, [identity])
 
-  return connection
+  return connection && { ...connection, refusedChange }
+}
+
+/** The refusals still counting, with one more now. */
+function withRefusal(times: readonly number[], now: number): number[] {
+  return [...times.filter((at) => now - at < REFUSALS_WINDOW_MS), now]
 }

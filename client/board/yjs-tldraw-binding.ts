@@ -1,5 +1,13 @@
 import { isEqual, type SerializedSchema, type TLRecord, type TLStore } from 'tldraw'
 import type * as Y from 'yjs'
+import type { BoardLimits } from '../../shared/boards/board-limits'
+import {
+  type BoardDamage,
+  countDamage,
+  readDrawableBoard,
+  skippedDamage,
+} from '../../shared/boards/drawable-board'
+import { type SkippedRecord, sortDrawable } from '../../shared/boards/drawable-records'
 import { serializedSchemaSchema } from '../../shared/protocol/board-file'
 import { BOARD_DOC } from '../../shared/protocol/yjs-doc'
 
@@ -9,7 +17,16 @@ export const LOCAL_ORIGIN = Symbol('lockstep:tldraw')
 export interface BindingOptions {
   /** Whether this tab may write the board (false for viewers and after a refusal). Read on every change. */
   canWrite: () => boolean
+  /** What the board may hold (the server's limits): records past them are not drawn. */
+  limits: BoardLimits
+  /** Told the records this tab leaves out, whenever that changes. */
+  onSkipped: (skipped: SkippedRecord[]) => void
+  /** A change arrived that damages the board (far too many records): stop drawing it. */
+  onDamaged: (damage: BoardDamage) => void
 }
+
+/** Bound (with the unbind function), or the board is damaged and nothing was bound. */
+export type Binding = { kind: 'bound'; unbind: () => void } | { kind: 'damaged'; damage: BoardDamage }
 
 type RecordId = TLRecord['id']
 
@@ -20,43 +37,18 @@ function readSchema(meta: Y.Map<unknown>): SerializedSchema | null {
   return parsed.success ? (parsed.data as SerializedSchema) : null
 }
 
-/** Whether a value from the Yjs map looks like a document record of this store (tldraw validates the props). */
-function isDocumentRecord(store: TLStore, id: string, value: unknown): value is TLRecord {
-  if (typeof value !== 'object' || value === null) return false
-  if (!('typeName' in value) || !('id' in value)) return false
-  const { typeName, id: recordId } = value
-  return (
-    typeof typeName === 'string' &&
-    recordId === id &&
-    id.startsWith(`${typeName}:`) &&
-    store.scopedTypes.document.has(typeName as TLRecord['typeName'])
-  )
-}
-
-/** Keeps records that pass tldraw's validation; a single bad record must not take the board down. */
-function validRecords(store: TLStore, records: TLRecord[]): TLRecord[] {
-  return records.filter((record) => {
-    try {
-      store.schema.validateRecord(store, record, 'initialize', null)
-      return true
-    } catch (error) {
-      console.warn(`Lockstep: skipped an unreadable record ${record.id}`, error)
-      return false
-    }
-  })
-}
-
 /**
  * Binds a tldraw store to a board's Yjs document (DESIGN.md §3) and returns the unbind function.
  *
  * Call it once the document holds what this device can know (IndexedDB loaded, server synced or
  * unreachable), before the editor mounts, so a fresh store never races the real board content:
  * - an empty board is seeded with the store's default document and page and the schema;
- * - otherwise the records are migrated from the stored schema and loaded;
+ * - otherwise the records are migrated from the stored schema and loaded, leaving out any tldraw
+ *   could not draw (shared/boards/drawable-board); a damaged board is not bound at all;
  * - then local document changes go to Yjs in one transaction each, and remote Yjs changes come
  *   back through `mergeRemoteChanges`, so they never enter this tab's undo stack.
  */
-export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindingOptions): () => void {
+export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindingOptions): Binding {
   const yRecords = doc.getMap<unknown>(BOARD_DOC.recordsMap)
   const yMeta = doc.getMap<unknown>(BOARD_DOC.metaMap)
   const ourSchema = store.schema.serialize()
@@ -73,25 +65,33 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindingOptio
     }, LOCAL_ORIGIN)
   }
 
-  loadDocIntoStore()
+  // records left out of the canvas (they stay in the document, untouched), by id
+  const skipped = new Map<string, SkippedRecord>()
+  const reportSkipped = () => options.onSkipped([...skipped.values()])
 
-  function loadDocIntoStore(): void {
-    const stored: Record<string, TLRecord> = {}
-    yRecords.forEach((value, id) => {
-      if (isDocumentRecord(store, id, value)) stored[id] = value
-    })
-    const migrated = store.schema.migrateStoreSnapshot({ store: stored, schema: storedSchema ?? ourSchema })
-    if (migrated.type !== 'success') {
-      throw new Error(
-        `This board was saved by a newer or unknown version of the editor (${migrated.reason}).`,
-      )
+  const damage = loadDocIntoStore()
+  if (damage) return { kind: 'damaged', damage }
+
+  function loadDocIntoStore(): BoardDamage | null {
+    const board = readDrawableBoard(
+      new Map(yRecords.entries()),
+      yMeta.get(BOARD_DOC.schemaKey),
+      options.limits,
+    )
+    if (board.kind === 'damaged') return board.damage
+    try {
+      // clears the store, loads the records and adds whatever a usable store lacks (document, page)
+      store.loadStoreSnapshot({
+        store: Object.fromEntries(board.records.map((r) => [r.id, r])),
+        schema: ourSchema,
+      })
+    } catch (error) {
+      console.warn('Lockstep: the board could not be loaded into the editor', error)
+      return { code: 'unbuildable', message: 'The editor could not be built from what it holds.' }
     }
-    const records = validRecords(store, Object.values(migrated.value))
-    // clears the store, loads the records and adds whatever a usable store lacks (document, page)
-    store.loadStoreSnapshot({
-      store: Object.fromEntries(records.map((r) => [r.id, r])),
-      schema: ourSchema,
-    })
+    for (const record of board.skipped) skipped.set(record.id, record)
+    if (skipped.size > 0) console.warn('Lockstep: records left out of the canvas', board.skipped)
+    reportSkipped()
 
     // write back what the load created (an empty board's default page) or migrated
     const changed = Object.values(store.serialize('document')).filter(
@@ -100,6 +100,7 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindingOptio
     const schemaChanged = storedSchema === null || needsMigration()
     writeToDoc(changed, [], schemaChanged)
     if (schemaChanged && options.canWrite()) storedSchema = ourSchema
+    return null
   }
 
   // local → Yjs
@@ -125,31 +126,48 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindingOptio
   )
 
   // Yjs → local
-  const incoming = (value: unknown, id: string): TLRecord | null => {
-    if (!isDocumentRecord(store, id, value)) return null
+  const incoming = (value: unknown): unknown => {
     if (!needsMigration() || storedSchema === null) return value
-    const result = store.schema.migratePersistedRecord(value, storedSchema)
-    return result.type === 'success' ? result.value : null
+    try {
+      const result = store.schema.migratePersistedRecord(value as TLRecord, storedSchema)
+      return result.type === 'success' ? result.value : null
+    } catch {
+      return null // not a record tldraw can even look at; sortDrawable says why
+    }
   }
 
   const onRecordsChange = (event: Y.YMapEvent<unknown>, transaction: Y.Transaction) => {
     if (transaction.origin === LOCAL_ORIGIN) return
-    const put: TLRecord[] = []
-    const remove: RecordId[] = []
+    // checked before anything is read: 100,000 shapes arriving at once must not reach the canvas
+    const tooMany = countDamage(yRecords.size, options.limits)
+    if (tooMany) return options.onDamaged(tooMany)
+    const batch = new Map<string, unknown>()
+    const removed = new Set<string>()
     event.changes.keys.forEach((change, id) => {
-      if (change.action === 'delete') {
-        const existing = store.get(id as RecordId)
-        if (existing && store.scopedTypes.document.has(existing.typeName)) remove.push(existing.id)
-        return
-      }
-      const record = incoming(yRecords.get(id), id)
-      if (record) put.push(record)
+      if (change.action === 'delete') removed.add(id)
+      else batch.set(id, incoming(yRecords.get(id)))
     })
-    const valid = validRecords(store, put)
-    if (valid.length === 0 && remove.length === 0) return
+    // the server checks every change too; this tab still never draws what would hang it
+    const sorted = sortDrawable(batch, options.limits, (id) =>
+      removed.has(id) ? undefined : store.get(id as RecordId),
+    )
+    const before = skipped.size
+    for (const id of [...removed, ...sorted.kept]) skipped.delete(id)
+    for (const record of sorted.skipped) skipped.set(record.id, record)
+    const lost = skippedDamage(skipped.size)
+    if (lost) return options.onDamaged(lost)
+    if (skipped.size !== before || sorted.skipped.length > 0) reportSkipped()
+
+    const remove = [...removed, ...sorted.skipped.map((record) => record.id)].filter((id) => {
+      const existing = store.get(id as RecordId)
+      return existing !== undefined && store.scopedTypes.document.has(existing.typeName)
+    }) as RecordId[]
+    // typed boundary: kept records passed tldraw's validators in sortDrawable
+    const put = sorted.kept.map((id) => batch.get(id) as TLRecord)
+    if (put.length === 0 && remove.length === 0) return
     store.mergeRemoteChanges(() => {
       if (remove.length > 0) store.remove(remove)
-      if (valid.length > 0) store.put(valid)
+      if (put.length > 0) store.put(put)
     })
   }
 
@@ -160,9 +178,12 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindingOptio
   yRecords.observe(onRecordsChange)
   yMeta.observe(onMetaChange)
 
-  return () => {
-    stopListening()
-    yRecords.unobserve(onRecordsChange)
-    yMeta.unobserve(onMetaChange)
+  return {
+    kind: 'bound',
+    unbind: () => {
+      stopListening()
+      yRecords.unobserve(onRecordsChange)
+      yMeta.unobserve(onMetaChange)
+    },
   }
 }

@@ -4,7 +4,7 @@ import type { VersionInfo } from '../../shared/protocol/saved-boards'
 import { useBoardUi } from '../board/board-context'
 import { Dialog } from '../board/Dialog'
 import { listVersions } from '../saved-boards-api'
-import { restoreVersion } from './restore-version'
+import { restoreVersion, restoreWithoutCanvas } from './restore-version'
 import { VersionRow } from './VersionRow'
 
 type Listing =
@@ -35,14 +35,16 @@ export function VersionsDialog({ onClose }: { onClose: () => void }) {
 
   const restore = useCallback(
     async (versionId: string) => {
-      if (!editor) return 'Restoring needs the board open.'
-      const outcome = await restoreVersion(editor, boardId, token, versionId)
+      // without a canvas (safe mode) the server restores it; the board then opens by itself
+      const outcome = editor
+        ? await restoreVersion(editor, boardId, token, versionId)
+        : await restoreWithoutCanvas(boardId, token, versionId)
       if (!outcome.ok) return outcome.message
       onClose()
       notify(
         outcome.changes === 0
           ? `The board already matches “${outcome.name}”.`
-          : `Restored “${outcome.name}” for everyone. Ctrl+Z takes it back.`,
+          : `Restored “${outcome.name}” for everyone.${editor ? ' Ctrl+Z takes it back.' : ''}`,
       )
       return null
     },

@@ -1,6 +1,6 @@
 import type { Editor, TLRecord } from 'tldraw'
 import { planRestore } from '../../shared/boards/restore-plan'
-import { fetchVersion } from '../saved-boards-api'
+import { fetchVersion, restoreVersionOnServer } from '../saved-boards-api'
 import { contentRecords } from './content-records'
 
 export type RestoreOutcome = { ok: true; name: string; changes: number } | { ok: false; message: string }
@@ -23,6 +23,23 @@ export async function restoreVersion(
   if (!target.ok) return { ok: false, message: `This version cannot be restored. ${target.message}` }
   const changes = replaceDocument(editor, target.records)
   return { ok: true, name: fetched.value.version.name, changes }
+}
+
+/**
+ * Restores a version on the server, for a board whose canvas cannot open (safe mode): not undoable
+ * here, since there is no editor to keep the step, but it reaches everyone as one change all the same.
+ */
+export async function restoreWithoutCanvas(
+  boardId: string,
+  token: string,
+  versionId: string,
+): Promise<RestoreOutcome> {
+  const fetched = await fetchVersion(boardId, token, versionId)
+  if (!fetched.ok)
+    return { ok: false, message: `The version could not be loaded: ${fetched.failure.message}` }
+  const restored = await restoreVersionOnServer(boardId, token, versionId)
+  if (!restored.ok) return { ok: false, message: `It was not restored: ${restored.failure.message}` }
+  return { ok: true, name: fetched.value.version.name, changes: restored.value.put + restored.value.removed }
 }
 
 /** The board's document records by id (planRestore leaves attribution `user` records in place). */

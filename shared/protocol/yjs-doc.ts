@@ -37,7 +37,7 @@ export const YJS_CLOSE_REASON: Record<number, string> = {
   [YJS_CLOSE.boardNotFound]: 'This board does not exist (it may have been deleted).',
   [YJS_CLOSE.malformedMessage]: 'The connection sent something the server could not read.',
   [YJS_CLOSE.tokenRevoked]: 'This link has been replaced by the facilitator.',
-  [YJS_CLOSE.changeRefused]: 'A change could not be saved.',
+  [YJS_CLOSE.changeRefused]: 'Changes from this tab kept being refused. Reload the page to reconnect.',
   [YJS_CLOSE.tooFast]: 'This tab sent changes faster than the server accepts. Reload the page to reconnect.',
   [YJS_CLOSE.messageTooBig]: 'A change was too large to send. Reload the page to reconnect.',
   [YJS_CLOSE.serverShuttingDown]: 'The server is restarting.',
