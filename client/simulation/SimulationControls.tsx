@@ -35,8 +35,9 @@ export function SimulationControls({ sim, scenario, canDrive, driverName, drive 
   // questions this screen already opened, so a second Step after a close advances
   const asked = useRef(new Set<string>())
   const [hint, setHint] = useState<string | null>(null)
-  const next = scenario.steps[sim.step + 1]?.checkpoint
-  const askKey = `${scenario.id}:${sim.step + 1}`
+  // a step's question predicts the step after it: asked here, before Step shows the answer
+  const next = scenario.steps[sim.step]?.checkpoint
+  const askKey = `${scenario.id}:${sim.step}`
 
   const step = () => {
     const action = stepAction(next, live, asked.current.has(askKey))

@@ -39,11 +39,12 @@ type Plan = Pick<Workshop, 'articleId' | 'scenarioId' | 'segments'>
  * Every beat of a plan in order, with what it shows: the state each segment leaves is folded
  * forward from the start, so a beat always means the same picture whichever way it was reached.
  * A segment's question is its own checkpoint, or else the checkpoint of the scenario step just
- * before the one it steps to (a step's question predicts the next step).
+ * before the one it steps to (a step's question predicts the next step), asked once per plan.
  */
 export function showTargets(plan: Plan, scenario: Scenario | undefined): ShowTarget[] {
   const targets: ShowTarget[] = []
   let sim: ShowSim | null = null
+  const asked = new Set<string>()
   plan.segments.forEach((segment, index) => {
     const needsSim = segment.scenarioStep !== undefined || segment.triggerFailure !== undefined
     let stage = sim
@@ -64,8 +65,11 @@ export function showTargets(plan: Plan, scenario: Scenario | undefined): ShowTar
     // what a question can predict: a later step, or a new failure
     const steps = shown && stage ? shown.step > stage.step : false
     const moves = steps || (shown?.failures.length ?? 0) > (stage?.failures.length ?? 0)
-    const stepQuestion = steps && shown ? scenario?.steps[shown.step - 1]?.checkpoint : undefined
+    const stepAsks = steps && shown ? scenario?.steps[shown.step - 1]?.checkpoint : undefined
+    // a step's question is asked once: not again when the plan passes that step a second time
+    const stepQuestion = stepAsks && !asked.has(stepAsks.question) ? stepAsks : undefined
     const question = segment.checkpoint ?? stepQuestion ?? null
+    if (question) asked.add(question.question)
     const common = {
       segment: index,
       articleSection: segment.articleSection ?? null,

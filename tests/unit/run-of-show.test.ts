@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { type Workshop, workshopSchema } from '../../shared/content/workshop-schema'
 import { type Scenario, scenarioSchema } from '../../shared/scenarios/scenario-schema'
@@ -39,7 +40,14 @@ const scenario: Scenario = scenarioSchema.parse({
       recovery: 'drain it',
       severity: 'high',
     },
-    { id: 'fizz', label: 'Fizz', events: [tick], blastRadius: 'nothing', recovery: 'wait it out', severity: 'low' },
+    {
+      id: 'fizz',
+      label: 'Fizz',
+      events: [tick],
+      blastRadius: 'nothing',
+      recovery: 'wait it out',
+      severity: 'low',
+    },
   ],
 })
 const ask = (question: string) => ({ question, options: ['Yes', 'No'], answer: 0 })
@@ -182,5 +190,34 @@ describe('simPath', () => {
         expect(session.apply(intent), `${JSON.stringify(from)} → ${JSON.stringify(to)}`).toEqual({ ok: true })
       expect(session.now().sim).toMatchObject({ step: to.step, failures: to.failures })
     }
+  })
+})
+
+describe('every shipped workshop, through the pure session rules', () => {
+  const dir = (name: string) => new URL(`../../content/${name}/`, import.meta.url)
+  const read = (name: string, id: string): unknown =>
+    JSON.parse(readFileSync(new URL(`${id}.json`, dir(name)), 'utf8'))
+  const ids = readdirSync(dir('workshops')).map((file) => file.replace(/\.json$/, ''))
+
+  it.each(ids)('%s asks before the board moves and Back undoes Next', async (id) => {
+    const plan = workshopSchema.parse(read('workshops', id))
+    const scenario = plan.scenarioId ? scenarioSchema.parse(read('scenarios', plan.scenarioId)) : undefined
+    let state: SessionState = INITIAL_SESSION
+    const ctx = {
+      role: 'facilitator' as const,
+      participant: { id: 'ana', name: 'Ana' },
+      scenarioOf: (sid: string) => (sid === scenario?.id ? scenario : undefined),
+      workshopSegments: (wid: string) => (wid === plan.id ? plan.segments.length : undefined),
+      now: 1000,
+    }
+    await walkWorkshop(plan, scenario, {
+      send: async (intent) => {
+        const result = applyIntent(state, intent, ctx)
+        if (!result.ok) return { ok: false, code: result.code, message: result.message }
+        state = result.state
+        return { ok: true }
+      },
+      state: async () => state,
+    })
   })
 })
