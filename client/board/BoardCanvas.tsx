@@ -1,5 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react'
 import { type Editor, type TLComponents, Tldraw, useValue } from 'tldraw'
+import { sessionNoticeText } from '../../shared/protocol/session-notices'
 // with the canvas, not the app: pages without tldraw do not load its styles either
 import 'tldraw/tldraw.css'
 import type { ShareLinks } from '../../shared/protocol/links'
@@ -157,7 +158,12 @@ export function BoardCanvas({
     canRestore: role === 'facilitator' && canWrite,
     synced,
     notify,
+    announce: session.announce,
   })
+  // who restored a version, brought everyone here or changed our role: said in words
+  useEffect(() => {
+    if (session.notice) notify(sessionNoticeText(session.notice.notice))
+  }, [session.notice, notify])
 
   const [shareOpen, setShareOpen] = useState(() => takeShareOnArrival(boardId))
   const openShare = useCallback(() => setShareOpen(true), [])

@@ -1,7 +1,7 @@
 import { type RateLimit, TokenBucket } from './token-bucket'
 
 /** The kinds of message a session connection sends, each with its own allowance. */
-export type SessionEventKind = 'hello' | 'vote' | 'intent' | 'summon' | 'report' | 'clock'
+export type SessionEventKind = 'hello' | 'vote' | 'intent' | 'summon' | 'announce' | 'report' | 'clock'
 
 /**
  * What one session connection may still send: a token bucket per kind, so a flood of votes does

@@ -4,6 +4,7 @@ import type { PublicSessionState } from '../session/session-state'
 import { boardIdSchema, tokenSchema } from './links'
 import { LIMITS } from './rest'
 import { roleSchema } from './roles'
+import type { Announcement, SessionNotice } from './session-notices'
 
 /**
  * A participant's identity on a board, as the server signed it: `<id>.<signature>`. The server
@@ -93,6 +94,8 @@ export interface SessionServerEvents {
   'view:summon': (area: ViewArea) => void
   /** The facilitator renamed the board. */
   'board:renamed': (board: { title: string }) => void
+  /** Who did what: a restore, "Bring everyone here", a change of this participant's role. */
+  'session:notice': (notice: SessionNotice) => void
 }
 
 /** Acknowledgement every client intent receives: never silence. */
@@ -109,6 +112,8 @@ export interface SessionClientEvents {
   'session:clock': (ack: (serverNow: number) => void) => void
   /** Facilitators: bring everyone's camera to this page area. */
   'view:summon': (area: ViewArea, ack: (ack: IntentAck) => void) => void
+  /** Facilitators: tell everyone else about a change made on the board itself (a restore). */
+  'session:announce': (announcement: Announcement, ack: (ack: IntentAck) => void) => void
 }
 
 /** Error codes of a refused socket.io handshake (surfaced as `connect_error` with `data.code`). */
