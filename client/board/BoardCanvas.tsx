@@ -25,6 +25,8 @@ import { type BoardDialogKind, BoardUiContext, type BoardUiState } from './board
 import { ComponentCard } from './ComponentCard'
 import { isOnline } from './connection-state'
 import { exposeForTests } from './expose-for-tests'
+import { LinkEnded } from './LinkEnded'
+import { linkEnded } from './link-ended'
 import { $localUser, $presenceUser, tldrawCurrentUser } from './local-user'
 import { takeNoticeOnArrival } from './notice-on-arrival'
 import { ShareDialog } from './ShareDialog'
@@ -217,6 +219,8 @@ export function BoardCanvas({
       notify,
     ],
   )
+
+  if (linkEnded(connectionState, session.link)) return <LinkEnded title={currentTitle} />
 
   return (
     <BoardUiContext.Provider value={ui}>
