@@ -61,92 +61,120 @@ describe('a workshop-ready session in Chromium', () => {
     if (server) removeDir(server.dataDir)
   })
 
-  it('asks before the board moves, reveals, then steps; Back undoes it; cards and charts agree; ending asks first', async () => {
-    const plan = workshopSchema.parse(await (await fetch(`${server.url}/api/workshops/cells-45`)).json())
-    const scenario = scenarioSchema.parse(
-      await (await fetch(`${server.url}/api/scenarios/${plan.scenarioId}`)).json(),
-    )
-    const poison = scenario.steps[1]?.checkpoint?.question ?? ''
+  /** Ana on the facilitator link (optionally with a queued workshop), Ben on the viewer link, both named. */
+  async function cellsSession(workshop?: string) {
     const board = await createTestBoard(server.url, 'Cells in 45', 'cell-based')
     const ana = await openPerson(browser, server.url)
     await nameThisBrowser(ana.page, 'e2e-ana', 'Ana Facilitator')
     const [path, key] = (board.urls.facilitator ?? '').split('#')
-    await ana.page.goto(`${server.url}${path}?workshop=cells-45#${key}`)
+    await ana.page.goto(`${server.url}${path}${workshop ? `?workshop=${workshop}` : ''}#${key}`)
     await waitForBoard(ana.page)
     const ben = await openPerson(browser, server.url)
     await nameThisBrowser(ben.page, 'e2e-ben', 'Ben Viewer')
     await ben.page.goto(`${server.url}${board.urls.viewer}`)
     await waitForBoard(ben.page)
-    await ben.page.getByTestId('dock-tab-simulation').click()
+    return { ana: ana.page, ben: ben.page }
+  }
 
-    const next = ana.page.getByTestId('workshop-next')
+  it('runs a workshop predict-then-reveal: the question opens on the unchanged board, the step follows the reveal, Back undoes it', async () => {
+    const plan = workshopSchema.parse(await (await fetch(`${server.url}/api/workshops/cells-45`)).json())
+    const scenario = scenarioSchema.parse(
+      await (await fetch(`${server.url}/api/scenarios/${plan.scenarioId}`)).json(),
+    )
+    const poison = scenario.steps[1]?.checkpoint?.question ?? ''
+    const { ana, ben } = await cellsSession('cells-45')
+    await ben.getByTestId('dock-tab-simulation').click()
+    const next = ana.getByTestId('workshop-next')
     const segment = (n: number) =>
-      ana.page
+      ana
         .getByTestId('workshop-segment')
         .filter({ hasText: `Segment ${n}/` })
         .waitFor({ timeout: 15_000 })
-    await ana.page.getByTestId('dock-tab-session').click()
-    await ana.page.getByTestId('workshop-start-queued').click()
+    await ana.getByTestId('dock-tab-session').click()
+    await ana.getByTestId('workshop-start-queued').click()
     await segment(1)
-    // segment 1 asks its question in the session tools; Next reveals it before moving on
-    await checkpoint(ana.page, 'open').waitFor({ timeout: 15_000 })
+    // segment 1 asks its question; Next reveals it before moving on, and the next segment closes it
+    await checkpoint(ana, 'open').waitFor({ timeout: 15_000 })
     expect(await next.textContent()).toBe('Reveal answers')
     await next.click()
-    await checkpoint(ana.page, 'revealed').waitFor({ timeout: 15_000 })
+    await checkpoint(ana, 'revealed').waitFor({ timeout: 15_000 })
     await next.click()
     await segment(2)
-    await ana.page.getByTestId('checkpoint-card').waitFor({ state: 'detached', timeout: 15_000 }) // closed
+    await ana.getByTestId('checkpoint-card').waitFor({ state: 'detached', timeout: 15_000 })
     await next.click()
     await segment(3)
-    await waitForStep(ben.page, 2)
+    await waitForStep(ben, 2)
 
-    // Segment 4: the poison-tenant question opens on the unchanged board
+    // segment 4: the poison-tenant question opens on the unchanged board
     await next.click()
     await segment(4)
-    await ana.page.getByTestId('workshop-predict').waitFor()
-    expect(await checkpoint(ana.page, 'open').textContent()).toContain(poison)
-    await waitForStep(ben.page, 2)
+    await ana.getByTestId('workshop-predict').waitFor()
+    expect(await checkpoint(ana, 'open').textContent()).toContain(poison)
+    await waitForStep(ben, 2)
     expect(await next.textContent()).toBe('Reveal answers')
     await next.click()
-    await checkpoint(ana.page, 'revealed').waitFor({ timeout: 15_000 })
+    await checkpoint(ana, 'revealed').waitFor({ timeout: 15_000 })
     await next.click()
-    await waitForStep(ben.page, 3) // cell 2 fails only after the reveal
+    await waitForStep(ben, 3) // cell 2 fails only after the reveal
 
-    // one definition per figure: a chart beside a card with its id shows the same figure
-    await ben.page.locator('.sim-chart[data-series-id]').first().waitFor({ timeout: 15_000 })
-    const pairs = await chartsAndCards(ben.page)
-    expect(pairs.map((pair) => pair.card)).toContain('Request success per tick')
+    // Back undoes exactly that: the board returns to step 2, the answered question stays
+    await ana.getByTestId('workshop-back').click()
+    await waitForStep(ben, 2)
+    await checkpoint(ana, 'revealed').waitFor()
+  }, 180_000)
+
+  it('shows one definition per figure: a chart beside a card with its id shows the same figure', async () => {
+    const { ana } = await cellsSession()
+    await ana.getByTestId('dock-tab-simulation').click()
+    await ana.getByTestId('load-scenario-cells-poison-tenant').click()
+    await waitForStep(ana, 1)
+    // step to the end, answering each question the Step button asks on the way
+    for (let step = 1; step < 5; ) {
+      if (await checkpoint(ana, 'open').count()) await ana.getByTestId('checkpoint-reveal').click()
+      await ana.getByTestId('sim-step').click()
+      await ana.waitForFunction(
+        (step) =>
+          !document
+            .querySelector('[data-testid="sim-step-heading"]')
+            ?.textContent?.startsWith(`Step ${step}/`) ||
+          document.querySelector('[data-testid="checkpoint-card"][data-status="open"]') !== null,
+        step,
+        { timeout: 15_000 },
+      )
+      const heading = (await ana.getByTestId('sim-step-heading').textContent()) ?? ''
+      step = Number(/^Step (\d+)\//.exec(heading)?.[1] ?? step)
+    }
+    await ana.locator('.sim-chart[data-series-id]').first().waitFor({ timeout: 15_000 })
+    const pairs = await chartsAndCards(ana)
+    expect(pairs.length).toBeGreaterThan(0)
     for (const pair of pairs) {
       expect(pair.chart.startsWith(pair.card), `${pair.chart} vs ${pair.card}`).toBe(true)
       expect(pair.chartValue.replace(/[^\d.]/g, ''), pair.chart).toBe(pair.cardValue.replace(/[^\d.]/g, ''))
     }
-
-    // Back undoes exactly that: the board returns to step 2, the answered question stays
-    await ana.page.getByTestId('workshop-back').click()
-    await waitForStep(ben.page, 2)
-    await checkpoint(ana.page, 'revealed').waitFor()
-
-    // questions belong to the session tools, not the Article tab
-    await ana.page.getByTestId('dock-tab-article').click()
-    await ana.page.getByTestId('article-tab').waitFor({ timeout: 15_000 })
-    expect(await ana.page.getByTestId('checkpoint-card').count()).toBe(0)
-    expect(await ana.page.getByTestId('checkpoint-new').count()).toBe(0)
-
-    // ending asks first, then stops the timer and closes the question for everyone
-    await ana.page.getByTestId('dock-tab-session').click()
-    await ben.page.getByTestId('session-timer').waitFor({ timeout: 15_000 })
-    await ana.page.getByTestId('workshop-end').click()
-    await ana.page.getByTestId('workshop-end-cancel').click()
-    await segment(4)
-    await ana.page.getByTestId('workshop-end').click()
-    await ana.page.getByTestId('workshop-end-confirm').click()
-    await ana.page.getByTestId('workshop-segment').waitFor({ state: 'detached', timeout: 15_000 })
-    await ben.page.getByTestId('session-timer').waitFor({ state: 'detached', timeout: 15_000 })
-    await ana.page.getByTestId('checkpoint-card').waitFor({ state: 'detached', timeout: 15_000 })
-    await ana.page.getByTestId('checkpoint-new').waitFor() // and a new question can be asked here
   }, 180_000)
 
-  it('says who restored, brought everyone here or promoted; a replaced link shows that it no longer works', async () => {
+  it('keeps questions in the session tools, and ending a workshop asks first, then stops its timer and closes its question', async () => {
+    const { ana, ben } = await cellsSession('cells-45')
+    await ana.getByTestId('dock-tab-article').click()
+    await ana.getByTestId('article-tab').waitFor({ timeout: 15_000 })
+    expect(await ana.getByTestId('checkpoint-new').count()).toBe(0)
+    await ana.getByTestId('dock-tab-session').click()
+    await ana.getByTestId('session-question').getByTestId('checkpoint-new').waitFor({ timeout: 15_000 })
+
+    await ana.getByTestId('workshop-start-queued').click()
+    await checkpoint(ana, 'open').waitFor({ timeout: 15_000 }) // segment 1 asks, in the session tools
+    await ben.getByTestId('session-timer').waitFor({ timeout: 15_000 })
+    await ana.getByTestId('workshop-end').click()
+    await ana.getByTestId('workshop-end-cancel').click()
+    expect(await ana.getByTestId('workshop-segment').count()).toBe(1)
+    await ana.getByTestId('workshop-end').click()
+    await ana.getByTestId('workshop-end-confirm').click()
+    await ana.getByTestId('workshop-segment').waitFor({ state: 'detached', timeout: 15_000 })
+    await ben.getByTestId('session-timer').waitFor({ state: 'detached', timeout: 15_000 })
+    await ana.getByTestId('checkpoint-card').waitFor({ state: 'detached', timeout: 15_000 })
+  }, 180_000)
+
+  it('says who restored a version, brought everyone here or promoted someone', async () => {
     const board = await createTestBoard(server.url, 'Who did what')
     const ana = await openPerson(browser, server.url)
     await nameThisBrowser(ana.page, 'e2e-ana-2', 'Ana')
@@ -182,8 +210,16 @@ describe('a workshop-ready session in Chromium', () => {
     await row.getByTestId('version-restore').click()
     await row.getByTestId('version-restore-confirm').click()
     await waitForNotice(cleo.page, 'Ana restored the version ‘Before failover’.')
+  }, 180_000)
 
-    // Cleo's viewer link is replaced: her page says so across its whole width, and nothing looks live
+  it('shows a replaced link as one full-width state: it no longer works, ask the facilitator, nothing looks live', async () => {
+    const board = await createTestBoard(server.url, 'Replaced link')
+    const ana = await openPerson(browser, server.url)
+    await ana.page.goto(`${server.url}${board.urls.facilitator}`)
+    await waitForBoard(ana.page)
+    const cleo = await openPerson(browser, server.url)
+    await cleo.page.goto(`${server.url}${board.urls.viewer}`)
+    await waitForBoard(cleo.page)
     await ana.page.getByTestId('share-button').click()
     await ana.page.getByTestId('replace-link-viewer').click()
     await ana.page.getByTestId('confirm-replace-viewer').click()
