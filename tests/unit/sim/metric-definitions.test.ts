@@ -37,22 +37,29 @@ function pictures(scenario: Scenario): { where: string; view: SimView }[] {
  * definitions never share a name — so card, chart and export can never disagree.
  */
 describe('each metric has one definition, shared by its card and its chart', () => {
-  it.each(scenarios.map((s) => [s.id, s] as const))('%s', (_, scenario) => {
-    for (const { where, view } of pictures(scenario)) {
-      for (const series of view.series) {
-        const card = view.metrics.find((metric) => metric.id === series.id)
-        const namesake = view.metrics.find((metric) => metric.label === series.label)
-        if (namesake) expect(namesake.id, `${where}: "${series.label}" names two figures`).toBe(series.id)
-        if (!card) continue
-        expect(
-          series.label.startsWith(card.label),
-          `${where}: chart "${series.label}" for card "${card.label}"`,
-        ).toBe(true)
-        const newest = series.points.at(-1)
-        // a chart is sampled once per tick: a failure applied after the last tick reaches the card first
-        if (newest !== undefined && !where.includes(' + '))
-          expect(newest, `${where}: chart ${series.id} ends where its card stands`).toBeCloseTo(card.value, 1)
+  it.each(scenarios.map((s) => [s.id, s] as const))(
+    '%s',
+    (_, scenario) => {
+      for (const { where, view } of pictures(scenario)) {
+        for (const series of view.series) {
+          const card = view.metrics.find((metric) => metric.id === series.id)
+          const namesake = view.metrics.find((metric) => metric.label === series.label)
+          if (namesake) expect(namesake.id, `${where}: "${series.label}" names two figures`).toBe(series.id)
+          if (!card) continue
+          expect(
+            series.label.startsWith(card.label),
+            `${where}: chart "${series.label}" for card "${card.label}"`,
+          ).toBe(true)
+          const newest = series.points.at(-1)
+          // a chart is sampled once per tick: a failure applied after the last tick reaches the card first
+          if (newest !== undefined && !where.includes(' + '))
+            expect(newest, `${where}: chart ${series.id} ends where its card stands`).toBeCloseTo(
+              card.value,
+              1,
+            )
+        }
       }
-    }
-  })
+    },
+    30_000,
+  ) // every step and failure of the busiest scenario replays in a few seconds
 })
