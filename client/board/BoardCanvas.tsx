@@ -220,7 +220,7 @@ export function BoardCanvas({
     ],
   )
 
-  if (linkEnded(connectionState, session.link)) return <LinkEnded title={currentTitle} />
+  if (linkEnded(connectionState)) return <LinkEnded title={currentTitle} />
 
   return (
     <BoardUiContext.Provider value={ui}>

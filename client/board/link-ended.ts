@@ -1,13 +1,13 @@
 import { YJS_CLOSE } from '../../shared/protocol/yjs-doc'
-import type { SessionLink } from '../session/live-session'
 import type { ConnectionState } from './connection-state'
 
 /**
- * Whether this tab's link stopped working while the board was open: the facilitator replaced it
- * (the board refuses it with 4403 or 4401) or the live session refuses its handshake.
+ * Whether this tab's link stopped working while the board was open: the facilitator replaced it,
+ * so the board refuses it (4403, or 4401 once the old token is unknown). A deleted board (4404)
+ * and a refused change are other stories, told by the connection badge.
  */
-export function linkEnded(board: ConnectionState, session: SessionLink): boolean {
-  const refusedByBoard =
+export function linkEnded(board: ConnectionState): boolean {
+  return (
     board.kind === 'refused' && (board.code === YJS_CLOSE.tokenRevoked || board.code === YJS_CLOSE.badToken)
-  return refusedByBoard || session === 'refused'
+  )
 }

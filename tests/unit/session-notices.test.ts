@@ -34,14 +34,14 @@ describe('who did what, in words', () => {
 })
 
 describe('a link that stopped working', () => {
-  it('is one the board refuses as replaced or invalid, or the live session refuses', () => {
+  it('is one the board refuses as replaced or unknown', () => {
     const refused = (code: number) => ({ kind: 'refused' as const, code, reason: 'no' })
-    expect(linkEnded(refused(YJS_CLOSE.tokenRevoked), 'live')).toBe(true)
-    expect(linkEnded(refused(YJS_CLOSE.badToken), 'live')).toBe(true)
-    expect(linkEnded({ kind: 'connected' }, 'refused')).toBe(true)
+    expect(linkEnded(refused(YJS_CLOSE.tokenRevoked))).toBe(true)
+    expect(linkEnded(refused(YJS_CLOSE.badToken))).toBe(true)
     // the network, a deleted board or a refused change are other stories
-    expect(linkEnded({ kind: 'offline' }, 'reconnecting')).toBe(false)
-    expect(linkEnded(refused(YJS_CLOSE.changeRefused), 'live')).toBe(false)
-    expect(linkEnded({ kind: 'connected' }, 'live')).toBe(false)
+    expect(linkEnded({ kind: 'offline' })).toBe(false)
+    expect(linkEnded(refused(YJS_CLOSE.boardNotFound))).toBe(false)
+    expect(linkEnded(refused(YJS_CLOSE.changeRefused))).toBe(false)
+    expect(linkEnded({ kind: 'connected' })).toBe(false)
   })
 })
