@@ -126,6 +126,7 @@ describe('presenting an article and asking a checkpoint in Chromium', () => {
     await shot(ben.page, 'checkpoint-revealed')
 
     // Detaching lets the follower read freely; "Back to live" returns them to the presented section.
+    await ana.page.getByTestId('dock-tab-article').click()
     await ben.page.getByTestId('dock-tab-article').click()
     await ben.page.getByTestId('article-detach').click()
     await ben.page.getByTestId('article-section-1').click()
