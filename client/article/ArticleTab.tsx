@@ -2,7 +2,6 @@ import './article.css'
 import { useEffect, useState } from 'react'
 import { canDriveSession } from '../../shared/protocol/roles'
 import { useBoardUi } from '../board/board-context'
-import { LiveCheckpoint, LiveQuestionForm } from '../checkpoint/LiveCheckpoint'
 import { useLiveSession } from '../session/session-context'
 import { ArticleReader } from './ArticleReader'
 import { defaultArticleId, shownPlace } from './article-choice'
@@ -83,8 +82,6 @@ export function ArticleTab() {
 
   return (
     <div className="article-tab" data-testid="article-tab">
-      <LiveCheckpoint />
-      {facilitator && !session?.checkpoint && <LiveQuestionForm />}
       <PresentBar
         facilitator={facilitator}
         presentation={presentation}

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react'
 import { type Editor, type TLComponents, Tldraw, useValue } from 'tldraw'
+import { sessionNoticeText } from '../../shared/protocol/session-notices'
 // with the canvas, not the app: pages without tldraw do not load its styles either
 import 'tldraw/tldraw.css'
 import type { BoardLimits } from '../../shared/boards/board-limits'
@@ -35,6 +36,8 @@ import { SkippedRecordsNotice } from './damaged/SkippedRecordsNotice'
 import { useRefusedChangeNotice } from './damaged/useRefusedChangeNotice'
 import { exposeForTests } from './expose-for-tests'
 import { JoinNameDialog } from './JoinNameDialog'
+import { LinkEnded } from './LinkEnded'
+import { linkEnded } from './link-ended'
 import { $localUser, $presenceUser, tldrawCurrentUser } from './local-user'
 import { nameWasAsked } from './name-prompt'
 import { takeNoticeOnArrival } from './notice-on-arrival'
@@ -186,7 +189,12 @@ export function BoardCanvas({
     canRestore: role === 'facilitator' && canWrite,
     synced,
     notify,
+    announce: session.announce,
   })
+  // who restored a version, brought everyone here or changed our role: said in words
+  useEffect(() => {
+    if (session.notice) notify(sessionNoticeText(session.notice.notice))
+  }, [session.notice, notify])
 
   // the name comes first: a share dialog on arrival waits until it is answered or skipped
   const [askingName, setAskingName] = useState(() => !nameWasAsked())
@@ -243,6 +251,8 @@ export function BoardCanvas({
       notify,
     ],
   )
+
+  if (linkEnded(connectionState)) return <LinkEnded title={currentTitle} />
 
   return (
     <BoardUiContext.Provider value={ui}>

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { canDriveSession, type Role } from '../../shared/protocol/roles'
 import type { Participant } from '../../shared/protocol/session'
 import { useBoardUi } from '../board/board-context'
+import { LiveCheckpoint, LiveQuestionForm } from '../checkpoint/LiveCheckpoint'
 import { FacilitatorTools, useIntentSender } from '../facilitation/FacilitatorTools'
 import { RunOfShow } from '../facilitation/RunOfShow'
 import { RaisedHands } from '../room/RaisedHands'
@@ -117,6 +118,20 @@ function PersonRow({
   )
 }
 
+/** The live question (vote, reveal, close) and, with none open, the facilitator's "Ask a question". */
+function SessionQuestion({ facilitator }: { facilitator: boolean }) {
+  const { connection } = useLiveSession()
+  const open = connection.session?.checkpoint ?? null
+  if (!open && !facilitator) return null
+  return (
+    <section className="session-question" data-testid="session-question" aria-label="Question">
+      <h3 className="sim-heading">Question</h3>
+      <LiveCheckpoint />
+      {facilitator && !open && <LiveQuestionForm />}
+    </section>
+  )
+}
+
 /** The Session tab: who is here and with which role, following, and the facilitator's tools. */
 export function SessionTab() {
   const { participants, selfId } = useBoardUi()
@@ -134,6 +149,7 @@ export function SessionTab() {
       </p>
       <FollowBanner />
       <RunOfShow />
+      <SessionQuestion facilitator={facilitator} />
       {facilitator && <RaisedHands participants={participants} />}
       {facilitator && <FacilitatorTools />}
       <h3 className="sim-heading">

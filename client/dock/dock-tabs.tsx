@@ -18,8 +18,8 @@ function SimulationBadge() {
   return <span className="dock-tab__badge" title="A scenario is running" />
 }
 
-/** An open checkpoint marks the Article tab, so nobody misses the question. */
-function ArticleBadge() {
+/** An open question marks the Session tab, where it is asked and answered, so nobody misses it. */
+function QuestionBadge() {
   const { connection } = useLiveSession()
   if (connection.session?.checkpoint?.status !== 'open') return null
   return (
@@ -39,7 +39,7 @@ const SimulationTab = lazy(() =>
 const SessionTab = lazy(() => import('./SessionTab').then((module) => ({ default: module.SessionTab })))
 
 export const DOCK_TABS: readonly DockTab[] = [
-  { id: 'article', label: 'Article', icon: <ArticleIcon />, Panel: ArticleTab, Badge: ArticleBadge },
+  { id: 'article', label: 'Article', icon: <ArticleIcon />, Panel: ArticleTab },
   {
     id: 'simulation',
     label: 'Simulation',
@@ -47,5 +47,5 @@ export const DOCK_TABS: readonly DockTab[] = [
     Panel: SimulationTab,
     Badge: SimulationBadge,
   },
-  { id: 'session', label: 'Session', icon: <PeopleIcon />, Panel: SessionTab },
+  { id: 'session', label: 'Session', icon: <PeopleIcon />, Panel: SessionTab, Badge: QuestionBadge },
 ]

@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react'
 import type { Workshop } from '../../shared/content/workshop-schema'
 import { canDriveSession } from '../../shared/protocol/roles'
+import { planMove, showTargets } from '../../shared/session/run-of-show'
 import { useLiveSession } from '../session/session-context'
+import { loadScenario } from '../simulation/scenario-cache'
 import { useIntentSender } from './FacilitatorTools'
-import { planSegmentIntents, segmentLabel } from './run-of-show'
+import { RunningWorkshop } from './RunningWorkshop'
 import { fetchWorkshop, fetchWorkshops } from './workshops-api'
 
 /** The workshop queued by "Run a workshop" on the home page (`?workshop=<id>`), if any. */
@@ -51,8 +53,16 @@ export function RunOfShow() {
     const startPlan = async (id: string) => {
       const w = plans?.find((p) => p.id === id)
       if (!w) return
-      const sim = session?.sim ? { scenarioId: session.sim.scenarioId, step: session.sim.step } : null
-      await send({ type: 'workshop:start', workshopId: id }, ...planSegmentIntents(w, 0, sim))
+      const scenario = w.scenarioId ? await loadScenario(w.scenarioId) : null
+      const first = showTargets(w, scenario?.ok ? scenario.value : undefined)[0]
+      if (!first) return
+      const live = {
+        workshop: null,
+        presentation: session?.presentation ?? null,
+        sim: session?.sim ?? null,
+        checkpoint: session?.checkpoint ?? null,
+      }
+      await send({ type: 'workshop:start', workshopId: id }, ...planMove(w, live, first, 'next'))
     }
     return (
       <section className="run-of-show" data-testid="run-of-show" aria-label="Workshop">
@@ -117,63 +127,5 @@ export function RunOfShow() {
       </section>
     )
   }
-  const count = plan.segments.length
-  const index = Math.min(running.segment, count - 1)
-  const segment = plan.segments[index]
-  const goTo = (target: number) => {
-    const sim = session?.sim ? { scenarioId: session.sim.scenarioId, step: session.sim.step } : null
-    void send(...planSegmentIntents(plan, target, sim))
-  }
-  return (
-    <section className="run-of-show run-of-show--running" data-testid="run-of-show" aria-label="Workshop">
-      <p className="run-of-show__workshop">{plan.title}</p>
-      <h3 className="run-of-show__segment" data-testid="workshop-segment">
-        {segmentLabel(index, count, segment?.title ?? '')}
-      </h3>
-      <div className="run-of-show__progress" aria-hidden="true">
-        <span style={{ width: `${((index + 1) / count) * 100}%` }} />
-      </div>
-      {facilitator && (
-        <>
-          {segment?.notes && (
-            <p className="run-of-show__notes" data-testid="workshop-notes">
-              {segment.notes}
-            </p>
-          )}
-          <div className="run-of-show__nav">
-            <button
-              type="button"
-              className="button button--small"
-              disabled={busy || index === 0}
-              onClick={() => goTo(index - 1)}
-            >
-              Back
-            </button>
-            <button
-              type="button"
-              className="button button--small button--primary"
-              data-testid="workshop-next"
-              disabled={busy || index >= count - 1}
-              onClick={() => goTo(index + 1)}
-            >
-              Next
-            </button>
-            <button
-              type="button"
-              className="button button--small button--quiet run-of-show__end"
-              disabled={busy}
-              onClick={() => void send({ type: 'workshop:end' })}
-            >
-              End workshop
-            </button>
-          </div>
-          {error && (
-            <p className="session-error" role="alert">
-              {error}
-            </p>
-          )}
-        </>
-      )}
-    </section>
-  )
+  return <RunningWorkshop plan={plan} facilitator={facilitator} />
 }

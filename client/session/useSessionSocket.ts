@@ -18,6 +18,11 @@ import {
   type ViewArea,
   viewAreaSchema,
 } from '../../shared/protocol/session'
+import {
+  type Announcement,
+  type SessionNotice,
+  sessionNoticeSchema,
+} from '../../shared/protocol/session-notices'
 import type { SessionIntent, StateReport } from '../../shared/session/intents'
 import { clockOffset } from '../facilitation/clock'
 import { loadIdentity, saveIdentity } from './board-identity'
@@ -44,6 +49,10 @@ export interface SessionConnection {
   summon: { area: ViewArea; n: number } | null
   /** Facilitators: bring everyone's camera to this page area. */
   sendSummon: (area: ViewArea) => Promise<IntentAck>
+  /** The latest word about who did what (a restore, a summon, a new role), numbered so a repeat is noticed. */
+  notice: { notice: SessionNotice; n: number } | null
+  /** Facilitators: tell everyone else about a change made on the board (a restore). */
+  announce: (announcement: Announcement) => Promise<IntentAck>
   /** Who this browser is on the board, as the server signed it; also shown to the Yjs endpoint so granted roles apply there. */
   identity: Identity | null
   /** The server replaced this tab's link (someone on it was demoted) and handed it a new one. */
@@ -97,6 +106,7 @@ export function useSessionSocket(
   const [serverClockOffset, setServerClockOffset] = useState(0)
   const [summon, setSummon] = useState<{ area: ViewArea; n: number } | null>(null)
   const [renamedTitle, setRenamedTitle] = useState<string | null>(null)
+  const [notice, setNotice] = useState<{ notice: SessionNotice; n: number } | null>(null)
   const [identity, setIdentity] = useState<Identity | null>(() => loadIdentity(boardId))
   const [handover, setHandover] = useState<LinkHandover | null>(null)
   const [linkReplaced, setLinkReplaced] = useState<LinkReplaced | null>(null)
@@ -123,6 +133,11 @@ export function useSessionSocket(
     s.on('view:summon', (area) => {
       const parsed = viewAreaSchema.safeParse(area)
       if (parsed.success) setSummon({ area: parsed.data, n: ++summons })
+    })
+    let notices = 0
+    s.on('session:notice', (said) => {
+      const parsed = sessionNoticeSchema.safeParse(said)
+      if (parsed.success) setNotice({ notice: parsed.data, n: ++notices })
     })
     s.on('board:renamed', (board) => {
       const parsed = renamedSchema.safeParse(board)
@@ -204,7 +219,10 @@ export function useSessionSocket(
 
   // Every request to the session is answered with an ack; silence becomes a timeout in words.
   const ask = useCallback(
-    async (event: 'session:intent' | 'view:summon', payload: unknown): Promise<IntentAck> => {
+    async (
+      event: 'session:intent' | 'view:summon' | 'session:announce',
+      payload: unknown,
+    ): Promise<IntentAck> => {
       const s = socketRef.current
       if (!s?.connected) return offline
       try {
@@ -221,6 +239,7 @@ export function useSessionSocket(
   )
   const sendIntent = useCallback((intent: SessionIntent) => ask('session:intent', intent), [ask])
   const sendSummon = useCallback((area: ViewArea) => ask('view:summon', area), [ask])
+  const announce = useCallback((said: Announcement) => ask('session:announce', said), [ask])
 
   const report = useCallback((stateReport: StateReport) => {
     socketRef.current?.emit('session:report', stateReport)
@@ -237,6 +256,8 @@ export function useSessionSocket(
       serverClockOffset,
       summon,
       sendSummon,
+      notice,
+      announce,
       identity,
       handover,
       linkReplaced,
@@ -253,6 +274,8 @@ export function useSessionSocket(
       serverClockOffset,
       summon,
       sendSummon,
+      notice,
+      announce,
       identity,
       handover,
       linkReplaced,

@@ -2,9 +2,15 @@ import { useRef } from 'react'
 import type { Workshop } from '../../shared/content/workshop-schema'
 import { canDriveSession } from '../../shared/protocol/roles'
 import type { SessionIntent } from '../../shared/session/intents'
+import {
+  currentBeat,
+  type LiveShow,
+  mustRevealFirst,
+  planMove,
+  showTargets,
+} from '../../shared/session/run-of-show'
 import { useBoardUi } from '../board/board-context'
-import { stepAction } from '../checkpoint/step-checkpoint'
-import { planSegmentIntents } from '../facilitation/run-of-show'
+import { pressStep } from '../checkpoint/step-checkpoint'
 import { fetchWorkshop } from '../facilitation/workshops-api'
 import { useLiveSession } from '../session/session-context'
 import { useShortcut } from './shortcuts'
@@ -36,25 +42,9 @@ export function FacilitatorShortcuts() {
       (() => {
         const { sim, scenario } = ready
         if (sim.step >= scenario.steps.length - 1) return notify('This is the last step.')
-        const next = scenario.steps[sim.step + 1]?.checkpoint
-        const key = `${scenario.id}:${sim.step + 1}`
-        const live = session?.checkpoint ?? null
-        const action = stepAction(next, live, asked.current.has(key))
-        if (action === 'wait-for-reveal') return notify('Reveal the answers first, then step again.')
-        if (action === 'open' && next) {
-          asked.current.add(key)
-          const { question, options, answer } = next
-          return void send({
-            type: 'checkpoint:open',
-            question,
-            options,
-            ...(answer === undefined ? {} : { answer }),
-          })
-        }
-        if (action === 'close-and-step') asked.current.add(key)
-        void send(...(action === 'close-and-step' ? [{ type: 'checkpoint:close' } as const] : []), {
-          type: 'sim:step',
-        })
+        const press = pressStep(scenario, sim.step, session?.checkpoint ?? null, asked.current)
+        if (press.hint && press.intents.length === 0) return notify(press.hint)
+        void send(...press.intents)
       }),
   )
   useShortcut(
@@ -64,16 +54,30 @@ export function FacilitatorShortcuts() {
   )
 
   const running = facilitator ? (session?.workshop ?? null) : null
-  const goTo = async (by: 1 | -1) => {
+  // the same beats as the run-of-show's Next and Back buttons (Next reveals an open question first)
+  const goTo = async (direction: 'next' | 'back') => {
     if (!running) return
     if (plan.current?.id !== running.id) plan.current = await fetchWorkshop(running.id)
-    const target = running.segment + by
-    if (!plan.current || target < 0 || target >= plan.current.segments.length) return
-    const sim = session?.sim ? { scenarioId: session.sim.scenarioId, step: session.sim.step } : null
-    void send(...planSegmentIntents(plan.current, target, sim))
+    const workshop = plan.current
+    if (!workshop) return
+    const scenario =
+      simulation.status === 'ready' && simulation.scenario.id === workshop.scenarioId
+        ? simulation.scenario
+        : undefined
+    if (workshop.scenarioId && !scenario) return notify('The simulation is still loading.')
+    const live: LiveShow = {
+      workshop: session?.workshop ?? null,
+      presentation: session?.presentation ?? null,
+      sim: session?.sim ?? null,
+      checkpoint: session?.checkpoint ?? null,
+    }
+    if (direction === 'next' && mustRevealFirst(live)) return void send({ type: 'checkpoint:reveal' })
+    const targets = showTargets(workshop, scenario)
+    const target = targets[currentBeat(targets, live) + (direction === 'next' ? 1 : -1)]
+    if (target) void send(...planMove(workshop, live, target, direction))
   }
-  useShortcut('next-segment', running && (() => void goTo(1)))
-  useShortcut('previous-segment', running && (() => void goTo(-1)))
+  useShortcut('next-segment', running && (() => void goTo('next')))
+  useShortcut('previous-segment', running && (() => void goTo('back')))
 
   const timer = facilitator ? (session?.timer ?? null) : null
   useShortcut(

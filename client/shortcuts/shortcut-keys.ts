@@ -16,8 +16,12 @@ export type ShortcutAction =
 export const SHORTCUTS: readonly { action: ShortcutAction; keys: string; label: string }[] = [
   { action: 'step', keys: 'Page Down', label: 'Step forward' },
   { action: 'back', keys: 'Page Up', label: 'Back one step' },
-  { action: 'next-segment', keys: 'Shift + Page Down', label: 'Next workshop segment' },
-  { action: 'previous-segment', keys: 'Shift + Page Up', label: 'Previous workshop segment' },
+  {
+    action: 'next-segment',
+    keys: 'Shift + Page Down',
+    label: 'Workshop: Next (reveals an open question first)',
+  },
+  { action: 'previous-segment', keys: 'Shift + Page Up', label: 'Workshop: Back' },
   { action: 'timer-toggle', keys: 'P', label: 'Pause or resume the timer' },
   { action: 'timer-add', keys: 'M', label: 'One more minute on the timer' },
   { action: 'help', keys: '?', label: 'Show these shortcuts' },

@@ -3,7 +3,7 @@ import type { Scenario } from '../../shared/scenarios/scenario-schema'
 import type { SessionIntent } from '../../shared/session/intents'
 import { type SimSession, SPEEDS } from '../../shared/session/session-state'
 import { LiveCheckpoint } from '../checkpoint/LiveCheckpoint'
-import { stepAction } from '../checkpoint/step-checkpoint'
+import { pressStep } from '../checkpoint/step-checkpoint'
 import { BackIcon, CloseIcon, PauseIcon, PlayIcon, ReplayIcon, StepIcon } from '../icons'
 import { useLiveSession } from '../session/session-context'
 import { FailureMenu } from './FailureMenu'
@@ -41,31 +41,10 @@ export function SimulationControls({ sim, scenario, drive }: SimulationControlsP
   // questions this screen already opened, so a second Step after a close advances
   const asked = useRef(new Set<string>())
   const [hint, setHint] = useState<string | null>(null)
-  const next = scenario.steps[sim.step + 1]?.checkpoint
-  const askKey = `${scenario.id}:${sim.step + 1}`
-
   const step = () => {
-    const action = stepAction(next, live, asked.current.has(askKey))
-    if (action === 'step') {
-      setHint(null)
-      drive({ type: 'sim:step' })
-    } else if (action === 'open' && next) {
-      asked.current.add(askKey)
-      setHint('Reveal, then Step again to see what happens.')
-      drive({
-        type: 'checkpoint:open',
-        question: next.question,
-        options: next.options,
-        ...(next.answer === undefined ? {} : { answer: next.answer }),
-      })
-    } else if (action === 'wait-for-reveal') {
-      setHint('Reveal the answers first, then Step again to see what happens.')
-    } else {
-      asked.current.add(askKey)
-      setHint(null)
-      drive({ type: 'checkpoint:close' })
-      drive({ type: 'sim:step' })
-    }
+    const press = pressStep(scenario, sim.step, live, asked.current)
+    setHint(press.hint)
+    for (const intent of press.intents) drive(intent)
   }
 
   return (

@@ -4,6 +4,7 @@ import type { VersionInfo } from '../../shared/protocol/saved-boards'
 import { useBoardUi } from '../board/board-context'
 import { Dialog } from '../board/Dialog'
 import { listVersions } from '../saved-boards-api'
+import { useLiveSession } from '../session/session-context'
 import { restoreVersion, restoreWithoutCanvas } from './restore-version'
 import { VersionRow } from './VersionRow'
 
@@ -17,6 +18,7 @@ export function VersionsDialog({ onClose }: { onClose: () => void }) {
   const { boardId, token, title, linkRole, editor, canWrite, notify } = useBoardUi()
   const [listing, setListing] = useState<Listing>({ status: 'loading' })
   const isFacilitator = linkRole === 'facilitator'
+  const { connection } = useLiveSession()
 
   useEffect(() => {
     let live = true
@@ -40,6 +42,7 @@ export function VersionsDialog({ onClose }: { onClose: () => void }) {
         ? await restoreVersion(editor, boardId, token, versionId)
         : await restoreWithoutCanvas(boardId, token, versionId)
       if (!outcome.ok) return outcome.message
+      if (outcome.changes > 0) void connection.announce({ kind: 'version-restored', version: outcome.name })
       onClose()
       notify(
         outcome.changes === 0
@@ -48,7 +51,7 @@ export function VersionsDialog({ onClose }: { onClose: () => void }) {
       )
       return null
     },
-    [editor, boardId, token, onClose, notify],
+    [editor, boardId, token, onClose, notify, connection],
   )
 
   return (

@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 import type { Editor } from 'tldraw'
+import type { Announcement } from '../../shared/protocol/session-notices'
 import { takeRestoreOnArrival } from './restore-on-arrival'
 import { restoreVersion } from './restore-version'
 
@@ -12,6 +13,8 @@ export interface RestoreOnArrivalOptions {
   /** Restoring before the first sync would compare against a stale copy of the board. */
   synced: boolean
   notify: (text: string) => void
+  /** Tells everyone else who restored what. */
+  announce: (announcement: Announcement) => unknown
 }
 
 /** Finishes a "Restore" pressed on the version page, once the board is open and synced here. */
@@ -22,13 +25,15 @@ export function useRestoreOnArrival({
   canRestore,
   synced,
   notify,
+  announce,
 }: RestoreOnArrivalOptions) {
   useEffect(() => {
     if (!editor || !canRestore || !synced) return
     const versionId = takeRestoreOnArrival(boardId)
     if (!versionId) return
-    void restoreVersion(editor, boardId, token, versionId).then((outcome) =>
-      notify(outcome.ok ? `Restored “${outcome.name}” for everyone. Ctrl+Z takes it back.` : outcome.message),
-    )
-  }, [editor, boardId, token, canRestore, synced, notify])
+    void restoreVersion(editor, boardId, token, versionId).then((outcome) => {
+      notify(outcome.ok ? `Restored “${outcome.name}” for everyone. Ctrl+Z takes it back.` : outcome.message)
+      if (outcome.ok && outcome.changes > 0) announce({ kind: 'version-restored', version: outcome.name })
+    })
+  }, [editor, boardId, token, canRestore, synced, notify, announce])
 }

@@ -6,6 +6,7 @@ export type SessionEventKind =
   | 'vote'
   | 'intent'
   | 'summon'
+  | 'announce'
   | 'report'
   | 'clock'
   | 'hand'

@@ -9,6 +9,7 @@ import {
   type SessionServerEvents,
   viewAreaSchema,
 } from '../../shared/protocol/session'
+import { announcementSchema } from '../../shared/protocol/session-notices'
 import type { Scenario } from '../../shared/scenarios/scenario-schema'
 import { REFUSAL, sessionIntentSchema, stateReportSchema } from '../../shared/session/intents'
 import { publicSessionState, type SessionState } from '../../shared/session/session-state'
@@ -176,6 +177,9 @@ export function attachSessionServer(
     next()
   })
 
+  const nameOf = (socket: SessionSocket) =>
+    participants.get(socket.data.boardId, socket.id)?.name ?? 'The facilitator'
+
   io.on('connection', async (socket: SessionSocket) => {
     const { boardId } = socket.data
     const session = sessions.acquire(boardId)
@@ -229,7 +233,7 @@ export function attachSessionServer(
           message: intent.error.issues[0]?.message ?? 'invalid',
         })
       }
-      const name = participants.get(boardId, socket.id)?.name ?? 'The facilitator'
+      const name = nameOf(socket)
       const onBoard = (participantId: string) => {
         const other = io.sockets.sockets.get(participantId)
         return other?.data.boardId === boardId ? other : undefined
@@ -265,6 +269,9 @@ export function attachSessionServer(
           return reply({ ok: false, code: handed.failure.code, message: handed.failure.message })
       }
       reply(answer)
+      // a promotion needs no new link, so nothing else would tell them who changed their role
+      if (answer.ok && target && !handOver && intent.data.type === 'role:set')
+        target.emit('session:notice', { kind: 'role-changed', by: name, role: intent.data.role })
       if (answer.ok && intent.data.type === 'workshop:end') options.onSessionEnd?.(boardId, 'workshop-ended')
     })
 
@@ -286,6 +293,20 @@ export function attachSessionServer(
       const area = viewAreaSchema.safeParse(payload)
       if (!area.success) return reply({ ok: false, code: REFUSAL.badIntent, message: 'not a page area' })
       socket.to(boardId).emit('view:summon', area.data)
+      socket.to(boardId).emit('session:notice', { kind: 'view-summoned', by: nameOf(socket) })
+      reply({ ok: true })
+    })
+
+    socket.on('session:announce', (payload: unknown, ack?: unknown) => {
+      if (limited('announce', ack)) return
+      const reply = replyTo(ack)
+      if (!canDriveSession(roleNow(socket))) {
+        return reply({ ok: false, code: REFUSAL.notFacilitator, message: 'Only a facilitator can announce.' })
+      }
+      const announcement = announcementSchema.safeParse(payload)
+      if (!announcement.success)
+        return reply({ ok: false, code: REFUSAL.badIntent, message: 'not an announcement' })
+      socket.to(boardId).emit('session:notice', { ...announcement.data, by: nameOf(socket) })
       reply({ ok: true })
     })
 

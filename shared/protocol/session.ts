@@ -5,6 +5,7 @@ import { boardIdSchema, tokenSchema } from './links'
 import { LIMITS } from './rest'
 import { roleSchema } from './roles'
 import type { HandLower, ReactionId, RoomReaction, SummaryAck } from './room-signals'
+import type { Announcement, SessionNotice } from './session-notices'
 
 /**
  * A participant's identity on a board, as the server signed it: `<id>.<signature>`. The server
@@ -98,6 +99,8 @@ export interface SessionServerEvents {
   'board:renamed': (board: { title: string }) => void
   /** Someone reacted (shown for a few seconds; not session state). */
   'room:reaction': (reaction: RoomReaction) => void
+  /** Who did what: a restore, "Bring everyone here", a change of this participant's role. */
+  'session:notice': (notice: SessionNotice) => void
 }
 
 /** Acknowledgement every client intent receives: never silence. */
@@ -122,6 +125,8 @@ export interface SessionClientEvents {
   'room:react': (reaction: { reaction: ReactionId }, ack: (ack: IntentAck) => void) => void
   /** Facilitators: the end-of-session summary so far. */
   'session:summary': (ack: (ack: SummaryAck) => void) => void
+  /** Facilitators: tell everyone else about a change made on the board itself (a restore). */
+  'session:announce': (announcement: Announcement, ack: (ack: IntentAck) => void) => void
 }
 
 /** Error codes of a refused socket.io handshake (surfaced as `connect_error` with `data.code`). */

@@ -68,6 +68,9 @@ function applySimIntent(state: SessionState, intent: SimIntent, ctx: IntentConte
     })
   }
 
+  if (movesForward(intent) && state.checkpoint?.status === 'open') {
+    return refuse(REFUSAL.predictionOpen, 'Reveal the answers before the board moves on.')
+  }
   const sim = state.sim
   const scenario = sim ? ctx.scenarioOf(sim.scenarioId) : undefined
   if (!sim || !scenario) return refuse(REFUSAL.noScenario, 'No scenario is loaded.')
@@ -107,6 +110,11 @@ function applySimIntent(state: SessionState, intent: SimIntent, ctx: IntentConte
     default:
       return assertNever(intent)
   }
+}
+
+/** A step, auto-play or failure changes what an open question asks people to predict. */
+function movesForward(intent: SimIntent): boolean {
+  return intent.type === 'sim:step' || intent.type === 'sim:play' || intent.type === 'sim:trigger'
 }
 
 /** When auto-play should advance next (epoch ms), or null when it should not. */

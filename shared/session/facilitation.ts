@@ -53,6 +53,8 @@ export function applyFacilitationIntent(
       const { question, options, answer } = intent
       const id = `c${state.seq + 1}`
       return next({
+        // predict, then reveal: the board holds still while a question is open
+        sim: state.sim ? { ...state.sim, playing: false } : null,
         checkpoint: {
           id,
           question,
@@ -80,16 +82,17 @@ export function applyFacilitationIntent(
       if (ctx.workshopSegments(intent.workshopId) === undefined) {
         return refuse(REFUSAL.noWorkshop, `No workshop plan "${intent.workshopId}".`)
       }
-      return next({ workshop: { id: intent.workshopId, segment: 0 } })
+      return next({ workshop: { id: intent.workshopId, segment: 0, phase: 'show' } })
     case 'workshop:segment': {
       const segments = state.workshop ? ctx.workshopSegments(state.workshop.id) : undefined
       if (!state.workshop || segments === undefined)
         return refuse(REFUSAL.noWorkshop, 'No workshop is running.')
       if (intent.segment >= segments) return refuse(REFUSAL.badStep, 'The plan has no such segment.')
-      return next({ workshop: { ...state.workshop, segment: intent.segment } })
+      return next({ workshop: { ...state.workshop, segment: intent.segment, phase: intent.phase ?? 'show' } })
     }
     case 'workshop:end':
-      return next({ workshop: null })
+      // ending closes what the workshop left open: its timer and its question
+      return next({ workshop: null, timer: null, checkpoint: null })
     case 'role:set': {
       if (intent.participantId === ctx.participant.id) {
         return refuse(REFUSAL.ownRole, 'You cannot change your own role.')

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { roleSchema } from '../protocol/roles'
-import { speedSchema } from './session-state'
+import { speedSchema, workshopPhaseSchema } from './session-state'
 import { spotlightIntentSchemas } from './spotlight'
 
 const idSchema = z.string().min(1).max(64)
@@ -42,7 +42,13 @@ export const sessionIntentSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('editing:lock'), locked: z.boolean() }).strict(),
   z.object({ type: z.literal('role:set'), participantId: idSchema, role: roleSchema }).strict(),
   z.object({ type: z.literal('workshop:start'), workshopId: idSchema }).strict(),
-  z.object({ type: z.literal('workshop:segment'), segment: z.number().int().min(0).max(50) }).strict(),
+  z
+    .object({
+      type: z.literal('workshop:segment'),
+      segment: z.number().int().min(0).max(50),
+      phase: workshopPhaseSchema.optional(),
+    })
+    .strict(),
   z.object({ type: z.literal('workshop:end') }).strict(),
   ...spotlightIntentSchemas,
   // anyone
@@ -77,6 +83,7 @@ export const REFUSAL = {
   needsFacilitatorLink: 'needs_facilitator_link',
   noWorkshop: 'no_workshop',
   noTimer: 'no_timer',
+  predictionOpen: 'prediction_open',
 } as const
 export type RefusalCode = (typeof REFUSAL)[keyof typeof REFUSAL]
 

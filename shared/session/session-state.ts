@@ -52,6 +52,9 @@ export const checkpointStateSchema = z.object({
 })
 export type CheckpointState = z.infer<typeof checkpointStateSchema>
 
+/** A segment's beat: its question asked with the board unchanged, or the board shown. */
+export const workshopPhaseSchema = z.enum(['predict', 'show'])
+
 /** Whom everyone's camera follows ("Everyone follow me"), by participant id. */
 export const followSchema = z.object({ leaderId: z.string(), leaderName: z.string() })
 
@@ -68,9 +71,9 @@ export const sessionStateSchema = z.object({
   follow: followSchema.nullable().default(null),
   /** When true only facilitators may change the board (enforced on the Yjs endpoint too). */
   editingLocked: z.boolean().default(false),
-  /** The workshop plan being run, and the segment on screen (0-based). */
+  /** The workshop plan being run, the segment on screen (0-based) and its beat (see run-of-show.ts). */
   workshop: z
-    .object({ id: z.string(), segment: z.number().int().min(0) })
+    .object({ id: z.string(), segment: z.number().int().min(0), phase: workshopPhaseSchema.default('show') })
     .nullable()
     .default(null),
   /**

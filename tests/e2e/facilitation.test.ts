@@ -78,7 +78,8 @@ describe('presenting an article and asking a checkpoint in Chromium', () => {
     await ana.page.getByTestId('article-stop').waitFor()
     await shot(ana.page, 'article-facilitator')
 
-    // A live question, typed by the facilitator.
+    // A live question, typed by the facilitator in the session tools.
+    await ana.page.getByTestId('dock-tab-session').click()
     await ana.page.getByTestId('checkpoint-new').click()
     await ana.page.getByTestId('checkpoint-question-input').fill('Where does a Kappa pipeline replay from?')
     await ana.page.getByTestId('checkpoint-options-input').fill('The log\nThe serving table\nA nightly batch')
@@ -98,6 +99,10 @@ describe('presenting an article and asking a checkpoint in Chromium', () => {
     await waitForSection(ben.page, second.id)
     expect(await ben.page.getByTestId('article-section-heading').textContent()).toBe(second.heading)
     expect(await ben.page.getByTestId('article-following').textContent()).toBe(`Following ${FACILITATOR}`)
+    // the open question marks the Session tab, where participants answer it
+    await ben.page.getByTestId('checkpoint-badge').waitFor()
+    await ben.page.getByTestId('dock-tab-session').click()
+    await ben.page.getByTestId('checkpoint-card').waitFor()
     // results stay hidden from participants until the reveal
     expect(await ben.page.getByTestId('checkpoint-results').count()).toBe(0)
 
@@ -121,6 +126,8 @@ describe('presenting an article and asking a checkpoint in Chromium', () => {
     await shot(ben.page, 'checkpoint-revealed')
 
     // Detaching lets the follower read freely; "Back to live" returns them to the presented section.
+    await ana.page.getByTestId('dock-tab-article').click()
+    await ben.page.getByTestId('dock-tab-article').click()
     await ben.page.getByTestId('article-detach').click()
     await ben.page.getByTestId('article-section-1').click()
     await waitForSection(ben.page, article.sections[0]?.id ?? '')
@@ -147,6 +154,7 @@ describe('presenting an article and asking a checkpoint in Chromium', () => {
     const scenario = scenarioSchema.parse(
       await (await fetch(`${server.url}/api/scenarios/${SCENARIO}`)).json(),
     )
+    // step 2's question predicts step 3: it is asked on step 2, before Step shows step 3
     const asking = scenario.steps[1]?.checkpoint
     if (!asking) throw new Error('the cells scenario has no checkpoint on step 2')
     const board = await createTestBoard(server.url, 'Cells checkpoint', 'cell-based')
@@ -161,6 +169,10 @@ describe('presenting an article and asking a checkpoint in Chromium', () => {
     await ana.page.waitForFunction(() =>
       document.querySelector('[data-testid="sim-step-heading"]')?.textContent?.startsWith('Step 1/'),
     )
+    await ana.page.getByTestId('sim-step').click()
+    await ana.page.waitForFunction(() =>
+      document.querySelector('[data-testid="sim-step-heading"]')?.textContent?.startsWith('Step 2/'),
+    )
 
     await ana.page.getByTestId('sim-step').click()
     const card = ana.page.locator('[data-testid="checkpoint-card"][data-status="open"]')
@@ -169,7 +181,7 @@ describe('presenting an article and asking a checkpoint in Chromium', () => {
     expect(await ana.page.getByTestId('sim-checkpoint-hint').textContent()).toContain(
       'Reveal, then Step again',
     )
-    expect(await ana.page.getByTestId('sim-step-heading').textContent()).toMatch(/^Step 1\//)
+    expect(await ana.page.getByTestId('sim-step-heading').textContent()).toMatch(/^Step 2\//)
     await shot(ana.page, 'sim-checkpoint-open')
 
     await ana.page.getByTestId('checkpoint-reveal').click()
@@ -178,7 +190,7 @@ describe('presenting an article and asking a checkpoint in Chromium', () => {
       .waitFor({ timeout: 10_000 })
     await ana.page.getByTestId('sim-step').click()
     await ana.page.waitForFunction(
-      () => document.querySelector('[data-testid="sim-step-heading"]')?.textContent?.startsWith('Step 2/'),
+      () => document.querySelector('[data-testid="sim-step-heading"]')?.textContent?.startsWith('Step 3/'),
       undefined,
       { timeout: 10_000 },
     )

@@ -30,7 +30,7 @@ async function waitForStep(page: Page, scenario: Scenario, step: number): Promis
   )
 }
 
-/** Step 2 carries a checkpoint: the first Step asks it; after the reveal, Step advances. */
+/** Step 2 carries a checkpoint about step 3: on step 2 the first Step asks it; after the reveal, Step advances. */
 async function stepThroughCheckpoint(page: Page): Promise<void> {
   await page.getByTestId('sim-step').click()
   await page.locator('[data-testid="checkpoint-card"][data-status="open"]').waitFor({ timeout: 10_000 })
@@ -94,9 +94,9 @@ describe('the simulation in Chromium', () => {
     await ana.page.locator(`[data-testid="scenario-item"][data-scenario-id="${SCENARIO}"]`).waitFor()
     await ana.page.getByTestId(`load-scenario-${SCENARIO}`).click()
     await waitForStep(ana.page, scenario, 1)
-    await stepThroughCheckpoint(ana.page)
-    await waitForStep(ana.page, scenario, 2)
     await ana.page.getByTestId('sim-step').click()
+    await waitForStep(ana.page, scenario, 2)
+    await stepThroughCheckpoint(ana.page)
     await waitForStep(ana.page, scenario, 3)
     await halo(ana.page, failedCell, 'failed').waitFor({ timeout: 15_000 })
     expect(await ana.page.getByTestId('sim-step').isEnabled()).toBe(true)
@@ -170,7 +170,8 @@ describe('the simulation in Chromium', () => {
     await waitForBoard(cleo.page)
     for (const page of [ana.page, cleo.page]) await page.getByTestId('dock-tab-simulation').click()
     await ana.page.getByTestId(`load-scenario-${SCENARIO}`).click()
-    await stepThroughCheckpoint(ana.page)
+    await waitForStep(ana.page, scenario, 1)
+    await ana.page.getByTestId('sim-step').click()
     await waitForStep(cleo.page, scenario, 2)
 
     const { port, dataDir } = server
@@ -183,7 +184,7 @@ describe('the simulation in Chromium', () => {
     for (const page of [ana.page, cleo.page]) {
       await page.getByTestId('sim-link').waitFor({ state: 'detached', timeout: 30_000 })
     }
-    await ana.page.getByTestId('sim-step').click()
+    await stepThroughCheckpoint(ana.page)
     await waitForStep(cleo.page, scenario, 3)
     await waitForStep(ana.page, scenario, 3)
   })

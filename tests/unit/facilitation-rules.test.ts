@@ -155,9 +155,11 @@ describe('workshop run-of-show', () => {
       { type: 'workshop:start', workshopId: 'cells-45' },
       { workshopSegments: plans },
     )
-    expect(started.workshop).toEqual({ id: 'cells-45', segment: 0 })
+    expect(started.workshop).toEqual({ id: 'cells-45', segment: 0, phase: 'show' })
     const third = apply(started, { type: 'workshop:segment', segment: 2 }, { workshopSegments: plans })
-    expect(third.workshop?.segment).toBe(2)
+    expect(third.workshop).toEqual({ id: 'cells-45', segment: 2, phase: 'show' })
+    const asking = { type: 'workshop:segment', segment: 3, phase: 'predict' } as const
+    expect(apply(third, asking, { workshopSegments: plans }).workshop?.phase).toBe('predict')
     expect(
       applyIntent(third, { type: 'workshop:segment', segment: 9 }, ctx({ workshopSegments: plans })),
     ).toMatchObject({
@@ -171,5 +173,17 @@ describe('workshop run-of-show', () => {
       ),
     ).toMatchObject({ code: 'no_workshop' })
     expect(apply(third, { type: 'workshop:end' }).workshop).toBeNull()
+  })
+
+  it('ends a workshop by stopping its timer and closing its question', () => {
+    let state = apply(
+      INITIAL_SESSION,
+      { type: 'workshop:start', workshopId: 'cells-45' },
+      { workshopSegments: plans },
+    )
+    state = apply(state, { type: 'timer:start', minutes: 5 })
+    state = apply(state, { type: 'checkpoint:open', question: 'Who is hit?', options: ['All', 'One cell'] })
+    const ended = apply(state, { type: 'workshop:end' })
+    expect(ended).toMatchObject({ workshop: null, timer: null, checkpoint: null, seq: state.seq + 1 })
   })
 })

@@ -199,6 +199,8 @@ export const medallionEngine: SimEngine<MedallionParams, MedallionState, Medalli
           default:
             return unreachable(event)
         }
+        // the chart's newest point is now: a change between two samples updates it, as it does the cards
+        if (event.type !== 'tick' && event.type !== 'ingest') resampleNewest(next)
         return next
       },
     )
@@ -327,6 +329,16 @@ function advanceClock(state: MedallionState, minutes: number): void {
     state.clock = Math.min(target, boundary)
     if (state.clock === boundary) recordHistory(state)
   }
+}
+
+/** Takes the newest chart sample again (in place), so it shows the figures as they are now. */
+function resampleNewest(state: MedallionState): void {
+  const { history } = state
+  if (history.bronze.length === 0) return
+  history.bronze = [...history.bronze.slice(0, -1), bronzeRows(state)]
+  history.silver = [...history.silver.slice(0, -1), Object.keys(state.silver).length]
+  history.quarantine = [...history.quarantine.slice(0, -1), state.quarantine.length]
+  history.freshness = [...history.freshness.slice(0, -1), freshnessMinutes(state)]
 }
 
 function recordHistory(state: MedallionState): void {

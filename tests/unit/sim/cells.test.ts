@@ -213,6 +213,6 @@ describe('cells engine', () => {
     expect(metric(view, 'tick-success-rate')).toBeCloseTo((20 / 30) * 100, 2)
     expect(metric(view, 'success-rate')).toBeCloseTo(((10 * 30 - 3 * 10) / (10 * 30)) * 100, 2)
     expect(view.metrics.find((m) => m.id === 'success-rate')?.label).toMatch(/since tick 0/)
-    expect(view.series.find((s) => s.id === 'success-rate')?.label).toMatch(/per tick/)
+    expect(view.series.find((s) => s.id === 'tick-success-rate')?.label).toMatch(/per tick/)
   })
 })

@@ -89,7 +89,7 @@ export function aiRouterView(state: AiRouterState): SimView {
         value: round(escalationRate * 100, 3),
         unit: '%',
       },
-      { id: 'escalated', label: 'Escalations', value: totals.escalated, unit: 'items' },
+      { id: 'escalated', label: 'Escalations since the start', value: totals.escalated, unit: 'items' },
       { id: 'reviewed', label: 'Reviewed', value: totals.reviewed, unit: 'items' },
       { id: 'review-backlog', label: 'Review backlog', value: backlog, unit: 'items' },
       { id: 'oldest-wait', label: 'Oldest item waiting', value: oldestWait, unit: 'h' },
@@ -102,7 +102,7 @@ export function aiRouterView(state: AiRouterState): SimView {
     ],
     series: [
       { id: 'review-backlog', label: 'Review backlog', points: state.history.backlog },
-      { id: 'escalated', label: 'Escalations per hour', points: state.history.escalated },
+      { id: 'escalated-per-hour', label: 'Escalations per hour', points: state.history.escalated },
     ],
     log: state.log,
   }

@@ -143,9 +143,9 @@ export function callChainView(state: CallChainState): SimView {
     ],
     series: [
       ...ENDPOINT_IDS.map((e) => ({
-        id: `${e}-success`,
-        label: `/${e} success rate`,
-        points: state.history[e].map((r) => round(r, 3)),
+        id: `${e}-tick-success`,
+        label: `/${e} success per tick of 100 ms (%)`,
+        points: state.history[e].map((r) => round(r * 100, 1)),
       })),
       { id: 'orders-in-flight', label: 'Orders threads in use', points: state.history.ordersInFlight },
     ],

@@ -184,7 +184,7 @@ export function cellsView(state: CellsState): SimView {
       },
       {
         id: 'tick-success-rate',
-        label: 'Request success, last tick',
+        label: 'Request success per tick',
         value: successPercent(state.lastTick),
         unit: '%',
       },
@@ -197,13 +197,13 @@ export function cellsView(state: CellsState): SimView {
     ],
     series: [
       {
-        id: 'success-rate',
+        id: 'tick-success-rate',
         label: 'Request success per tick (%)',
         points: state.history.successRate.map((point) => round(point)),
       },
       {
         id: 'affected-share',
-        label: 'Tenants fully down (%)',
+        label: 'Blast radius (%)',
         points: state.history.affectedShare.map((point) => round(point)),
       },
     ],

@@ -110,8 +110,12 @@ export function hyperLogLogView(state: HyperLogLogState): SimView {
       { id: 'exact-set-bytes', label: 'Exact set size (8 B per id)', value: exactSetBytes, unit: 'B' },
     ],
     series: [
-      { id: 'estimate', label: 'Estimate', points: state.samples.map(estimateOf) },
-      { id: 'exact', label: 'Exact', points: state.samples.map((sample) => sample.distinct) },
+      { id: 'estimate', label: 'Estimated distinct visitors', points: state.samples.map(estimateOf) },
+      {
+        id: 'exact',
+        label: 'Exact distinct visitors',
+        points: state.samples.map((sample) => sample.distinct),
+      },
       {
         id: 'relative-error',
         label: 'Relative error (%)',

@@ -121,14 +121,14 @@ export function llmServingView(state: LlmServingState): SimView {
     series: [
       {
         id: 'tokens-per-second',
-        label: 'Tokens per second',
+        label: 'Tokens per second (last step)',
         points: state.history.tokensPerSecond.map((v) => round(v)),
       },
-      { id: 'batch', label: 'Batch size', points: state.history.batch },
+      { id: 'batch', label: 'Sequences in the batch', points: state.history.batch },
       {
         id: 'kv-share',
-        label: 'KV cache full (share)',
-        points: state.history.kvShare.map((share) => round(share, 3)),
+        label: 'KV cache full (%)',
+        points: state.history.kvShare.map((share) => round(share * 100, 1)),
       },
     ],
     log: state.log,

@@ -165,7 +165,7 @@ export function loadLevelingView(state: LoadLevelingState): SimView {
     series: [
       { id: 'backlog', label: 'Backlog', points: history.backlog },
       { id: 'arrivals', label: 'Arrivals per tick', points: history.arrivals },
-      { id: 'throughput', label: 'Served per tick', points: history.throughput },
+      { id: 'served-per-tick', label: 'Served per tick', points: history.throughput },
       {
         id: 'wait',
         label: 'Mean wait of served messages (ticks)',

@@ -127,9 +127,9 @@ export function medallionView(state: MedallionState): SimView {
       { id: 'late-rows', label: 'Late rows not in gold', value: lateRows, unit: 'rows' },
     ],
     series: [
-      { id: 'bronze', label: 'Bronze rows', points: state.history.bronze },
-      { id: 'silver', label: 'Silver orders', points: state.history.silver },
-      { id: 'quarantine', label: 'Quarantined rows', points: state.history.quarantine },
+      { id: 'bronze-rows', label: 'Bronze rows', points: state.history.bronze },
+      { id: 'silver-rows', label: 'Silver orders', points: state.history.silver },
+      { id: 'quarantine-rows', label: 'Quarantined rows', points: state.history.quarantine },
       { id: 'freshness', label: 'Age of newest data in gold (min)', points: state.history.freshness },
     ],
     log: state.log,

@@ -73,7 +73,12 @@ export function outboxView(state: OutboxState): SimView {
       { id: 'mean-unsent', label: 'Unsent rows, time average', value: round(meanUnsent, 3), unit: 'rows' },
       { id: 'mean-delay', label: 'Commit-to-publish delay', value: round(meanDelay, 3), unit: 'ticks' },
       { id: 'published', label: 'Messages published', value: totals.published, unit: 'messages' },
-      { id: 'deliveries', label: 'Deliveries to Billing', value: totals.deliveries, unit: 'deliveries' },
+      {
+        id: 'deliveries',
+        label: 'Deliveries to Billing since tick 0',
+        value: totals.deliveries,
+        unit: 'deliveries',
+      },
       { id: 'charged-orders', label: 'Orders charged (effects)', value: totals.applied, unit: 'orders' },
       { id: 'duplicates-skipped', label: 'Duplicates skipped', value: totals.suppressed, unit: 'deliveries' },
       { id: 'double-charges', label: 'Double charges', value: totals.doubleApplied, unit: 'charges' },
@@ -86,7 +91,11 @@ export function outboxView(state: OutboxState): SimView {
     ],
     series: [
       { id: 'unsent-rows', label: 'Unsent outbox rows', points: state.history.unsent },
-      { id: 'deliveries', label: 'Deliveries per tick', points: state.history.deliveries },
+      {
+        id: 'deliveries-per-tick',
+        label: 'Deliveries to Billing per tick',
+        points: state.history.deliveries,
+      },
       { id: 'double-charges', label: 'Double charges', points: state.history.doubleApplied },
     ],
     log: state.log,

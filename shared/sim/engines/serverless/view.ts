@@ -135,7 +135,7 @@ export function serverlessView(state: ServerlessState): SimView {
     ],
     series: [
       { id: 'backlog', label: 'Backlog', points: state.history.backlog },
-      { id: 'process-copies', label: 'Process copies', points: state.history.processCopies },
+      { id: 'process-copies', label: 'Process copies running', points: state.history.processCopies },
       { id: 'oldest-age', label: 'Oldest message age (s)', points: state.history.oldestAge },
       { id: 'connections', label: 'Database connections', points: state.history.connections },
     ],

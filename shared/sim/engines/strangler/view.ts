@@ -117,7 +117,12 @@ export function stranglerView(state: StranglerState): SimView {
         value: round(expectedMixedShare(state) * 100, 1),
         unit: '%',
       },
-      { id: 'wrong-views', label: 'Invoices shown wrongly', value: totals.wrongViews, unit: 'views' },
+      {
+        id: 'wrong-views',
+        label: 'Invoices shown wrongly since the start',
+        value: totals.wrongViews,
+        unit: 'views',
+      },
       { id: 'misled-customers', label: 'Customers shown a wrong balance', value: misled, unit: 'customers' },
       { id: 'parity-compared', label: 'Mirrored reads compared', value: totals.compared, unit: 'reads' },
       {
@@ -131,10 +136,14 @@ export function stranglerView(state: StranglerState): SimView {
     series: [
       {
         id: 'mixed-share',
-        label: 'Share of customers on both systems',
-        points: state.history.mixedShare.map((share) => round(share, 3)),
+        label: 'Share on both systems (%)',
+        points: state.history.mixedShare.map((share) => round(share * 100, 1)),
       },
-      { id: 'wrong-views', label: 'Wrong invoices shown per round', points: state.history.wrongViews },
+      {
+        id: 'wrong-views-per-round',
+        label: 'Invoices shown wrongly per round',
+        points: state.history.wrongViews,
+      },
       { id: 'real-diffs', label: 'Real parity differences per round', points: state.history.realDiffs },
     ],
     log: state.log,
