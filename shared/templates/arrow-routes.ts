@@ -33,9 +33,13 @@ const MIN_ELBOW_GAP = 12
 /** Arrows keep this far from boxes they do not connect, so strokes never touch them. */
 const CLEARANCE = 8
 
+/** Enough alternatives for the labels to find room; more only costs start-up time. */
+const MAX_OPTIONS = 48
 const ANCHORS = [0.5, 0.3, 0.7, 0.15, 0.85]
 const MIDPOINTS = [0.5, 0.25, 0.75, 0.1, 0.9, 0, 1, 0.4, 0.6]
-const BENDS = [0, 1, 2, 3, 4, 5, 6, 8, 10, 13, 16].flatMap((k) => (k === 0 ? [0] : [k * 60, -k * 60]))
+const BENDS = [0, 1, 2, 3, 4, 5, 6, 8, 10, 13, 16, 20, 25, 30, 40].flatMap((k) =>
+  k === 0 ? [0] : [k * 60, -k * 60],
+)
 
 export interface ArrowRequest {
   from: Box
@@ -65,9 +69,17 @@ export function arrowOptions(request: ArrowRequest): ArrowPlan[] {
   const clear = (path: Point[]) =>
     !request.obstacles.some((box) => pathCrossesBox(path, expandBox(box, CLEARANCE)))
   const elbows = elbowCandidates(request)
-  const arcs = BENDS.map((bend) => arcPlan(request, bend))
-  const options = [...elbows, ...arcs].filter((plan) => clear(plan.path))
-  return options.length > 0 ? options : [elbows[0] ?? (arcs[0] as ArrowPlan)]
+  const options: ArrowPlan[] = []
+  for (const plan of elbows) {
+    if (options.length >= MAX_OPTIONS) return options
+    if (clear(plan.path)) options.push(plan)
+  }
+  for (const bend of BENDS) {
+    if (options.length >= MAX_OPTIONS) return options
+    const plan = arcPlan(request, bend)
+    if (clear(plan.path)) options.push(plan)
+  }
+  return options.length > 0 ? options : [elbows[0] ?? arcPlan(request, 0)]
 }
 
 /** Swaps x and y for top-to-bottom layouts, so the planner always thinks left to right. */
@@ -125,9 +137,15 @@ function elkElbow(
 }
 
 function arcPlan(request: ArrowRequest, bend: number): ArrowPlan {
-  const path = arcPath(boxCenter(request.from), boxCenter(request.to), bend)
+  const arc = arcPath(boxCenter(request.from), boxCenter(request.to), bend, 48)
+  // tldraw clips the arc where it leaves and enters the boxes; its label sits on what is left
+  const outside = (p: Point) => !isInside(p, request.from) && !isInside(p, request.to)
+  const visible = arc.filter(outside)
+  const path = visible.length >= 2 ? visible : arc
   return { kind: 'arc', bend, labelPosition: 0.5, path }
 }
+
+const isInside = (p: Point, b: Box) => p.x > b.x && p.x < b.x + b.w && p.y > b.y && p.y < b.y + b.h
 
 /** How far along `path` (0…1) the point nearest ELK's label lies; the middle when there is none. */
 function labelPositionOn(path: Point[], label: Point | undefined): number {
@@ -158,10 +176,12 @@ function labelPositionOn(path: Point[], label: Point | undefined): number {
 /** A generous estimate of a size-`s` tldraw arrow label's box (18 px sans, with its padding) centred at `at`. */
 export function arrowLabelBox(text: string, at: Point): Box {
   const w = text.length * 10 + 16
-  const h = 32
+  const h = 34
   return { x: at.x - w / 2, y: at.y - h / 2, w, h }
 }
 
+/** Room kept between a label and anything else: tldraw's label sits a little off our estimate. */
+const LABEL_GAP = 12
 const LABEL_POSITIONS = [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.15, 0.85]
 
 /**
@@ -177,9 +197,9 @@ export function placeLabels(
   return labelled.map(({ text, options }) => {
     const first = options[0] as ArrowPlan
     let chosen: ArrowPlan | null = null
-    for (const plan of options.slice(0, 60)) {
+    for (const plan of options) {
       const free = [plan.labelPosition, ...LABEL_POSITIONS].find((t) => {
-        const box = expandBox(arrowLabelBox(text, pointAlong(plan.path, t)), 4)
+        const box = expandBox(arrowLabelBox(text, pointAlong(plan.path, t)), LABEL_GAP)
         return !boxes.some((b) => boxesOverlap(b, box)) && !placed.some((b) => boxesOverlap(b, box))
       })
       if (free !== undefined) {

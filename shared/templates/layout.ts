@@ -1,7 +1,7 @@
 import ELK, { type ElkExtendedEdge, type ElkNode } from 'elkjs/lib/elk.bundled.js'
 import { type ArrowPlan, arrowOptions, placeLabels } from './arrow-routes'
 import type { Box, Point } from './geometry'
-import { NODE_STYLES, NOTE_SIZE } from './node-styles'
+import { NOTE_SIZE, nodeBoxSize } from './node-styles'
 import type { Template } from './template-schema'
 
 export type { Box } from './geometry'
@@ -88,8 +88,11 @@ function planArrows(
 function fixedPositions(template: Template): Record<string, Box> {
   const boxes: Record<string, Box> = {}
   for (const node of template.nodes) {
-    const style = NODE_STYLES[node.kind]
-    boxes[node.id] = { x: node.position?.x ?? 0, y: node.position?.y ?? 0, w: style.w, h: style.h }
+    boxes[node.id] = {
+      x: node.position?.x ?? 0,
+      y: node.position?.y ?? 0,
+      ...nodeBoxSize(node.kind, node.label),
+    }
   }
   return boxes
 }
@@ -106,8 +109,8 @@ async function elkPositions(
     return list
   }
   for (const node of template.nodes) {
-    const style = NODE_STYLES[node.kind]
-    childrenOf(node.group).push({ id: node.id, width: style.w, height: style.h })
+    const size = nodeBoxSize(node.kind, node.label)
+    childrenOf(node.group).push({ id: node.id, width: size.w, height: size.h })
   }
   const groupNode = (groupId: string): ElkNode => ({
     id: `group:${groupId}`,

@@ -65,7 +65,7 @@ describe('every shipped template, as laid out', () => {
   const laidOut = new Map<string, LaidOutTemplate>()
   beforeAll(async () => {
     for (const t of templates) laidOut.set(t.id, await layoutTemplate(t))
-  })
+  }, 120_000) // ELK lays out fifteen diagrams; a busy machine needs the room
 
   it.each(templates.map((t) => [t.id, t] as const))(
     '%s: no arrow crosses a box it does not connect',
