@@ -9,6 +9,7 @@ import { LiveSessionContext, type LiveSessionState } from '../session/session-co
 import { useSessionSocket } from '../session/useSessionSocket'
 import { SimulationOverlay } from '../simulation/SimulationOverlay'
 import { useLiveSimulation } from '../simulation/useLiveSimulation'
+import { useStepCamera } from '../simulation/useStepCamera'
 import { useRestoreOnArrival } from '../versions/useRestoreOnArrival'
 import { assetUrls } from './asset-urls'
 import { BoardDialogs } from './BoardDialogs'
@@ -85,6 +86,12 @@ export function BoardCanvas({
   const simulation = useLiveSimulation(session.session, session.report)
   const [editor, setEditor] = useState<Editor | null>(null)
   const follow = useFollow(editor, session)
+  const leaderId = session.session?.follow?.leaderId ?? null
+  useStepCamera(
+    editor,
+    simulation,
+    leaderId ? leaderId === session.selfId : (session.session?.yourRole ?? role) === 'facilitator',
+  )
   const live = useMemo<LiveSessionState>(
     () => ({ connection: session, simulation, follow }),
     [session, simulation, follow],
