@@ -87,11 +87,10 @@ export function BoardCanvas({
   const [editor, setEditor] = useState<Editor | null>(null)
   const follow = useFollow(editor, session)
   const leaderId = session.session?.follow?.leaderId ?? null
-  useStepCamera(
-    editor,
-    simulation,
-    leaderId ? leaderId === session.selfId : (session.session?.yourRole ?? role) === 'facilitator',
-  )
+  useStepCamera(editor, simulation, {
+    leads: leaderId ? leaderId === session.selfId : (session.session?.yourRole ?? role) === 'facilitator',
+    sessionKnown: session.session !== null,
+  })
   const live = useMemo<LiveSessionState>(
     () => ({ connection: session, simulation, follow }),
     [session, simulation, follow],

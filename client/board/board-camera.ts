@@ -45,9 +45,15 @@ function cameraPutting(area: ScreenArea, p: { x: number; y: number }, zoom: numb
   return { x: (area.x + area.w / 2) / zoom - p.x, y: (area.y + area.h / 2) / zoom - p.y, z: zoom }
 }
 
-/** Opens a board on its content at a readable zoom, clear of the dock and panels. */
+/**
+ * Opens a board on its content at a readable zoom, clear of the dock and panels: all of it when it
+ * fits, else its start. What frames the view are the boxes: sticky notes (a template's prompts under
+ * the diagram) and arrows (a feedback arc may swing wide around the diagram) do not count.
+ */
 export function zoomToContent(editor: Editor): void {
-  const bounds = editor.getCurrentPageBounds()
+  const shapes = editor.getCurrentPageShapes()
+  const diagram = shapes.filter((shape) => shape.type !== 'note' && shape.type !== 'arrow')
+  const bounds = editor.getShapesPageBounds((diagram.length > 0 ? diagram : shapes).map((shape) => shape.id))
   if (bounds) aimCamera(editor, bounds)
 }
 

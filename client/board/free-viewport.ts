@@ -1,12 +1,13 @@
 import type { Editor } from 'tldraw'
-import { type CanvasCover, coverFrom, dockCover, widest } from '../dock/dock-geometry'
+import { type CanvasCover, coverOnSide, dockCover, widest } from '../dock/dock-geometry'
 
-/** tldraw's own panels that sit over the canvas: menu and our bar on top, style panel, toolbar. */
-const PANEL_SELECTORS = [
-  '.tlui-layout__top__left',
-  '.board-bar',
-  '.tlui-style-panel',
-  '.tlui-layout__bottom__main',
+/** Panels that sit over the canvas and the side each one takes from it. */
+const PANELS: ReadonlyArray<{ selector: string; side: keyof CanvasCover }> = [
+  { selector: '.tlui-menu-zone', side: 'top' },
+  { selector: '.board-bar', side: 'top' },
+  { selector: '.tlui-style-panel', side: 'right' },
+  { selector: '.tlui-main-toolbar', side: 'bottom' },
+  { selector: '.tlui-navigation-panel', side: 'bottom' },
 ]
 /** Breathing room between shapes and whatever frames the free area. */
 const MARGIN = 16
@@ -25,9 +26,9 @@ export interface ScreenArea {
 export function freeViewport(editor: Editor): ScreenArea {
   const canvas = editor.getContainer().getBoundingClientRect()
   let cover: CanvasCover = dockCover(canvas)
-  for (const selector of PANEL_SELECTORS) {
+  for (const { selector, side } of PANELS) {
     for (const element of editor.getContainer().querySelectorAll(selector)) {
-      cover = widest(cover, coverFrom(canvas, element.getBoundingClientRect()))
+      cover = widest(cover, coverOnSide(canvas, element.getBoundingClientRect(), side))
     }
   }
   const x = cover.left + MARGIN

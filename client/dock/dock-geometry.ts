@@ -43,17 +43,30 @@ export function coverFrom(canvas: ScreenRect, rect: ScreenRect): CanvasCover {
   const overlapX = Math.min(canvas.right, rect.right) - Math.max(canvas.left, rect.left)
   const overlapY = Math.min(canvas.bottom, rect.bottom) - Math.max(canvas.top, rect.top)
   if (overlapX <= 0 || overlapY <= 0) return NO_COVER
-  const depth: CanvasCover = {
-    top: rect.bottom - canvas.top,
-    right: canvas.right - rect.left,
-    bottom: canvas.bottom - rect.top,
-    left: rect.right - canvas.left,
-  }
+  const depth = coverDepths(canvas, rect)
   const lost = (side: keyof CanvasCover) =>
     depth[side] * (side === 'top' || side === 'bottom' ? canvas.width : canvas.height)
   const sides: Array<keyof CanvasCover> = ['right', 'bottom', 'top', 'left']
   const side = sides.reduce((best, s) => (lost(s) < lost(best) ? s : best))
   return { ...NO_COVER, [side]: Math.max(0, depth[side]) }
+}
+
+/** What `rect` covers of `canvas` counted from a known side (nothing when they do not meet). */
+export function coverOnSide(canvas: ScreenRect, rect: ScreenRect, side: keyof CanvasCover): CanvasCover {
+  const overlapX = Math.min(canvas.right, rect.right) - Math.max(canvas.left, rect.left)
+  const overlapY = Math.min(canvas.bottom, rect.bottom) - Math.max(canvas.top, rect.top)
+  if (overlapX <= 0 || overlapY <= 0) return NO_COVER
+  return { ...NO_COVER, [side]: Math.max(0, coverDepths(canvas, rect)[side]) }
+}
+
+/** How deep into the canvas `rect` reaches, measured from each side. */
+function coverDepths(canvas: ScreenRect, rect: ScreenRect): CanvasCover {
+  return {
+    top: rect.bottom - canvas.top,
+    right: canvas.right - rect.left,
+    bottom: canvas.bottom - rect.top,
+    left: rect.right - canvas.left,
+  }
 }
 
 /** The larger cover on each side. */

@@ -9,12 +9,19 @@ import type { LiveSimulation } from './useLiveSimulation'
  * highlights (if any of them is hidden), and everyone following them sees the same. `leads`: this
  * person is the one "Everyone follow me" follows, or a facilitator while nobody leads.
  */
-export function useStepCamera(editor: Editor | null, simulation: LiveSimulation, leads: boolean): void {
+export function useStepCamera(
+  editor: Editor | null,
+  simulation: LiveSimulation,
+  { leads, sessionKnown }: { leads: boolean; sessionKnown: boolean },
+): void {
   const stepKey = simulation.status === 'ready' ? `${simulation.sim.scenarioId}#${simulation.sim.step}` : null
   const shown = useRef<string | null>(null)
+  // whether this tab saw the session without a simulation: then the first one is started now
+  const sawNone = useRef(false)
+  if (sessionKnown && simulation.status === 'idle') sawNone.current = true
   useEffect(() => {
     if (!editor || simulation.status !== 'ready' || stepKey === null || shown.current === stepKey) return
-    const arriving = shown.current === null
+    const arriving = shown.current === null && !sawNone.current
     shown.current = stepKey
     // opening a board mid-session keeps the opening camera; only a step taken now moves it
     if (arriving || !leads) return
