@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { Box, type Editor, type TLUserId, useValue } from 'tldraw'
+import { type Editor, type TLUserId, useValue } from 'tldraw'
 import type { Participant } from '../../shared/protocol/session'
-import { aimCamera } from '../board/board-camera'
 import type { SessionConnection } from '../session/useSessionSocket'
 
 /** Whose camera this tab follows, and how to change that. */
@@ -91,8 +90,7 @@ export function useFollow(editor: Editor | null, connection: SessionConnection):
   useEffect(() => {
     if (!editor || !summon) return
     if (editor.getInstanceState().followingUserId) return // the leader's camera is already ours
-    // the summoner's view, whole, in the part of this canvas no panel covers
-    aimCamera(editor, Box.From(summon.area), { minZoom: 0.05, maxZoom: 8, animate: true })
+    editor.zoomToBounds(summon.area, { animation: { duration: 400 }, inset: 0 })
   }, [editor, summon])
 
   const stop = useCallback(() => {
