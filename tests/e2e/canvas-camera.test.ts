@@ -197,10 +197,15 @@ describe('the camera on template boards', () => {
       .locator('[data-testid="checkpoint-card"][data-status="revealed"]')
       .waitFor({ timeout: 10_000 })
     await ana.page.getByTestId('sim-step').click()
-    await ana.page
-      .locator('[data-testid="sim-halo"][data-highlighted="true"]')
-      .first()
-      .waitFor({ timeout: 15_000 })
+    await ana.page.waitForFunction(
+      () => document.querySelector('[data-testid="sim-step-heading"]')?.textContent?.startsWith('Step 2/'),
+      undefined,
+      { timeout: 15_000 },
+    )
+    // the step takes Ana's camera away from where she was looking (it stays there on the old build)
+    await ana.page.waitForFunction(() => window.lockstepEditor?.getCamera().x !== 20_000, undefined, {
+      timeout: 10_000,
+    })
 
     const highlighted = async (page: Page) => {
       await settledCamera(page)
