@@ -1,4 +1,5 @@
 import type { Editor, TLShape } from 'tldraw'
+import { aimCamera } from '../board/board-camera'
 
 /** The boxes that picture a template node: meta.nodeId matches; the article's template first. */
 export function boxesForNode(editor: Editor, nodeId: string, templateId: string | null): TLShape[] {
@@ -20,10 +21,7 @@ export function focusNode(editor: Editor, nodeId: string, templateId: string | n
   const first = bounds[0]
   if (!first) return false
   const union = bounds.reduce((acc, b) => acc.union(b), first.clone())
-  editor.zoomToBounds(union.clone().expandBy(160), {
-    animation: { duration: CAMERA_MS },
-    targetZoom: 1,
-  })
+  aimCamera(editor, union.clone().expandBy(160), { animate: true })
   window.setTimeout(() => pulse(editor, bounds), CAMERA_MS + 30)
   return true
 }

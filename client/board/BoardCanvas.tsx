@@ -19,6 +19,7 @@ import { FacilitatorShortcuts } from '../shortcuts/FacilitatorShortcuts'
 import { useShortcutKeys } from '../shortcuts/shortcuts'
 import { SimulationOverlay } from '../simulation/SimulationOverlay'
 import { useLiveSimulation } from '../simulation/useLiveSimulation'
+import { useStepCamera } from '../simulation/useStepCamera'
 import { useRestoreOnArrival } from '../versions/useRestoreOnArrival'
 import { assetUrls } from './asset-urls'
 import { BoardDialogs } from './BoardDialogs'
@@ -124,6 +125,11 @@ export function BoardCanvas({
   const follow = useFollow(editor, session)
   const signals = useRoomSignals(session.socket)
   const shortcuts = useShortcutKeys(editor)
+  const leaderId = session.session?.follow?.leaderId ?? null
+  useStepCamera(editor, simulation, {
+    leads: leaderId ? leaderId === session.selfId : (session.session?.yourRole ?? role) === 'facilitator',
+    sessionKnown: session.session !== null,
+  })
   const live = useMemo<LiveSessionState>(
     () => ({ connection: session, simulation, follow, signals, shortcuts }),
     [session, simulation, follow, signals, shortcuts],

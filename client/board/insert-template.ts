@@ -2,6 +2,7 @@ import type { Editor, TLShapeId } from 'tldraw'
 import type { LaidOutTemplate } from '../../shared/templates/layout'
 import { type TemplateRecords, templateToRecords } from '../../shared/templates/to-tldraw'
 import { randomId } from '../random-id'
+import { centerBesideContent } from './free-space'
 
 /** The insertion id of a board's start content: fixed, so editors adding it at the same moment write the same records. */
 export const START_INSERTION_ID = 'start'
@@ -12,15 +13,16 @@ function createRecords(editor: Editor, records: TemplateRecords): void {
 }
 
 /**
- * Adds a template to the current page, centred in the view, as one step of this person's undo
- * history, and selects it. A fresh insertion id keeps each copy independent of the others.
- * Returns the ids of the inserted top-level shapes.
+ * Adds a template to the current page as one step of this person's undo history, and selects it:
+ * beside what is already there (in the view's centre on an empty page). A fresh insertion id keeps
+ * each copy independent of the others. Returns the ids of the inserted top-level shapes.
  */
 export function insertTemplate(editor: Editor, laidOut: LaidOutTemplate): TLShapeId[] {
   const pageId = editor.getCurrentPageId()
+  const content = editor.getCurrentPageBounds() ?? null
   const records = templateToRecords(laidOut, {
     insertionId: randomId(6),
-    center: editor.getViewportPageBounds().center,
+    center: centerBesideContent(content, laidOut.bounds, editor.getViewportPageBounds().center),
     pageId,
   })
   const topLevel = records.shapes.filter((shape) => shape.parentId === pageId).map((shape) => shape.id)

@@ -4,7 +4,7 @@ import { loadLaidOutTemplate } from '../templates/laid-out-templates'
 import { bringIntoView } from './board-camera'
 import { insertTemplate } from './insert-template'
 
-/** "Insert" in the template picker: adds the template at the centre of the view, then calls `onInserted`. */
+/** "Insert" in the template picker: adds the template beside the board's content, shows it, then calls `onInserted`. */
 export function useInsertTemplate(
   editor: Editor,
   onInserted: () => void,

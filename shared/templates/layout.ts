@@ -1,21 +1,29 @@
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk.bundled.js'
-import { NODE_STYLES, NOTE_SIZE } from './node-styles'
+import { type ArrowPlan, arrowOptions, placeLabels } from './arrow-routes'
+import type { Box, Point } from './geometry'
+import { NOTE_SIZE, nodeBoxSize } from './node-styles'
 import type { Template } from './template-schema'
 
-export interface Box {
-  x: number
-  y: number
-  w: number
-  h: number
-}
+export type { Box } from './geometry'
 
-/** A template with absolute page coordinates for every node, group frame and note. */
+/** A template with absolute page coordinates for every node, group frame, note and arrow. */
 export interface LaidOutTemplate {
   template: Template
   nodes: Record<string, Box>
   groups: Record<string, Box>
   notes: Record<string, Box>
+  /** How each edge is drawn, keyed by `edgeKey(from, to)`. */
+  arrows: Record<string, ArrowPlan>
   bounds: Box
+}
+
+/** The key of an edge in `LaidOutTemplate.arrows` (the same as its arrow's `meta.nodeId`). */
+export const edgeKey = (from: string, to: string) => `${from}->${to}`
+
+/** ELK's route for one edge and the centre of its label, in page coordinates. */
+interface ElkRoute {
+  points: Point[]
+  label: Point | undefined
 }
 
 // tldraw draws a frame's name above its top edge at a constant screen size, so a zoomed-out diagram
@@ -31,21 +39,60 @@ const NOTE_GAP = 40
  */
 export async function layoutTemplate(template: Template): Promise<LaidOutTemplate> {
   const hasAllPositions = template.nodes.every((n) => n.position)
-  const { nodes, groups } = hasAllPositions
-    ? { nodes: fixedPositions(template), groups: undefined }
+  const { nodes, groups, routes } = hasAllPositions
+    ? { nodes: fixedPositions(template), groups: undefined, routes: {} as Record<string, ElkRoute> }
     : await elkPositions(template)
   const frames = groups ?? groupBoxes(template, nodes)
+  const arrows = planArrows(template, nodes, routes)
   const diagram = enclosing([...Object.values(nodes), ...Object.values(frames)])
   const notes = placeNotes(template, nodes, diagram)
   const bounds = enclosing([diagram, ...Object.values(notes)])
-  return { template, nodes, groups: frames, notes, bounds }
+  return { template, nodes, groups: frames, notes, arrows, bounds }
+}
+
+/** Every edge's drawing, avoiding every box it does not connect, labels clear of boxes and each other. */
+function planArrows(
+  template: Template,
+  nodes: Record<string, Box>,
+  routes: Record<string, ElkRoute>,
+): Record<string, ArrowPlan> {
+  const arrows: Record<string, ArrowPlan> = {}
+  const labelled: Array<{ key: string; text: string; options: ArrowPlan[] }> = []
+  for (const edge of template.edges) {
+    const from = nodes[edge.from]
+    const to = nodes[edge.to]
+    if (!from || !to) continue
+    const key = edgeKey(edge.from, edge.to)
+    const obstacles = Object.entries(nodes)
+      .filter(([id]) => id !== edge.from && id !== edge.to)
+      .map(([, box]) => box)
+    const options = arrowOptions({
+      from,
+      to,
+      route: routes[key]?.points,
+      labelCenter: routes[key]?.label,
+      obstacles,
+      direction: template.direction,
+    })
+    arrows[key] = options[0] as ArrowPlan
+    if (edge.label) labelled.push({ key, text: edge.label, options })
+  }
+  const placed = placeLabels(labelled, Object.values(nodes))
+  for (const [i, { key }] of labelled.entries()) {
+    const plan = placed[i]
+    if (plan) arrows[key] = plan
+  }
+  return arrows
 }
 
 function fixedPositions(template: Template): Record<string, Box> {
   const boxes: Record<string, Box> = {}
   for (const node of template.nodes) {
-    const style = NODE_STYLES[node.kind]
-    boxes[node.id] = { x: node.position?.x ?? 0, y: node.position?.y ?? 0, w: style.w, h: style.h }
+    boxes[node.id] = {
+      x: node.position?.x ?? 0,
+      y: node.position?.y ?? 0,
+      ...nodeBoxSize(node.kind, node.label),
+    }
   }
   return boxes
 }
@@ -53,7 +100,7 @@ function fixedPositions(template: Template): Record<string, Box> {
 /** ELK places nodes and sizes group frames (compound nodes) so that nothing overlaps. */
 async function elkPositions(
   template: Template,
-): Promise<{ nodes: Record<string, Box>; groups: Record<string, Box> }> {
+): Promise<{ nodes: Record<string, Box>; groups: Record<string, Box>; routes: Record<string, ElkRoute> }> {
   // loaded on first use: a server with precomputed layouts never pays for ELK's 1.5 MB
   const { default: ELK } = await import('elkjs/lib/elk.bundled.js')
   const elk = new ELK()
@@ -64,8 +111,8 @@ async function elkPositions(
     return list
   }
   for (const node of template.nodes) {
-    const style = NODE_STYLES[node.kind]
-    childrenOf(node.group).push({ id: node.id, width: style.w, height: style.h })
+    const size = nodeBoxSize(node.kind, node.label)
+    childrenOf(node.group).push({ id: node.id, width: size.w, height: size.h })
   }
   const groupNode = (groupId: string): ElkNode => ({
     id: `group:${groupId}`,
@@ -97,6 +144,8 @@ async function elkPositions(
       'elk.spacing.nodeNode': '80',
       'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
       'elk.edgeLabels.placement': 'CENTER',
+      // routes and labels in page coordinates, whichever frame holds the edge
+      'elk.json.edgeCoords': 'ROOT',
     },
     children: [
       ...childrenOf(undefined),
@@ -118,7 +167,20 @@ async function elkPositions(
     }
   }
   collect(result, 0, 0)
-  return { nodes, groups }
+  const routes: Record<string, ElkRoute> = {}
+  for (const [i, edge] of (result.edges ?? []).entries()) {
+    const spec = template.edges[i]
+    const section = edge.sections?.[0]
+    if (!spec || !section || edge.id !== `e${i}`) continue
+    const label = edge.labels?.[0]
+    routes[edgeKey(spec.from, spec.to)] = {
+      points: [section.startPoint, ...(section.bendPoints ?? []), section.endPoint],
+      label: label
+        ? { x: (label.x ?? 0) + (label.width ?? 0) / 2, y: (label.y ?? 0) + (label.height ?? 0) / 2 }
+        : undefined,
+    }
+  }
+  return { nodes, groups, routes }
 }
 
 /** For hand-placed templates: each group's frame encloses its nodes and sub-groups, with room for its name. */

@@ -62,6 +62,16 @@ export const NODE_STYLES: Record<NodeKind, NodeStyle> = {
   external: { geo: 'cloud', color: 'grey', w: 190, h: 100 },
 }
 
+/** Labels longer than this wrap to three lines in a standard box, and tldraw would grow it. */
+const LONG_LABEL_CHARS = 24
+const WIDE_BOX_W = 220
+
+/** A node's box: its kind's size, widened for a long label so the label fits on two lines. */
+export function nodeBoxSize(kind: NodeKind, label: string): { w: number; h: number } {
+  const style = NODE_STYLES[kind]
+  return { w: label.length > LONG_LABEL_CHARS ? Math.max(style.w, WIDE_BOX_W) : style.w, h: style.h }
+}
+
 export interface EdgeStyle {
   dash: DashStyle
   color: ColorStyle

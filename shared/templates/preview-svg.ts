@@ -1,4 +1,4 @@
-import type { LaidOutTemplate } from './layout'
+import { edgeKey, type LaidOutTemplate } from './layout'
 import { NODE_STYLES } from './node-styles'
 
 /** Canvas colours for tldraw's colour names, as the preview draws them. */
@@ -23,7 +23,7 @@ const escapeXml = (text: string) =>
     (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c,
   )
 
-/** A small SVG picture of a template, drawn from its own data (frames, boxes, arrows), for the gallery. */
+/** A small SVG picture of a template, drawn from its own data (frames, boxes, routed arrows), for the gallery. */
 export function templatePreviewSvg(laidOut: LaidOutTemplate): string {
   const { template, nodes, groups, bounds } = laidOut
   const pad = 20
@@ -38,11 +38,11 @@ export function templatePreviewSvg(laidOut: LaidOutTemplate): string {
     )
   }
   for (const edge of template.edges) {
-    const a = nodes[edge.from]
-    const b = nodes[edge.to]
-    if (!a || !b) continue
+    const path = laidOut.arrows[edgeKey(edge.from, edge.to)]?.path
+    if (!path || path.length < 2) continue
+    const points = path.map((p) => `${Math.round(p.x)},${Math.round(p.y)}`).join(' ')
     parts.push(
-      `<line x1="${a.x + a.w / 2}" y1="${a.y + a.h / 2}" x2="${b.x + b.w / 2}" y2="${b.y + b.h / 2}" stroke="#868e96" stroke-width="3" marker-end="url(#head)"/>`,
+      `<polyline points="${points}" fill="none" stroke="#868e96" stroke-width="3" marker-end="url(#head)"/>`,
     )
   }
   for (const node of template.nodes) {

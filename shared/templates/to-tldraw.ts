@@ -10,7 +10,7 @@ import type {
   TLShapePartial,
 } from '@tldraw/tlschema'
 import { toRichText } from '@tldraw/tlschema'
-import type { Box, LaidOutTemplate } from './layout'
+import { type Box, edgeKey, type LaidOutTemplate } from './layout'
 import { EDGE_STYLES, NODE_STYLES } from './node-styles'
 
 /** What a template shape carries in `meta`, so simulations can find "the shape that plays node X". */
@@ -120,13 +120,13 @@ export function templateToRecords(
 
   const bindings: ArrowBindingSpec[] = []
   for (const edge of template.edges) {
-    const from = laidOut.nodes[edge.from]
-    const to = laidOut.nodes[edge.to]
-    if (!from || !to) continue
+    const plan = laidOut.arrows[edgeKey(edge.from, edge.to)]
+    if (!plan || !laidOut.nodes[edge.from] || !laidOut.nodes[edge.to]) continue
     const elementId = edgeElementId(edge.from, edge.to)
     const arrowId = templateShapeId(insertionId, elementId)
-    const start = { x: from.x + from.w / 2 + dx, y: from.y + from.h / 2 + dy }
-    const end = { x: to.x + to.w / 2 + dx, y: to.y + to.h / 2 + dy }
+    const first = plan.path[0] ?? { x: 0, y: 0 }
+    const last = plan.path[plan.path.length - 1] ?? first
+    const start = { x: first.x + dx, y: first.y + dy }
     const style = EDGE_STYLES[edge.kind]
     shapes.push({
       id: arrowId,
@@ -136,23 +136,25 @@ export function templateToRecords(
       y: start.y,
       props: {
         start: { x: 0, y: 0 },
-        end: { x: end.x - start.x, y: end.y - start.y },
+        end: { x: last.x - first.x, y: last.y - first.y },
         dash: style.dash,
         color: style.color,
         labelColor: 'black',
         fill: 'none',
         size: 's',
         font: 'sans',
-        kind: 'arc',
-        bend: 0,
+        kind: plan.kind,
+        bend: plan.kind === 'arc' ? plan.bend : 0,
+        elbowMidPoint: plan.kind === 'elbow' ? plan.midpoint : 0.5,
         arrowheadStart: 'none',
         arrowheadEnd: 'arrow',
-        labelPosition: 0.5,
+        labelPosition: plan.labelPosition,
         richText: toRichText(edge.label ?? ''),
       },
-      meta: meta(`${edge.from}->${edge.to}`, `edge:${edge.kind}`),
+      meta: meta(edgeKey(edge.from, edge.to), `edge:${edge.kind}`),
     } satisfies TLShapePartial<TLArrowShape>)
     for (const terminal of ['start', 'end'] as const) {
+      const anchor = plan.kind === 'elbow' ? (terminal === 'start' ? plan.startAnchor : plan.endAnchor) : null
       bindings.push({
         id: bindingId(insertionId, `${elementId}-${terminal}`),
         type: 'arrow',
@@ -160,9 +162,10 @@ export function templateToRecords(
         toId: templateShapeId(insertionId, terminal === 'start' ? edge.from : edge.to),
         props: {
           terminal,
-          normalizedAnchor: { x: 0.5, y: 0.5 },
+          // an elbow arrow leaves and enters exactly where the layout routed it
+          normalizedAnchor: anchor ?? { x: 0.5, y: 0.5 },
           isExact: false,
-          isPrecise: false,
+          isPrecise: anchor !== null,
           snap: 'none',
         },
       })

@@ -37,13 +37,17 @@ async function waitForShapes(page: Page, query: ShapeQuery, count: number): Prom
   )
 }
 
-/** Where a template node's box is on screen, in page-relative pixels. */
+/**
+ * Centres the view on a template node's box (a board opens at a readable zoom on the diagram's
+ * start, so a box further along may be out of view) and says where it is, in page-relative pixels.
+ */
 const boxCentreOnScreen = (page: Page, nodeId: string) =>
   page.evaluate((nodeId) => {
     const editor = window.lockstepEditor
     const shape = editor?.getCurrentPageShapes().find((s) => s.type === 'geo' && s.meta.nodeId === nodeId)
     const bounds = shape && editor?.getShapePageBounds(shape)
     if (!editor || !bounds) throw new Error(`no box for ${nodeId}`)
+    editor.centerOnPoint(bounds.center)
     const point = editor.pageToViewport(bounds.center)
     return { x: point.x, y: point.y }
   }, nodeId)

@@ -17,7 +17,7 @@ describe('the shipped templates', () => {
   const laidOut = new Map<string, LaidOutTemplate>()
   beforeAll(async () => {
     for (const t of templates) laidOut.set(t.id, await layoutTemplate(t))
-  })
+  }, 120_000) // ELK lays out fifteen diagrams; a busy machine needs the room
 
   it('cover every seed topic', () => {
     const covered = new Set(templates.map((t) => t.topic))
