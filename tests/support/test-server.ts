@@ -4,6 +4,7 @@ import path from 'node:path'
 import { type RunningServer, startServer } from '../../server/app'
 import type { ServerConfig } from '../../server/config'
 import type { CreateBoardResponse } from '../../shared/protocol/rest'
+import { PREPARED_CONTENT_ENV } from './prepare-content-once'
 
 /** A fresh temporary data directory, removed by the caller with `removeDir`. */
 export function tempDataDir(label = 'lockstep-test'): string {
@@ -19,7 +20,14 @@ export type TestServer = RunningServer & { dataDir: string }
 /** A real Lockstep server on an ephemeral port with its own data directory. */
 export async function startTestServer(overrides: Partial<ServerConfig> = {}): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? tempDataDir()
-  const server = await startServer({ port: 0, host: '127.0.0.1', logLevel: 'silent', dataDir, ...overrides })
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    logLevel: 'silent',
+    dataDir,
+    preparedContentFile: process.env[PREPARED_CONTENT_ENV],
+    ...overrides,
+  })
   return { ...server, dataDir }
 }
 
