@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { drawRectangle, launchChromium, openPerson, waitForBoard } from '../support/browser'
-import { removeDir, startTestServer, type TestServer } from '../support/test-server'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { drawRectangle, useChromium, waitForBoard } from '../support/browser'
+import { useTestServer } from '../support/use-test-server'
 import { sleep } from '../support/wait'
 
 /** A shape as the person sees it, without ids or z-order keys that an import may renumber. */
@@ -43,8 +43,8 @@ const waitFound = (page: Page, boardId: string) =>
   page.locator(`[data-testid="remembered-board"][data-board-id="${boardId}"][data-status="found"]`).waitFor()
 
 describe('your boards on the home page in Chromium', () => {
-  let server: TestServer
-  let browser: Browser
+  const server = useTestServer()
+  const chromium = useChromium()
   let page: Page
   /** The board made in the first test: drawn on, renamed, later exported. */
   let made: { id: string; token: string; title: string; shapes: ShapeLook[] } | null = null
@@ -60,15 +60,7 @@ describe('your boards on the home page in Chromium', () => {
   }
 
   beforeAll(async () => {
-    // the client build comes from LOCKSTEP_CLIENT_DIR when set (parallel runs), else dist/client
-    server = await startTestServer()
-    browser = await launchChromium()
-    page = (await openPerson(browser, server.url)).page
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    if (server) removeDir(server.dataDir)
+    page = (await chromium.open(server.url)).page
   })
 
   it('lists a board made, renamed and drawn on here, after a reload, with its title, role, change time and thumbnail', async () => {
@@ -169,7 +161,7 @@ describe('your boards on the home page in Chromium', () => {
   })
 
   it('refuses a file that is not a board, or too large, and makes no board', async () => {
-    const before = (await server.store.listBoards()).length
+    const before = (await server.server.store.listBoards()).length
     await goHome()
     await page.getByTestId('import-board-input').setInputFiles({
       name: 'shopping.json',
@@ -188,7 +180,7 @@ describe('your boards on the home page in Chromium', () => {
     })
     await alert.filter({ hasText: 'larger than 8 MB' }).waitFor()
     expect(new URL(page.url()).pathname).toBe('/')
-    expect((await server.store.listBoards()).length).toBe(before)
+    expect((await server.server.store.listBoards()).length).toBe(before)
   })
 
   it('deletes a board for everyone only after the facilitator confirms, and its link then says so', async () => {
