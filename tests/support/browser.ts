@@ -129,23 +129,25 @@ export async function waitForShapeCount(page: Page, count: number, timeout = 15_
   })
 }
 
-/** Seconds the top bar's timer shows ("4:59", "Paused 4:59"), or NaN when it shows no countdown. */
-function countdownShown(): number {
+/**
+ * In the page: the seconds the top bar's timer shows ("4:59", "Paused 4:59") if they lie within
+ * `range`, else null. A function, not a string, because the page's CSP forbids eval.
+ */
+function countdownWithin(range: { min: number; max: number }): { seconds: number } | null {
   const text = document.querySelector('[data-testid="session-timer"]')?.textContent?.trim() ?? ''
   const match = /(\d+):(\d\d)$/.exec(text)
-  return match ? Number(match[1]) * 60 + Number(match[2]) : Number.NaN
+  if (!match) return null
+  const seconds = Number(match[1]) * 60 + Number(match[2])
+  return seconds >= range.min && seconds <= range.max ? { seconds } : null
 }
 
 /** Seconds the page's timer shows, or NaN when it shows no countdown. */
-export function secondsShown(page: Page): Promise<number> {
-  return page.evaluate(countdownShown)
+export async function secondsShown(page: Page): Promise<number> {
+  const shown = await page.evaluate(countdownWithin, { min: 0, max: Number.POSITIVE_INFINITY })
+  return shown?.seconds ?? Number.NaN
 }
 
 /** Waits until the page's timer shows between `min` and `max` seconds (inclusive). */
 export async function waitForCountdownBetween(page: Page, min: number, max: number): Promise<void> {
-  await page.waitForFunction(
-    `(() => { const s = (${countdownShown.toString()})(); return s >= ${min} && s <= ${max} })()`,
-    undefined,
-    { timeout: 15_000 },
-  )
+  await page.waitForFunction(countdownWithin, { min, max }, { timeout: 15_000 })
 }
