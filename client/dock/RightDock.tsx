@@ -38,24 +38,27 @@ export function RightDock() {
   const { Panel } = active
   return (
     <aside className="dock" aria-label="Board panels" data-testid="dock" data-tab={active.id}>
-      <div className="dock__tabs" role="tablist">
-        {DOCK_TABS.map((tab) => (
-          <button
-            key={tab.id}
-            type="button"
-            role="tab"
-            id={`dock-tab-${tab.id}`}
-            aria-selected={tab.id === active.id}
-            aria-controls="dock-panel"
-            className="dock-tab"
-            onClick={() => show(tab.id)}
-            data-testid={`dock-tab-${tab.id}`}
-          >
-            {tab.icon}
-            {tab.label}
-            {tab.Badge && <tab.Badge />}
-          </button>
-        ))}
+      <div className="dock__tabs">
+        {/* only tabs inside the tablist (ARIA); the collapse button sits beside it */}
+        <div className="layout-contents" role="tablist" aria-label="Board panels">
+          {DOCK_TABS.map((tab) => (
+            <button
+              key={tab.id}
+              type="button"
+              role="tab"
+              id={`dock-tab-${tab.id}`}
+              aria-selected={tab.id === active.id}
+              aria-controls="dock-panel"
+              className="dock-tab"
+              onClick={() => show(tab.id)}
+              data-testid={`dock-tab-${tab.id}`}
+            >
+              {tab.icon}
+              {tab.label}
+              {tab.Badge && <tab.Badge />}
+            </button>
+          ))}
+        </div>
         <button
           type="button"
           className="dock__collapse"
