@@ -76,3 +76,35 @@ export function describeFindings(findings: readonly AxeFinding[]): string {
     .map((f) => `${f.impact} ${f.rule}: ${f.help}\n${f.targets.map((t) => `    ${t}`).join('\n')}`)
     .join('\n')
 }
+
+/**
+ * The contrast ratio of an element's text on what is behind it, measured with axe's own colour code
+ * (for text axe's rules skip, such as aria-hidden chart labels), with its font size in px.
+ */
+export async function textContrast(page: Page, selector: string): Promise<{ ratio: number; fontPx: number }> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE)
+  return page.evaluate((selector) => {
+    type Colour = { toJSON(): unknown }
+    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe
+    const color = (
+      axe.commons as unknown as {
+        color: {
+          getForegroundColor(el: Element): Colour | null
+          getBackgroundColor(el: Element, stack: Element[]): Colour | null
+          getContrast(bg: Colour, fg: Colour): number
+        }
+      }
+    ).color
+    const el = document.querySelector(selector)
+    if (!el) throw new Error(`nothing matches ${selector}`)
+    axe.setup(document)
+    try {
+      const fg = color.getForegroundColor(el)
+      const bg = color.getBackgroundColor(el, [])
+      if (!fg || !bg) throw new Error(`axe cannot tell the colours of ${selector}`)
+      return { ratio: color.getContrast(bg, fg), fontPx: Number.parseFloat(getComputedStyle(el).fontSize) }
+    } finally {
+      axe.teardown()
+    }
+  }, selector)
+}
