@@ -161,6 +161,10 @@ describe('your boards on the home page in Chromium', () => {
   })
 
   it('refuses a file that is not a board, or too large, and makes no board', async () => {
+    chromium.expectError(
+      /status of 400 .*\/api\/boards\/import$/,
+      'the server refuses the bad file, as it should',
+    )
     const before = (await server.server.store.listBoards()).length
     await goHome()
     await page.getByTestId('import-board-input').setInputFiles({
@@ -184,6 +188,10 @@ describe('your boards on the home page in Chromium', () => {
   })
 
   it('deletes a board for everyone only after the facilitator confirms, and its link then says so', async () => {
+    chromium.expectError(
+      /status of 404 .*\/api\/boards\/[\w-]+$/,
+      'the deleted board is not found, as it should be',
+    )
     if (!made) throw new Error('needs the board drawn in the first test')
     await goHome()
     const row = rowOf(page, made.id)
@@ -230,6 +238,7 @@ describe('your boards on the home page in Chromium', () => {
   })
 
   it('still lists remembered boards when the server cannot be asked about them', async () => {
+    chromium.expectError(/ERR_INTERNET_DISCONNECTED/, 'the test takes the browser offline')
     await page.route('**/api/boards/lookup', (route) => route.abort('internetdisconnected'))
     try {
       await goHome()

@@ -159,6 +159,10 @@ describe('the simulation in Chromium', () => {
   })
 
   it('brings a viewer back to the facilitator’s step after the server was away', async () => {
+    chromium.expectError(
+      /ERR_CONNECTION_REFUSED/,
+      'the test stops the server: Chromium logs every refused reconnect',
+    )
     const board = await createTestBoard(server.url, 'Cells after an outage', TEMPLATE)
     const ana = await chromium.open(server.url)
     const cleo = await chromium.open(server.url)

@@ -13,7 +13,10 @@ export interface PageProblem {
  */
 export const ALLOWED_EVERYWHERE: ReadonlyArray<{ pattern: RegExp; reason: string }> = []
 
-/** An error a test provokes on purpose (a stopped server, a deleted board), allowed in that test only. */
+/**
+ * An error a test provokes on purpose (a stopped server, a deleted board), allowed in that test
+ * only. The pattern is matched against "<message> <url>".
+ */
 export interface ExpectedError {
   readonly pattern: RegExp
   readonly why: string
@@ -40,7 +43,7 @@ export function unexpectedProblems(
   expected: readonly ExpectedError[],
 ): string | null {
   const allowed = [...ALLOWED_EVERYWHERE.map((a) => a.pattern), ...expected.map((e) => e.pattern)]
-  const left = problems.filter((p) => !allowed.some((pattern) => pattern.test(p.text)))
+  const left = problems.filter((p) => !allowed.some((pattern) => pattern.test(`${p.text} ${p.url}`)))
   if (left.length === 0) return null
   const lines = left.map((p) => `  ${p.kind}: ${p.text}${p.url ? ` (at ${p.url})` : ''}`)
   return `The browser reported ${left.length} error(s) during this test:\n${lines.join('\n')}`
