@@ -99,27 +99,29 @@ export function ArticleTab() {
         backToLive={() => setFollowing(true)}
         canPresent={Boolean(article && sectionId)}
       />
-      <div className="article-tab__views" role="tablist" aria-label="Article views">
-        <button
-          type="button"
-          role="tab"
-          aria-selected={view === 'article'}
-          className="article-tab__view"
-          onClick={() => setView('article')}
-          data-testid="article-view-article"
-        >
-          Article
-        </button>
-        <button
-          type="button"
-          role="tab"
-          aria-selected={view === 'concepts'}
-          className="article-tab__view"
-          onClick={() => setView('concepts')}
-          data-testid="article-view-concepts"
-        >
-          Concepts
-        </button>
+      <div className="article-tab__views">
+        <div className="layout-contents" role="tablist" aria-label="Article views">
+          <button
+            type="button"
+            role="tab"
+            aria-selected={view === 'article'}
+            className="article-tab__view"
+            onClick={() => setView('article')}
+            data-testid="article-view-article"
+          >
+            Article
+          </button>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={view === 'concepts'}
+            className="article-tab__view"
+            onClick={() => setView('concepts')}
+            data-testid="article-view-concepts"
+          >
+            Concepts
+          </button>
+        </div>
         <label className="article-tab__picker">
           <span className="visually-hidden">All articles</span>
           <select

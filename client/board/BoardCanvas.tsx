@@ -187,7 +187,10 @@ export function BoardCanvas({
   }, [session.linkReplaced, notify])
 
   const synced = connection?.syncedWithServer ?? false
-  useBoardThumbnail({ editor, boardId, token, canWrite, missing: !hasThumbnail, synced })
+  // The picture is replaced over REST with this link's token, which the server checks: a viewer
+  // promoted in the session edits through the session, but their link still cannot replace it.
+  const canReplacePicture = canWrite && canEditBoard(role)
+  useBoardThumbnail({ editor, boardId, token, canWrite: canReplacePicture, missing: !hasThumbnail, synced })
   useRestoreOnArrival({
     editor,
     boardId,

@@ -63,6 +63,7 @@ export function RightDock() {
     >
       <DockResizer size={size} board={board} asSheet={narrow} resize={resize} commit={commit} />
       <div className="dock__head">
+        {/* only tabs inside the tablist (ARIA); the collapse button sits beside it */}
         <div className="dock__tabs" role="tablist" aria-label="Panels">
           {DOCK_TABS.map((tab) => (
             <button

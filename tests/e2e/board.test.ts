@@ -1,25 +1,14 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { drawRectangle, launchChromium, openPerson, shapeCount, waitForBoard } from '../support/browser'
-import { removeDir, startTestServer, type TestServer } from '../support/test-server'
+import { describe, expect, it } from 'vitest'
+import { drawRectangle, shapeCount, useChromium, waitForBoard } from '../support/browser'
+import { useTestServer } from '../support/use-test-server'
 
 describe('the real-time board in Chromium', () => {
-  let server: TestServer
-  let browser: Browser
+  const server = useTestServer()
+  const chromium = useChromium()
   const foreign: string[][] = []
 
-  beforeAll(async () => {
-    server = await startTestServer()
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    if (server) removeDir(server.dataDir)
-  })
-
   it('syncs a drawn rectangle to an editor, keeps a viewer read-only, and survives a reload', async () => {
-    const ana = await openPerson(browser, server.url)
+    const ana = await chromium.open(server.url)
     foreign.push(ana.foreignRequests)
     await ana.page.goto(`${server.url}/`)
     await ana.page.getByTestId('new-board').click()
@@ -31,7 +20,7 @@ describe('the real-time board in Chromium', () => {
     await ana.page.keyboard.press('Escape')
     await waitForBoard(ana.page)
 
-    const ben = await openPerson(browser, server.url)
+    const ben = await chromium.open(server.url)
     foreign.push(ben.foreignRequests)
     await ben.page.goto(editorLink)
     await waitForBoard(ben.page)
@@ -44,7 +33,7 @@ describe('the real-time board in Chromium', () => {
       { timeout: 10_000 },
     )
 
-    const cleo = await openPerson(browser, server.url)
+    const cleo = await chromium.open(server.url)
     foreign.push(cleo.foreignRequests)
     await cleo.page.goto(viewerLink)
     await waitForBoard(cleo.page)

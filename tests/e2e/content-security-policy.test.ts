@@ -1,14 +1,8 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { eventually } from '../integration/saved-boards-kit'
-import {
-  drawRectangle,
-  launchChromium,
-  openPerson,
-  waitForBoard,
-  waitForShapeCount,
-} from '../support/browser'
-import { removeDir, startTestServer, type TestServer } from '../support/test-server'
+import { drawRectangle, useChromium, waitForBoard, waitForShapeCount } from '../support/browser'
+import { useTestServer } from '../support/use-test-server'
 import { waitUntil } from '../support/wait'
 
 /** Records every Content-Security-Policy violation the page reports, as events and as console errors. */
@@ -32,22 +26,12 @@ async function recordViolations(page: Page): Promise<string[]> {
 }
 
 describe('the client under its Content-Security-Policy, in Chromium', () => {
-  let server: TestServer
-  let browser: Browser
+  const server = useTestServer()
+  const chromium = useChromium()
   const foreign: string[][] = []
 
-  beforeAll(async () => {
-    server = await startTestServer()
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    if (server) removeDir(server.dataDir)
-  })
-
   it('creates, draws, syncs and exports a thumbnail with zero CSP violations', async () => {
-    const ana = await openPerson(browser, server.url)
+    const ana = await chromium.open(server.url)
     foreign.push(ana.foreignRequests)
     const anaViolations = await recordViolations(ana.page)
     const home = await ana.page.goto(`${server.url}/`)
@@ -60,7 +44,7 @@ describe('the client under its Content-Security-Policy, in Chromium', () => {
     await waitForBoard(ana.page)
     const boardId = new URL(ana.page.url()).pathname.split('/')[2] ?? ''
 
-    const ben = await openPerson(browser, server.url)
+    const ben = await chromium.open(server.url)
     foreign.push(ben.foreignRequests)
     const benViolations = await recordViolations(ben.page)
     await ben.page.goto(editorLink)
@@ -72,17 +56,21 @@ describe('the client under its Content-Security-Policy, in Chromium', () => {
     await ana.page.getByTestId('dock-tab-simulation').click()
     // the thumbnail is a tldraw export (SVG with <style> and embedded fonts, drawn to a PNG)
     await eventually(
-      async () => (await server.store.loadThumbnail(boardId)) !== null,
+      async () => (await server.server.store.loadThumbnail(boardId)) !== null,
       'the thumbnail',
       30_000,
     )
 
-    expect(anaViolations).toEqual([])
-    expect(benViolations).toEqual([])
+    expect(anaViolations.join('\n')).toBe('')
+    expect(benViolations.join('\n')).toBe('')
   })
 
   it('would have seen a violation: an inline script is refused and reported', async () => {
-    const cleo = await openPerson(browser, server.url)
+    chromium.expectError(
+      /Executing inline script violates/,
+      'this test injects an inline script to see it refused',
+    )
+    const cleo = await chromium.open(server.url)
     const violations = await recordViolations(cleo.page)
     await cleo.page.goto(`${server.url}/`)
     await cleo.page.getByTestId('new-board').waitFor()

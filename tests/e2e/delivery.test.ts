@@ -1,9 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, openPerson, waitForBoard } from '../support/browser'
-import { createTestBoard, removeDir, startTestServer, type TestServer } from '../support/test-server'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { useChromium, waitForBoard } from '../support/browser'
+import { createTestBoard } from '../support/test-server'
+import { useTestServer } from '../support/use-test-server'
 
 interface ManifestChunk {
   file: string
@@ -34,29 +35,22 @@ function recordScripts(page: Page): string[] {
 }
 
 describe('client delivery in Chromium', () => {
-  let server: TestServer
-  let browser: Browser
+  const server = useTestServer()
+  const chromium = useChromium()
   // tldraw and the board's own code: what the board page loads beyond the entry
   let boardOnly: string[] = []
 
   beforeAll(async () => {
-    server = await startTestServer()
-    browser = await launchChromium()
     const clientDir = process.env.LOCKSTEP_CLIENT_DIR ?? 'dist/client'
     const manifest = JSON.parse(fs.readFileSync(path.join(clientDir, '.vite/manifest.json'), 'utf8'))
     const entry = Object.keys(manifest).find((key) => manifest[key].isEntry) ?? ''
     const home = chunkFiles(manifest, entry)
     boardOnly = [...chunkFiles(manifest, 'board/BoardPage.tsx')].filter((file) => !home.has(file))
   })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    if (server) removeDir(server.dataDir)
-  })
 
   it('loads tldraw on the board page, where the canvas is', async () => {
     expect(boardOnly.length).toBeGreaterThan(0)
-    const { page } = await openPerson(browser, server.url)
+    const { page } = await chromium.open(server.url)
     const scripts = recordScripts(page)
     const board = await createTestBoard(server.url, 'Delivery')
     await page.goto(`${server.url}${board.urls.editor}`)
@@ -65,7 +59,7 @@ describe('client delivery in Chromium', () => {
   })
 
   it('shows the home page without loading tldraw or the board code', async () => {
-    const { page } = await openPerson(browser, server.url)
+    const { page } = await chromium.open(server.url)
     const scripts = recordScripts(page)
     await page.goto(server.url)
     await page.getByTestId('new-board').waitFor()

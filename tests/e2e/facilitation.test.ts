@@ -1,10 +1,11 @@
 import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { type Article, articleSchema } from '../../shared/content/article-schema'
 import { scenarioSchema } from '../../shared/scenarios/scenario-schema'
-import { launchChromium, openPerson, waitForBoard } from '../support/browser'
-import { createTestBoard, removeDir, startTestServer, type TestServer } from '../support/test-server'
+import { useChromium, waitForBoard } from '../support/browser'
+import { createTestBoard } from '../support/test-server'
+import { useTestServer } from '../support/use-test-server'
 
 const TEMPLATE = 'kappa-pipeline'
 const ARTICLE = 'kappa-architecture'
@@ -34,20 +35,13 @@ const shot = async (page: Page, name: string) => {
 }
 
 describe('presenting an article and asking a checkpoint in Chromium', () => {
-  let server: TestServer
-  let browser: Browser
+  const server = useTestServer()
+  const chromium = useChromium()
   let article: Article
   const foreign: string[][] = []
 
   beforeAll(async () => {
-    server = await startTestServer()
-    browser = await launchChromium()
     article = articleSchema.parse(await (await fetch(`${server.url}/api/articles/${ARTICLE}`)).json())
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    if (server) removeDir(server.dataDir)
   })
 
   it('shows the presented section 2 to an editor, counts their vote and reveals the result to both', async () => {
@@ -55,7 +49,7 @@ describe('presenting an article and asking a checkpoint in Chromium', () => {
     if (!second) throw new Error('the Kappa article has no second section')
     const board = await createTestBoard(server.url, 'Kappa workshop', TEMPLATE)
 
-    const ana = await openPerson(browser, server.url)
+    const ana = await chromium.open(server.url)
     foreign.push(ana.foreignRequests)
     await nameThisBrowser(ana.page, 'e2e-ana-facilitator', FACILITATOR)
     await ana.page.goto(`${server.url}${board.urls.facilitator}`)
@@ -90,7 +84,7 @@ describe('presenting an article and asking a checkpoint in Chromium', () => {
     )
 
     // An editor joins: their panel follows the facilitator to section 2.
-    const ben = await openPerson(browser, server.url)
+    const ben = await chromium.open(server.url)
     foreign.push(ben.foreignRequests)
     await nameThisBrowser(ben.page, 'e2e-ben-editor', 'Ben Editor')
     await ben.page.goto(`${server.url}${board.urls.editor}`)
@@ -158,7 +152,7 @@ describe('presenting an article and asking a checkpoint in Chromium', () => {
     const asking = scenario.steps[1]?.checkpoint
     if (!asking) throw new Error('the cells scenario has no checkpoint on step 2')
     const board = await createTestBoard(server.url, 'Cells checkpoint', 'cell-based')
-    const ana = await openPerson(browser, server.url)
+    const ana = await chromium.open(server.url)
     foreign.push(ana.foreignRequests)
     await nameThisBrowser(ana.page, 'e2e-ana-facilitator', FACILITATOR)
     await ana.page.goto(`${server.url}${board.urls.facilitator}`)

@@ -1,7 +1,8 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, openPerson, waitForBoard } from '../support/browser'
-import { createTestBoard, removeDir, startTestServer, type TestServer } from '../support/test-server'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { type ChromiumFixture, useChromium, waitForBoard } from '../support/browser'
+import { createTestBoard } from '../support/test-server'
+import { useTestServer } from '../support/use-test-server'
 
 const TEMPLATE = 'cell-based'
 const ANA = 'Ana Facilitator'
@@ -30,8 +31,14 @@ async function nameThisBrowser(page: Page, id: string, name: string, color: stri
 }
 
 /** Opens a board link as a named person, with the Session tab showing. */
-async function join(browser: Browser, server: TestServer, link: string, id: string, name: string) {
-  const person = await openPerson(browser, server.url)
+async function join(
+  chromium: ChromiumFixture,
+  server: { url: string },
+  link: string,
+  id: string,
+  name: string,
+) {
+  const person = await chromium.open(server.url)
   await nameThisBrowser(person.page, id, name, '#1971c2')
   await person.page.goto(`${server.url}${link}`)
   await waitForBoard(person.page)
@@ -170,25 +177,15 @@ async function settledViewport(page: Page): Promise<PageArea> {
 }
 
 describe('following and summoning in Chromium', () => {
-  let server: TestServer
-  let browser: Browser
-
-  beforeAll(async () => {
-    server = await startTestServer()
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    if (server) removeDir(server.dataDir)
-  })
+  const server = useTestServer()
+  const chromium = useChromium()
 
   it('moves a viewer’s camera with the facilitator’s after “Everyone follow me”, until he stops', async () => {
     const board = await createTestBoard(server.url, 'Follow me', TEMPLATE)
     if (!board.urls.facilitator || !board.urls.viewer)
       throw new Error('the board has no facilitator or viewer link')
-    const ana = await join(browser, server, board.urls.facilitator, 'e2e-ana-facilitator', ANA)
-    const ben = await join(browser, server, board.urls.viewer, 'e2e-ben-viewer', 'Ben Viewer')
+    const ana = await join(chromium, server, board.urls.facilitator, 'e2e-ana-facilitator', ANA)
+    const ben = await join(chromium, server, board.urls.viewer, 'e2e-ben-viewer', 'Ben Viewer')
     await ana.page.locator('[data-testid="session-person"]', { hasText: 'Ben Viewer' }).waitFor()
     const anaPresence = await presenceIdOf(ana.page)
 
@@ -250,9 +247,9 @@ describe('following and summoning in Chromium', () => {
     const board = await createTestBoard(server.url, 'Bring everyone', TEMPLATE)
     if (!board.urls.facilitator || !board.urls.viewer || !board.urls.editor)
       throw new Error('the board is missing a link')
-    const ana = await join(browser, server, board.urls.facilitator, 'e2e-ana-facilitator', ANA)
-    const ben = await join(browser, server, board.urls.viewer, 'e2e-ben-viewer', 'Ben Viewer')
-    const cleo = await join(browser, server, board.urls.editor, 'e2e-cleo-editor', 'Cleo Editor')
+    const ana = await join(chromium, server, board.urls.facilitator, 'e2e-ana-facilitator', ANA)
+    const ben = await join(chromium, server, board.urls.viewer, 'e2e-ben-viewer', 'Ben Viewer')
+    const cleo = await join(chromium, server, board.urls.editor, 'e2e-cleo-editor', 'Cleo Editor')
     await ana.page.locator('[data-testid="session-person"]', { hasText: 'Cleo Editor' }).waitFor()
 
     // Ana goes elsewhere and brings everyone there.
@@ -284,14 +281,14 @@ describe('following and summoning in Chromium', () => {
     const board = await createTestBoard(server.url, 'Late joiner', TEMPLATE)
     if (!board.urls.facilitator || !board.urls.viewer)
       throw new Error('the board has no facilitator or viewer link')
-    const ana = await join(browser, server, board.urls.facilitator, 'e2e-ana-late', ANA)
+    const ana = await join(chromium, server, board.urls.facilitator, 'e2e-ana-late', ANA)
     await panAndZoom(ana.page, { dx: 400, dy: 250 }, -180)
     const view = await settledViewport(ana.page)
     await ana.page.getByTestId('follow-me').click()
     await ana.page.getByText('Everyone is following your view.').waitFor()
 
     // Dee arrives after "Everyone follow me": she learns of it before Ana's camera reaches her tab.
-    const dee = await join(browser, server, board.urls.viewer, 'e2e-dee-late', 'Dee Latecomer')
+    const dee = await join(chromium, server, board.urls.viewer, 'e2e-dee-late', 'Dee Latecomer')
     const banner = dee.page.getByTestId('follow-banner')
     await banner.waitFor({ timeout: 10_000 })
     expect(await followingOf(dee.page)).toBe(await presenceIdOf(ana.page))

@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { drawRectangle, launchChromium, openPerson, waitForBoard } from '../support/browser'
-import { removeDir, startTestServer, type TestServer } from '../support/test-server'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { drawRectangle, useChromium, waitForBoard } from '../support/browser'
+import { useTestServer } from '../support/use-test-server'
 import { sleep } from '../support/wait'
 
 /** A shape as the person sees it, without ids or z-order keys that an import may renumber. */
@@ -43,8 +43,8 @@ const waitFound = (page: Page, boardId: string) =>
   page.locator(`[data-testid="remembered-board"][data-board-id="${boardId}"][data-status="found"]`).waitFor()
 
 describe('your boards on the home page in Chromium', () => {
-  let server: TestServer
-  let browser: Browser
+  const server = useTestServer()
+  const chromium = useChromium()
   let page: Page
   /** The board made in the first test: drawn on, renamed, later exported. */
   let made: { id: string; token: string; title: string; shapes: ShapeLook[] } | null = null
@@ -60,15 +60,7 @@ describe('your boards on the home page in Chromium', () => {
   }
 
   beforeAll(async () => {
-    // the client build comes from LOCKSTEP_CLIENT_DIR when set (parallel runs), else dist/client
-    server = await startTestServer()
-    browser = await launchChromium()
-    page = (await openPerson(browser, server.url)).page
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    if (server) removeDir(server.dataDir)
+    page = (await chromium.open(server.url)).page
   })
 
   it('lists a board made, renamed and drawn on here, after a reload, with its title, role, change time and thumbnail', async () => {
@@ -169,7 +161,11 @@ describe('your boards on the home page in Chromium', () => {
   })
 
   it('refuses a file that is not a board, or too large, and makes no board', async () => {
-    const before = (await server.store.listBoards()).length
+    chromium.expectError(
+      /status of 400 .*\/api\/boards\/import$/,
+      'the server refuses the bad file, as it should',
+    )
+    const before = (await server.server.store.listBoards()).length
     await goHome()
     await page.getByTestId('import-board-input').setInputFiles({
       name: 'shopping.json',
@@ -188,10 +184,14 @@ describe('your boards on the home page in Chromium', () => {
     })
     await alert.filter({ hasText: 'larger than 8 MB' }).waitFor()
     expect(new URL(page.url()).pathname).toBe('/')
-    expect((await server.store.listBoards()).length).toBe(before)
+    expect((await server.server.store.listBoards()).length).toBe(before)
   })
 
   it('deletes a board for everyone only after the facilitator confirms, and its link then says so', async () => {
+    chromium.expectError(
+      /status of 404 .*\/api\/boards\/[\w-]+$/,
+      'the deleted board is not found, as it should be',
+    )
     if (!made) throw new Error('needs the board drawn in the first test')
     await goHome()
     const row = rowOf(page, made.id)
@@ -238,6 +238,7 @@ describe('your boards on the home page in Chromium', () => {
   })
 
   it('still lists remembered boards when the server cannot be asked about them', async () => {
+    chromium.expectError(/ERR_INTERNET_DISCONNECTED/, 'the test takes the browser offline')
     await page.route('**/api/boards/lookup', (route) => route.abort('internetdisconnected'))
     try {
       await goHome()

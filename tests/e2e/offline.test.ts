@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, openPerson } from '../support/browser'
+import { useChromium } from '../support/browser'
 import {
   createTestBoard,
   removeDir,
@@ -35,22 +35,24 @@ const addRectangle = (page: Page, id: string, x: number) =>
 describe('working through a server outage in Chromium', () => {
   const dataDir = tempDataDir()
   let server: TestServer
-  let browser: Browser
+  const chromium = useChromium()
 
   beforeAll(async () => {
     server = await startTestServer({ dataDir })
-    browser = await launchChromium()
   })
   afterAll(async () => {
-    await browser?.close()
     await server?.close()
     removeDir(dataDir)
   })
 
   it('says it is offline, keeps editing locally, and merges when the server is back', async () => {
+    chromium.expectError(
+      /ERR_CONNECTION_REFUSED/,
+      'the test stops the server: Chromium logs every refused reconnect',
+    )
     const board = await createTestBoard(server.url)
-    const ana = await openPerson(browser, server.url)
-    const ben = await openPerson(browser, server.url)
+    const ana = await chromium.open(server.url)
+    const ben = await chromium.open(server.url)
     await ana.page.goto(`${server.url}${board.urls.facilitator}`)
     await ben.page.goto(`${server.url}${board.urls.editor}`)
     await connection(ana.page, 'connected')

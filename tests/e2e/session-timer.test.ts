@@ -1,42 +1,24 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, openPerson, waitForBoard } from '../support/browser'
-import { createTestBoard, removeDir, startTestServer, type TestServer } from '../support/test-server'
-
-/** Seconds the page's timer shows, or NaN when it shows no countdown. */
-function secondsShown(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const text = document.querySelector('[data-testid="session-timer"]')?.textContent ?? ''
-    const match = /(\d+):(\d\d)$/.exec(text)
-    return match ? Number(match[1]) * 60 + Number(match[2]) : Number.NaN
-  })
-}
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { secondsShown, useChromium, waitForBoard, waitForCountdownBetween } from '../support/browser'
+import { createTestBoard } from '../support/test-server'
+import { useTestServer } from '../support/use-test-server'
 
 async function waitForTimerState(page: Page, state: 'running' | 'paused' | 'done'): Promise<void> {
   await page.locator(`[data-testid="session-timer"][data-state="${state}"]`).waitFor({ timeout: 15_000 })
 }
 
 describe('the shared timer in Chromium', () => {
-  let server: TestServer
-  let browser: Browser
-
-  beforeAll(async () => {
-    server = await startTestServer()
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    if (server) removeDir(server.dataDir)
-  })
+  const server = useTestServer()
+  const chromium = useChromium()
 
   it('pauses, resumes and extends for everyone, and flashes "Time\'s up" on every screen at zero', async () => {
     const board = await createTestBoard(server.url, 'Timer')
     if (!board.urls.facilitator || !board.urls.viewer) throw new Error('the board lacks a link')
-    const ana = await openPerson(browser, server.url)
+    const ana = await chromium.open(server.url)
     await ana.page.goto(`${server.url}${board.urls.facilitator}`)
     await waitForBoard(ana.page)
-    const ben = await openPerson(browser, server.url)
+    const ben = await chromium.open(server.url)
     // Ben's screen runs on a clock the test can move, to reach zero without waiting a minute.
     await ben.page.clock.install()
     await ben.page.goto(`${server.url}${board.urls.viewer}`)
@@ -60,11 +42,7 @@ describe('the shared timer in Chromium', () => {
 
     // +1 min while paused adds exactly a minute to what was left.
     await ana.page.getByTestId('timer-add-minute').click()
-    await ben.page.waitForFunction((expected) => {
-      const text = document.querySelector('[data-testid="session-timer"]')?.textContent ?? ''
-      const match = /(\d+):(\d\d)$/.exec(text)
-      return match !== null && Number(match[1]) * 60 + Number(match[2]) === expected
-    }, pausedAt + 60)
+    await waitForCountdownBetween(ben.page, pausedAt + 60, pausedAt + 60)
 
     // Resumed, then run to zero on Ben's clock: his screen flashes and says so.
     await ana.page.getByTestId('timer-resume').click()
@@ -82,7 +60,7 @@ describe('the shared timer in Chromium', () => {
   it('keeps tldraw’s style panel closed until there is something to style', async () => {
     const board = await createTestBoard(server.url, 'Style panel', 'cell-based')
     if (!board.urls.facilitator) throw new Error('the board lacks a link')
-    const ana = await openPerson(browser, server.url)
+    const ana = await chromium.open(server.url)
     await ana.page.goto(`${server.url}${board.urls.facilitator}`)
     await waitForBoard(ana.page)
     await ana.page.waitForFunction(() => (window.lockstepEditor?.getCurrentPageShapes().length ?? 0) > 0)

@@ -1,7 +1,8 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, openPerson, waitForBoard } from '../support/browser'
-import { createTestBoard, removeDir, startTestServer, type TestServer } from '../support/test-server'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { useChromium, waitForBoard, waitForCountdownBetween } from '../support/browser'
+import { createTestBoard } from '../support/test-server'
+import { useTestServer } from '../support/use-test-server'
 
 /** Gives this browser a known name before the page loads (the name editor writes the same key). */
 async function nameThisBrowser(page: Page, id: string, name: string, color: string): Promise<void> {
@@ -10,21 +11,6 @@ async function nameThisBrowser(page: Page, id: string, name: string, color: stri
       window.localStorage.setItem('lockstep:user', JSON.stringify({ id, name, color }))
     },
     { id, name, color },
-  )
-}
-
-/** Seconds shown on the top bar's timer, or null while none is shown. */
-async function waitForCountdownBetween(page: Page, minSeconds: number, maxSeconds: number): Promise<void> {
-  await page.waitForFunction(
-    ({ minSeconds, maxSeconds }) => {
-      const text = document.querySelector('[data-testid="session-timer"]')?.textContent ?? ''
-      const match = /^(\d+):(\d\d)$/.exec(text.trim())
-      if (!match) return false
-      const seconds = Number(match[1]) * 60 + Number(match[2])
-      return seconds >= minSeconds && seconds <= maxSeconds
-    },
-    { minSeconds, maxSeconds },
-    { timeout: 15_000 },
   )
 }
 
@@ -38,31 +24,21 @@ const isReadonly = (page: Page, readonly: boolean) =>
   )
 
 describe('session tools in Chromium', () => {
-  let server: TestServer
-  let browser: Browser
-
-  beforeAll(async () => {
-    server = await startTestServer()
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    if (server) removeDir(server.dataDir)
-  })
+  const server = useTestServer()
+  const chromium = useChromium()
 
   it('shares a timer, promotes a viewer to editor and locks editing', async () => {
     const board = await createTestBoard(server.url, 'Session tools')
     if (!board.urls.facilitator || !board.urls.viewer)
       throw new Error('the board has no facilitator or viewer link')
 
-    const ana = await openPerson(browser, server.url)
+    const ana = await chromium.open(server.url)
     await nameThisBrowser(ana.page, 'e2e-ana-facilitator', 'Ana Facilitator', '#e03131')
     await ana.page.goto(`${server.url}${board.urls.facilitator}`)
     await waitForBoard(ana.page)
     await ana.page.getByTestId('dock-tab-session').click()
 
-    const ben = await openPerson(browser, server.url)
+    const ben = await chromium.open(server.url)
     await nameThisBrowser(ben.page, 'e2e-ben-viewer', 'Ben Viewer', '#1971c2')
     await ben.page.goto(`${server.url}${board.urls.viewer}`)
     await waitForBoard(ben.page)

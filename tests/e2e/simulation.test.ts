@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Scenario, scenarioSchema } from '../../shared/scenarios/scenario-schema'
-import { launchChromium, openPerson, waitForBoard } from '../support/browser'
+import { useChromium, waitForBoard } from '../support/browser'
 import { createTestBoard, removeDir, startTestServer, type TestServer } from '../support/test-server'
 
 const TEMPLATE = 'cell-based'
@@ -64,17 +64,15 @@ async function waitForHaloOnBox(page: Page, nodeId: string): Promise<void> {
 
 describe('the simulation in Chromium', () => {
   let server: TestServer
-  let browser: Browser
+  const chromium = useChromium()
   let scenario: Scenario
   const foreign: string[][] = []
 
   beforeAll(async () => {
     server = await startTestServer()
-    browser = await launchChromium()
     scenario = scenarioSchema.parse(await (await fetch(`${server.url}/api/scenarios/${SCENARIO}`)).json())
   })
   afterAll(async () => {
-    await browser?.close()
     await server?.close()
     if (server) removeDir(server.dataDir)
   })
@@ -84,7 +82,7 @@ describe('the simulation in Chromium', () => {
     if (!failedCell) throw new Error('the scenario binds no box to cell-2')
     const board = await createTestBoard(server.url, 'Cells workshop', TEMPLATE)
 
-    const ana = await openPerson(browser, server.url)
+    const ana = await chromium.open(server.url)
     foreign.push(ana.foreignRequests)
     await nameThisBrowser(ana.page, FACILITATOR)
     await ana.page.goto(`${server.url}${board.urls.facilitator}`)
@@ -101,7 +99,7 @@ describe('the simulation in Chromium', () => {
     await halo(ana.page, failedCell, 'failed').waitFor({ timeout: 15_000 })
     expect(await ana.page.getByTestId('sim-step').isEnabled()).toBe(true)
 
-    const ben = await openPerson(browser, server.url)
+    const ben = await chromium.open(server.url)
     foreign.push(ben.foreignRequests)
     await ben.page.goto(`${server.url}${board.urls.viewer}`)
     await waitForBoard(ben.page)
@@ -159,9 +157,13 @@ describe('the simulation in Chromium', () => {
   })
 
   it('brings a viewer back to the facilitator’s step after the server was away', async () => {
+    chromium.expectError(
+      /ERR_CONNECTION_REFUSED/,
+      'the test stops the server: Chromium logs every refused reconnect',
+    )
     const board = await createTestBoard(server.url, 'Cells after an outage', TEMPLATE)
-    const ana = await openPerson(browser, server.url)
-    const cleo = await openPerson(browser, server.url)
+    const ana = await chromium.open(server.url)
+    const cleo = await chromium.open(server.url)
     foreign.push(ana.foreignRequests, cleo.foreignRequests)
     await nameThisBrowser(ana.page, FACILITATOR)
     await ana.page.goto(`${server.url}${board.urls.facilitator}`)

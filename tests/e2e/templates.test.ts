@@ -1,12 +1,12 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
 import {
   laidOutTemplateSchema,
   type TemplateSummary,
   templateSummarySchema,
 } from '../../shared/protocol/templates'
-import { launchChromium, openPerson, waitForBoard } from '../support/browser'
-import { removeDir, startTestServer, type TestServer } from '../support/test-server'
+import { useChromium, waitForBoard } from '../support/browser'
+import { useTestServer } from '../support/use-test-server'
 
 /** Which of a template's shapes to count: one shape type, or all of them. */
 interface ShapeQuery {
@@ -53,8 +53,8 @@ const boxCentreOnScreen = (page: Page, nodeId: string) =>
   }, nodeId)
 
 describe('templates in Chromium', () => {
-  let server: TestServer
-  let browser: Browser
+  const server = useTestServer()
+  const chromium = useChromium()
   let summaries: TemplateSummary[]
   const foreign: string[][] = []
 
@@ -65,22 +65,15 @@ describe('templates in Chromium', () => {
   }
 
   beforeAll(async () => {
-    server = await startTestServer()
-    browser = await launchChromium()
     const res = await fetch(`${server.url}/api/templates`)
     summaries = templateSummarySchema.array().parse(await res.json())
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    if (server) removeDir(server.dataDir)
   })
 
   it('starts a board from the cell-based template, shares it, and undoes only the inserting person’s Kappa copy', async () => {
     const cells = summaryOf('cell-based')
     const kappa = summaryOf('kappa-pipeline')
 
-    const ana = await openPerson(browser, server.url)
+    const ana = await chromium.open(server.url)
     foreign.push(ana.foreignRequests)
     await ana.page.goto(`${server.url}/`)
     await ana.page.getByTestId('template-gallery').waitFor()
@@ -100,7 +93,7 @@ describe('templates in Chromium', () => {
       'cell-based',
     )
 
-    const ben = await openPerson(browser, server.url)
+    const ben = await chromium.open(server.url)
     foreign.push(ben.foreignRequests)
     await ben.page.goto(editorLink)
     await waitForBoard(ben.page)
@@ -141,7 +134,7 @@ describe('templates in Chromium', () => {
     expect(await countShapes(ana.page, { templateId: 'cell-based' })).toBe(cellShapes)
 
     // A viewer sees the board as it is, is not offered templates, and adds nothing.
-    const cleo = await openPerson(browser, server.url)
+    const cleo = await chromium.open(server.url)
     foreign.push(cleo.foreignRequests)
     await cleo.page.goto(viewerLink)
     await waitForBoard(cleo.page)
@@ -153,7 +146,7 @@ describe('templates in Chromium', () => {
 
   it('inserts the same template twice as two independent copies', async () => {
     const kappa = summaryOf('kappa-pipeline')
-    const dana = await openPerson(browser, server.url)
+    const dana = await chromium.open(server.url)
     foreign.push(dana.foreignRequests)
     await dana.page.goto(`${server.url}/`)
     await dana.page.getByTestId('new-board').click()
@@ -185,7 +178,7 @@ describe('templates in Chromium', () => {
   })
 
   it('filters the gallery as you type and says so kindly when nothing matches', async () => {
-    const eve = await openPerson(browser, server.url)
+    const eve = await chromium.open(server.url)
     foreign.push(eve.foreignRequests)
     await eve.page.goto(`${server.url}/`)
     const cards = eve.page.getByTestId('template-card')

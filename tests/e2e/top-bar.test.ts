@@ -1,7 +1,8 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, openPerson, waitForBoard } from '../support/browser'
-import { createTestBoard, removeDir, startTestServer, type TestServer } from '../support/test-server'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { useChromium, waitForBoard } from '../support/browser'
+import { createTestBoard } from '../support/test-server'
+import { useTestServer } from '../support/use-test-server'
 
 const LONG_TITLE = 'Cells in 45 minutes — Thursday study group for the platform and SRE teams, room 4'
 const WIDTHS = [1024, 1280, 1440]
@@ -51,27 +52,17 @@ async function expectNothingCovered(page: Page, width: number, who: string): Pro
 }
 
 describe('the board top bar in Chromium', () => {
-  let server: TestServer
-  let browser: Browser
-
-  beforeAll(async () => {
-    server = await startTestServer()
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    if (server) removeDir(server.dataDir)
-  })
+  const server = useTestServer()
+  const chromium = useChromium()
 
   it('never covers a badge with a long title at 1024, 1280 and 1440 px, and shortens the title with a tooltip', async () => {
     const board = await createTestBoard(server.url, LONG_TITLE, 'cell-based')
     if (!board.urls.facilitator || !board.urls.editor) throw new Error('the board lacks a link')
 
-    const ana = await openPerson(browser, server.url)
+    const ana = await chromium.open(server.url)
     await ana.page.goto(`${server.url}${board.urls.facilitator}`)
     await waitForBoard(ana.page)
-    const ben = await openPerson(browser, server.url)
+    const ben = await chromium.open(server.url)
     await ben.page.goto(`${server.url}${board.urls.editor}`)
     await waitForBoard(ben.page)
 
