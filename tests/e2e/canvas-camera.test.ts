@@ -1,8 +1,9 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { boxesOverlap } from '../../shared/templates/geometry'
-import { launchChromium, openPerson, waitForBoard } from '../support/browser'
-import { createTestBoard, removeDir, startTestServer, type TestServer } from '../support/test-server'
+import { useChromium, waitForBoard } from '../support/browser'
+import { createTestBoard } from '../support/test-server'
+import { useTestServer } from '../support/use-test-server'
 
 const TEMPLATE = 'cell-based'
 const SCENARIO = 'cells-poison-tenant'
@@ -95,22 +96,12 @@ async function waitForTemplate(page: Page, templateId: string, minShapes: number
 }
 
 describe('the camera on template boards', () => {
-  let server: TestServer
-  let browser: Browser
-
-  beforeAll(async () => {
-    server = await startTestServer()
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    if (server) removeDir(server.dataDir)
-  })
+  const server = useTestServer()
+  const chromium = useChromium()
 
   it('opens a template board at a zoom where labels are readable, on the start of the diagram', async () => {
     const board = await createTestBoard(server.url, 'Cells', TEMPLATE)
-    const { page } = await openPerson(browser, server.url)
+    const { page } = await chromium.open(server.url)
     await page.goto(`${server.url}${board.urls.facilitator}`)
     await waitForBoard(page)
     await waitForTemplate(page, TEMPLATE, 20)
@@ -129,7 +120,7 @@ describe('the camera on template boards', () => {
 
   it('inserts a template beside the diagram already there, and shows it', async () => {
     const board = await createTestBoard(server.url, 'Cells and Kappa', TEMPLATE)
-    const { page } = await openPerson(browser, server.url)
+    const { page } = await chromium.open(server.url)
     await page.goto(`${server.url}${board.urls.facilitator}`)
     await waitForBoard(page)
     await waitForTemplate(page, TEMPLATE, 20)
@@ -165,13 +156,13 @@ describe('the camera on template boards', () => {
 
   it('moves the leader’s camera, and a follower’s, to what a step highlights, clear of the dock over a narrow canvas', async () => {
     const board = await createTestBoard(server.url, 'Cells steps', TEMPLATE)
-    const ana = await openPerson(browser, server.url)
+    const ana = await chromium.open(server.url)
     await ana.page.setViewportSize({ width: 740, height: 800 })
     await ana.page.goto(`${server.url}${board.urls.facilitator}`)
     await waitForBoard(ana.page)
     await waitForTemplate(ana.page, TEMPLATE, 20)
 
-    const ben = await openPerson(browser, server.url)
+    const ben = await chromium.open(server.url)
     await ben.page.goto(`${server.url}${board.urls.viewer}`)
     await waitForBoard(ben.page)
     await waitForTemplate(ben.page, TEMPLATE, 20)

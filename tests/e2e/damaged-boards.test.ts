@@ -1,12 +1,13 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import type { CreateBoardResponse } from '../../shared/protocol/rest'
 import { BOARD_DOC } from '../../shared/protocol/yjs-doc'
 import { BOARD_SCHEMA, embedShape, frameShape, geoShape } from '../support/board-records'
-import { launchChromium, openPerson, waitForBoard } from '../support/browser'
-import { type RestClient, restClient } from '../support/rest-client'
-import { createTestBoard, removeDir, startTestServer, type TestServer } from '../support/test-server'
+import { type ChromiumFixture, useChromium, waitForBoard } from '../support/browser'
+import type { RestClient } from '../support/rest-client'
+import { createTestBoard } from '../support/test-server'
 import { writeUnchecked } from '../support/unchecked-board'
+import { type TestServerFixture, useTestServer } from '../support/use-test-server'
 
 /**
  * Boards damaged before the server checked changes (written here straight into storage) must never
@@ -22,11 +23,8 @@ const HUGE_READY_MS = 120_000
 const skippedNote = (page: Page) => page.getByTestId('skipped-records')
 const safeMode = (page: Page) => page.getByTestId('safe-mode')
 
-const opened: Page[] = []
-
-async function open(browser: Browser, server: TestServer, link: string) {
-  const person = await openPerson(browser, server.url)
-  opened.push(person.page)
+async function open(chromium: ChromiumFixture, server: TestServerFixture, link: string) {
+  const person = await chromium.open(server.url)
   await person.page.goto(`${server.url}${link}`)
   return person
 }
@@ -44,48 +42,33 @@ const hasShape = (page: Page, id: string) =>
   page.evaluate((shapeId) => window.lockstepEditor?.getShape(shapeId as never) !== undefined, id)
 
 describe('a board damaged before the server checked changes, in Chromium', () => {
-  let server: TestServer
-  let rest: RestClient
-  let browser: Browser
-
-  beforeAll(async () => {
-    server = await startTestServer()
-    rest = restClient(server.url)
-    browser = await launchChromium()
-  })
-  afterEach(async () => {
-    for (const page of opened.splice(0)) await page.context().close()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    if (server) removeDir(server.dataDir)
-  })
+  const server = useTestServer()
+  const chromium = useChromium()
 
   it('draws a board holding a parent loop of three shapes, without the loop, and says so', async () => {
     const board = await createTestBoard(server.url)
-    await writeUnchecked(server, board.id, (records) => {
+    await writeUnchecked(server.server, board.id, (records) => {
       records.set('shape:x', frameShape('shape:x', { parentId: 'shape:z' }))
       records.set('shape:y', frameShape('shape:y', { parentId: 'shape:x' }))
       records.set('shape:z', frameShape('shape:z', { parentId: 'shape:y' }))
       records.set('shape:fine', geoShape('shape:fine', { x: 500, text: 'still here' }))
     })
-    const ana = await open(browser, server, board.urls.facilitator)
+    const ana = await open(chromium, server, board.urls.facilitator)
     await expectSkipped(ana.page, 3, /^3 shapes could not be shown/)
     expect(await hasShape(ana.page, 'shape:fine')).toBe(true)
     expect(await hasShape(ana.page, 'shape:x')).toBe(false)
     // a second, fresh page too
-    const ben = await open(browser, server, board.urls.editor)
+    const ben = await open(chromium, server, board.urls.editor)
     await expectSkipped(ben.page, 3, /^3 shapes could not be shown/)
   })
 
   it('draws a board holding one shape with 5 MB of text, without that shape, and says so', async () => {
     const board = await createTestBoard(server.url)
-    await writeUnchecked(server, board.id, (records) => {
+    await writeUnchecked(server.server, board.id, (records) => {
       records.set('shape:huge', geoShape('shape:huge', { text: 'lorem '.repeat(850_000) }))
       records.set('shape:fine', geoShape('shape:fine', { x: 500 }))
     })
-    const ana = await open(browser, server, board.urls.editor)
+    const ana = await open(chromium, server, board.urls.editor)
     await expectSkipped(ana.page, 1, /^1 shape could not be shown/)
     expect(await hasShape(ana.page, 'shape:fine')).toBe(true)
     expect(await hasShape(ana.page, 'shape:huge')).toBe(false)
@@ -93,10 +76,10 @@ describe('a board damaged before the server checked changes, in Chromium', () =>
 
   it('loads no outside page for an embed shape written before embeds were checked', async () => {
     const board = await createTestBoard(server.url)
-    await writeUnchecked(server, board.id, (records) => {
+    await writeUnchecked(server.server, board.id, (records) => {
       records.set('shape:embed', embedShape('shape:embed', 'https://example.com/'))
     })
-    const ana = await open(browser, server, board.urls.viewer)
+    const ana = await open(chromium, server, board.urls.viewer)
     await expectSkipped(ana.page, 1, /^1 shape could not be shown/)
     expect(await hasShape(ana.page, 'shape:embed')).toBe(false)
     expect(await ana.page.locator('iframe').count()).toBe(0)
@@ -105,10 +88,10 @@ describe('a board damaged before the server checked changes, in Chromium', () =>
 
   it('opens a board of 100,000 shapes in safe mode, from which the facilitator replaces the editor link', async () => {
     const board = await createTestBoard(server.url)
-    await writeUnchecked(server, board.id, (records) => {
+    await writeUnchecked(server.server, board.id, (records) => {
       for (let i = 0; i < 100_000; i++) records.set(`shape:n${i}`, geoShape(`shape:n${i}`, { x: i * 10 }))
     })
-    const ana = await open(browser, server, board.urls.facilitator)
+    const ana = await open(chromium, server, board.urls.facilitator)
     await safeMode(ana.page).waitFor({ timeout: HUGE_READY_MS })
     expect(await safeMode(ana.page).getAttribute('data-damage')).toBe('too_many_records')
     expect(await ana.page.evaluate(() => document.querySelector('.tl-canvas'))).toBeNull()
@@ -117,24 +100,24 @@ describe('a board damaged before the server checked changes, in Chromium', () =>
     await ana.page.getByTestId('replace-link-editor').click()
     await ana.page.getByTestId('confirm-replace-editor').click()
     await ana.page.getByTestId('replace-link-editor').waitFor() // back to idle: replaced
-    expect((await rest.get(`/api/boards/${board.id}`, board.tokens.editor)).status).toBe(401)
+    expect((await server.rest.get(`/api/boards/${board.id}`, board.tokens.editor)).status).toBe(401)
   }, 240_000)
 
   it('opens a board with a bogus schema in safe mode; the facilitator restores a version and it opens for everyone', async () => {
     const board = await createTestBoard(server.url)
-    await writeUnchecked(server, board.id, (records) => {
+    await writeUnchecked(server.server, board.id, (records) => {
       records.set('shape:kept', geoShape('shape:kept', { text: 'from the version' }))
     })
-    await saveVersion(rest, board, 'Before the damage')
-    await writeUnchecked(server, board.id, (records, meta) => {
+    await saveVersion(server.rest, board, 'Before the damage')
+    await writeUnchecked(server.server, board.id, (records, meta) => {
       records.delete('shape:kept')
       meta.set(BOARD_DOC.schemaKey, {
         ...BOARD_SCHEMA,
         sequences: { ...BOARD_SCHEMA.sequences, 'com.tldraw.shape.geo': 999 },
       })
     })
-    const ana = await open(browser, server, board.urls.facilitator)
-    const ben = await open(browser, server, board.urls.editor)
+    const ana = await open(chromium, server, board.urls.facilitator)
+    const ben = await open(chromium, server, board.urls.editor)
     await safeMode(ana.page).waitFor({ timeout: READY_MS })
     await safeMode(ben.page).waitFor({ timeout: READY_MS })
     expect(await safeMode(ana.page).getAttribute('data-damage')).toBe('schema_mismatch')

@@ -1,7 +1,8 @@
-import type { Browser, Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, openPerson, waitForBoard } from '../support/browser'
-import { createTestBoard, removeDir, startTestServer, type TestServer } from '../support/test-server'
+import type { Locator, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { useChromium, waitForBoard } from '../support/browser'
+import { createTestBoard } from '../support/test-server'
+import { useTestServer } from '../support/use-test-server'
 
 const SCENARIO = 'cells-poison-tenant'
 const PHONE = { width: 390, height: 844 }
@@ -60,22 +61,12 @@ async function waitForDockWidth(page: Page, width: number): Promise<void> {
 }
 
 describe('the board dock in Chromium', () => {
-  let server: TestServer
-  let browser: Browser
-
-  beforeAll(async () => {
-    server = await startTestServer()
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    if (server) removeDir(server.dataDir)
-  })
+  const server = useTestServer()
+  const chromium = useChromium()
 
   it('at 1280×720 keeps its controls on screen beside status dots, resizes by drag and keys, remembers its width and collapses', async () => {
     const board = await createTestBoard(server.url, 'Dock on a laptop', 'cell-based')
-    const { page } = await openPerson(browser, server.url, { viewport: LAPTOP })
+    const { page } = await chromium.open(server.url, { viewport: LAPTOP })
     await page.goto(`${server.url}${board.urls.facilitator}`)
     await waitForBoard(page)
 
@@ -129,7 +120,7 @@ describe('the board dock in Chromium', () => {
 
   it('at 390×844 opens as a bottom sheet that leaves the canvas in view, with every control on screen', async () => {
     const board = await createTestBoard(server.url, 'Dock on a phone', 'cell-based')
-    const { page } = await openPerson(browser, server.url, { viewport: PHONE })
+    const { page } = await chromium.open(server.url, { viewport: PHONE })
     await page.goto(`${server.url}${board.urls.viewer}`)
     await waitForBoard(page)
 

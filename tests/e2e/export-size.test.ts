@@ -1,11 +1,12 @@
 import fs from 'node:fs'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { loadScenarios } from '../../server/content/scenario-catalog'
 import { loadTemplates } from '../../server/content/template-catalog'
 import { layoutTemplate } from '../../shared/templates/layout'
-import { launchChromium, openPerson, waitForBoard } from '../support/browser'
-import { createTestBoard, removeDir, startTestServer, type TestServer } from '../support/test-server'
+import { useChromium, waitForBoard } from '../support/browser'
+import { createTestBoard } from '../support/test-server'
+import { useTestServer } from '../support/use-test-server'
 
 /** The template whose laid-out diagram covers the most board area, and a scenario that runs on it. */
 async function largestTemplate(): Promise<{ id: string; scenarioId: string | null; boxes: number }> {
@@ -56,23 +57,13 @@ async function exportDefaultPng(page: Page): Promise<{ bytes: Buffer; ms: number
 }
 
 describe('PNG export of the largest template in Chromium', () => {
-  let server: TestServer
-  let browser: Browser
-
-  beforeAll(async () => {
-    server = await startTestServer()
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    if (server) removeDir(server.dataDir)
-  })
+  const server = useTestServer()
+  const chromium = useChromium()
 
   it('makes a slide-sized PNG by default, with the simulation drawn in, and can still make a larger one', async () => {
     const largest = await largestTemplate()
     const board = await createTestBoard(server.url, 'Largest export', largest.id)
-    const { page } = await openPerson(browser, server.url)
+    const { page } = await chromium.open(server.url)
     await page.goto(`${server.url}${board.urls.facilitator}`)
     await waitForBoard(page)
     await page.waitForFunction(

@@ -1,7 +1,8 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, openPerson, waitForBoard } from '../support/browser'
-import { createTestBoard, removeDir, startTestServer, type TestServer } from '../support/test-server'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { useChromium, waitForBoard } from '../support/browser'
+import { createTestBoard } from '../support/test-server'
+import { useTestServer } from '../support/use-test-server'
 
 const SCENARIO = 'cells-poison-tenant'
 
@@ -17,23 +18,13 @@ function disabledControls(page: Page): Promise<string[]> {
 }
 
 describe('joining a board in Chromium', () => {
-  let server: TestServer
-  let browser: Browser
-
-  beforeAll(async () => {
-    server = await startTestServer()
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    if (server) removeDir(server.dataDir)
-  })
+  const server = useTestServer()
+  const chromium = useChromium()
 
   it('asks a first-time visitor for a name once, and shows letters-only initials to the others', async () => {
     const board = await createTestBoard(server.url, 'Joining', 'cell-based')
 
-    const priya = await openPerson(browser, server.url, { askName: true })
+    const priya = await chromium.open(server.url, { askName: true })
     await priya.page.goto(`${server.url}${board.urls.facilitator}`)
     await waitForBoard(priya.page)
     await priya.page.getByTestId('join-name').waitFor()
@@ -42,7 +33,7 @@ describe('joining a board in Chromium', () => {
     await priya.page.getByTestId('join-name').waitFor({ state: 'detached' })
     expect(await priya.page.getByTestId('user-name').textContent()).toContain('Priya (SRE)')
 
-    const ben = await openPerson(browser, server.url, { askName: true })
+    const ben = await chromium.open(server.url, { askName: true })
     await ben.page.goto(`${server.url}${board.urls.editor}`)
     await waitForBoard(ben.page)
     await ben.page.getByTestId('join-name-skip').click()
@@ -64,7 +55,7 @@ describe('joining a board in Chromium', () => {
 
   it('shows a viewer no simulation, presenting or session controls they cannot use', async () => {
     const board = await createTestBoard(server.url, 'Viewer audit', 'cell-based')
-    const ana = await openPerson(browser, server.url)
+    const ana = await chromium.open(server.url)
     await ana.page.addInitScript(() =>
       window.localStorage.setItem(
         'lockstep:user',
@@ -85,7 +76,7 @@ describe('joining a board in Chromium', () => {
     await ana.page.getByTestId('dock-tab-session').click()
     await ana.page.getByTestId('timer-preset-10').click()
 
-    const vic = await openPerson(browser, server.url)
+    const vic = await chromium.open(server.url)
     await vic.page.goto(`${server.url}${board.urls.viewer}`)
     await waitForBoard(vic.page)
     await vic.page.getByTestId('session-timer').waitFor()

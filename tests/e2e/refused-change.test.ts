@@ -1,7 +1,8 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, openPerson, waitForBoard } from '../support/browser'
-import { createTestBoard, removeDir, startTestServer, type TestServer } from '../support/test-server'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { useChromium, waitForBoard } from '../support/browser'
+import { createTestBoard } from '../support/test-server'
+import { useTestServer } from '../support/use-test-server'
 
 const MAX_TEXT = 200
 /** Text the server refuses (over MAX_TEXT), recognisable in the bytes IndexedDB keeps. */
@@ -64,25 +65,15 @@ function updatesHolding(
 }
 
 describe('a change the server refuses, in Chromium', () => {
-  let server: TestServer
-  let browser: Browser
-
-  beforeAll(async () => {
-    server = await startTestServer({
-      boardLimits: { maxRecords: 1000, maxTextChars: MAX_TEXT, embedHosts: [] },
-    })
-    browser = await launchChromium()
+  const server = useTestServer({
+    boardLimits: { maxRecords: 1000, maxTextChars: MAX_TEXT, embedHosts: [] },
   })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    if (server) removeDir(server.dataDir)
-  })
+  const chromium = useChromium()
 
   it('tells the sender, rolls their copy back (in IndexedDB too), and never reaches anyone else', async () => {
     const board = await createTestBoard(server.url)
-    const ana = (await openPerson(browser, server.url)).page
-    const ben = (await openPerson(browser, server.url)).page
+    const ana = (await chromium.open(server.url)).page
+    const ben = (await chromium.open(server.url)).page
     await ana.goto(`${server.url}${board.urls.editor}`)
     await ben.goto(`${server.url}${board.urls.editor}`)
     await waitForBoard(ana)

@@ -1,33 +1,26 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { type TemplateSummary, templateSummarySchema } from '../../shared/protocol/templates'
 import { boxesOverlap, expandBox, pathCrossesBox } from '../../shared/templates/geometry'
-import { launchChromium, openPerson, waitForBoard } from '../support/browser'
+import { useChromium, waitForBoard } from '../support/browser'
 import { renderedTemplate } from '../support/canvas-geometry'
-import { createTestBoard, removeDir, startTestServer, type TestServer } from '../support/test-server'
+import { createTestBoard } from '../support/test-server'
+import { useTestServer } from '../support/use-test-server'
 
 /**
  * Every shipped template as tldraw draws it in Chromium: no arrow passes through a box it does not
  * connect, no arrow label covers another label or a box.
  */
 describe('template diagrams as rendered', () => {
-  let server: TestServer
-  let browser: Browser
+  const server = useTestServer()
+  const chromium = useChromium()
   let summaries: TemplateSummary[]
 
   beforeAll(async () => {
-    server = await startTestServer()
-    browser = await launchChromium()
     summaries = templateSummarySchema.array().parse(await (await fetch(`${server.url}/api/templates`)).json())
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    if (server) removeDir(server.dataDir)
   })
 
   it('draws every template with arrows around the boxes they do not connect and labels apart', async () => {
-    const { page } = await openPerson(browser, server.url)
+    const { page } = await chromium.open(server.url)
     const problems: string[] = []
     for (const summary of summaries) {
       const board = await createTestBoard(server.url, summary.title, summary.id)

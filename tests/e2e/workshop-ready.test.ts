@@ -1,9 +1,10 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { workshopSchema } from '../../shared/content/workshop-schema'
 import { scenarioSchema } from '../../shared/scenarios/scenario-schema'
-import { drawRectangle, launchChromium, openPerson, waitForBoard } from '../support/browser'
-import { createTestBoard, removeDir, startTestServer, type TestServer } from '../support/test-server'
+import { drawRectangle, useChromium, waitForBoard } from '../support/browser'
+import { createTestBoard } from '../support/test-server'
+import { useTestServer } from '../support/use-test-server'
 
 /** Gives this browser a known name before the page loads (the name editor writes the same key). */
 async function nameThisBrowser(page: Page, id: string, name: string): Promise<void> {
@@ -48,28 +49,18 @@ function chartsAndCards(page: Page) {
 }
 
 describe('a workshop-ready session in Chromium', () => {
-  let server: TestServer
-  let browser: Browser
-
-  beforeAll(async () => {
-    server = await startTestServer()
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    if (server) removeDir(server.dataDir)
-  })
+  const server = useTestServer()
+  const chromium = useChromium()
 
   /** Ana on the facilitator link (optionally with a queued workshop), Ben on the viewer link, both named. */
   async function cellsSession(workshop?: string) {
     const board = await createTestBoard(server.url, 'Cells in 45', 'cell-based')
-    const ana = await openPerson(browser, server.url)
+    const ana = await chromium.open(server.url)
     await nameThisBrowser(ana.page, 'e2e-ana', 'Ana Facilitator')
     const [path, key] = (board.urls.facilitator ?? '').split('#')
     await ana.page.goto(`${server.url}${path}${workshop ? `?workshop=${workshop}` : ''}#${key}`)
     await waitForBoard(ana.page)
-    const ben = await openPerson(browser, server.url)
+    const ben = await chromium.open(server.url)
     await nameThisBrowser(ben.page, 'e2e-ben', 'Ben Viewer')
     await ben.page.goto(`${server.url}${board.urls.viewer}`)
     await waitForBoard(ben.page)
@@ -176,15 +167,15 @@ describe('a workshop-ready session in Chromium', () => {
 
   it('says who restored a version, brought everyone here or promoted someone', async () => {
     const board = await createTestBoard(server.url, 'Who did what')
-    const ana = await openPerson(browser, server.url)
+    const ana = await chromium.open(server.url)
     await nameThisBrowser(ana.page, 'e2e-ana-2', 'Ana')
     await ana.page.goto(`${server.url}${board.urls.facilitator}`)
     await waitForBoard(ana.page)
-    const ben = await openPerson(browser, server.url)
+    const ben = await chromium.open(server.url)
     await nameThisBrowser(ben.page, 'e2e-ben-2', 'Ben')
     await ben.page.goto(`${server.url}${board.urls.editor}`)
     await waitForBoard(ben.page)
-    const cleo = await openPerson(browser, server.url)
+    const cleo = await chromium.open(server.url)
     await nameThisBrowser(cleo.page, 'e2e-cleo-2', 'Cleo')
     await cleo.page.goto(`${server.url}${board.urls.viewer}`)
     await waitForBoard(cleo.page)
@@ -214,10 +205,10 @@ describe('a workshop-ready session in Chromium', () => {
 
   it('shows a replaced link as one full-width state: it no longer works, ask the facilitator, nothing looks live', async () => {
     const board = await createTestBoard(server.url, 'Replaced link')
-    const ana = await openPerson(browser, server.url)
+    const ana = await chromium.open(server.url)
     await ana.page.goto(`${server.url}${board.urls.facilitator}`)
     await waitForBoard(ana.page)
-    const cleo = await openPerson(browser, server.url)
+    const cleo = await chromium.open(server.url)
     await cleo.page.goto(`${server.url}${board.urls.viewer}`)
     await waitForBoard(cleo.page)
     await ana.page.getByTestId('share-button').click()
