@@ -73,7 +73,8 @@ describe('the board dock in Chromium', () => {
     // both tabs that can carry a status dot carry one: a scenario running, a question open
     await page.getByTestId('dock-tab-simulation').click()
     await page.getByTestId(`load-scenario-${SCENARIO}`).click()
-    await page.getByTestId('dock-tab-article').click()
+    // questions are asked in the session tools (they moved there from the Article tab)
+    await page.getByTestId('dock-tab-session').click()
     await page.getByTestId('checkpoint-new').click()
     await page.getByTestId('checkpoint-question-input').fill('Which cell fails first?')
     await page.getByTestId('checkpoint-options-input').fill('Cell 1\nCell 2')
