@@ -82,7 +82,7 @@ describe('the board dock in Chromium', () => {
     // both tabs that can carry a status dot carry one: a scenario running, a question open
     await page.getByTestId('dock-tab-simulation').click()
     await page.getByTestId(`load-scenario-${SCENARIO}`).click()
-    await page.getByTestId('dock-tab-article').click()
+    await page.getByTestId('dock-tab-session').click()
     await page.getByTestId('checkpoint-new').click()
     await page.getByTestId('checkpoint-question-input').fill('Which cell fails first?')
     await page.getByTestId('checkpoint-options-input').fill('Cell 1\nCell 2')
