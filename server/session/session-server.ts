@@ -19,6 +19,7 @@ import type { OriginPolicy } from '../http/origin-policy'
 import type { Logger } from '../log'
 import type { BoardStore } from '../storage/board-store'
 import type { BoardRooms } from '../sync/board-rooms'
+import { readBoardDiagram } from './board-diagram'
 import { ConnectionLimits, type SessionEventKind } from './connection-limits'
 import { LinkHandover, needsHandover } from './link-handover'
 import { Participants } from './participants'
@@ -229,13 +230,22 @@ export function attachSessionServer(
           message: 'Only someone who joined with the facilitator link can take away the role of a link.',
         })
       }
-      const answer = (await session).apply(intent.data, {
-        role: roleNow(socket),
-        id: socket.id,
-        name,
-        identityId: socket.data.identity.id,
-        identityIdOf: (participantId) => onBoard(participantId)?.data.identity.id,
-      })
+      // Run freezes the board's drawing as it is now (only a facilitator's Run is worth the reading).
+      const diagram =
+        intent.data.type === 'drawn:run' && canDriveSession(roleNow(socket))
+          ? await readBoardDiagram(options.rooms, boardId)
+          : undefined
+      const answer = (await session).apply(
+        intent.data,
+        {
+          role: roleNow(socket),
+          id: socket.id,
+          name,
+          identityId: socket.data.identity.id,
+          identityIdOf: (participantId) => onBoard(participantId)?.data.identity.id,
+        },
+        diagram,
+      )
       if (answer.ok && handOver && target && intent.data.type === 'role:set') {
         const targetName = participants.get(boardId, target.id)?.name ?? 'Someone'
         const handed = await handover.demote(socket, target, intent.data.role, targetName)

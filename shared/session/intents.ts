@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { roleSchema } from '../protocol/roles'
+import { seedSchema } from '../sim/engine'
+import { drawnSystemEventSchema } from '../sim/engines/drawn-system'
 import { speedSchema } from './session-state'
 
 const idSchema = z.string().min(1).max(64)
@@ -16,6 +18,17 @@ export const sessionIntentSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sim:replay') }).strict(),
   z.object({ type: z.literal('sim:speed'), speed: speedSchema }).strict(),
   z.object({ type: z.literal('sim:trigger'), failureId: idSchema }).strict(),
+  // a run of the board's own diagram
+  z.object({ type: z.literal('drawn:run'), seed: seedSchema.optional() }).strict(),
+  z
+    .object({
+      type: z.literal('drawn:change'),
+      event: drawnSystemEventSchema.refine((e) => e.type !== 'tick', 'ticks come from the server clock'),
+    })
+    .strict(),
+  z.object({ type: z.literal('drawn:pause') }).strict(),
+  z.object({ type: z.literal('drawn:play') }).strict(),
+  z.object({ type: z.literal('drawn:stop') }).strict(),
   // facilitation
   z.object({ type: z.literal('article:present'), articleId: idSchema, sectionId: idSchema }).strict(),
   z.object({ type: z.literal('article:stop') }).strict(),
@@ -48,11 +61,17 @@ export const sessionIntentSchema = z.discriminatedUnion('type', [
 ])
 export type SessionIntent = z.infer<typeof sessionIntentSchema>
 export type SimIntent = Extract<SessionIntent, { type: `sim:${string}` }>
-export type FacilitationIntent = Exclude<SessionIntent, SimIntent | { type: 'vote' }>
+export type DrawnIntent = Extract<SessionIntent, { type: `drawn:${string}` }>
+export type FacilitationIntent = Exclude<SessionIntent, SimIntent | DrawnIntent | { type: 'vote' }>
 
 /** Whether an intent drives the simulation. */
 export function isSimIntent(intent: SessionIntent): intent is SimIntent {
   return intent.type.startsWith('sim:')
+}
+
+/** Whether an intent drives the run of the board's own diagram. */
+export function isDrawnIntent(intent: SessionIntent): intent is DrawnIntent {
+  return intent.type.startsWith('drawn:')
 }
 
 /** Why an intent was refused; sent back in the ack, never silence. */
@@ -72,6 +91,10 @@ export const REFUSAL = {
   needsFacilitatorLink: 'needs_facilitator_link',
   noWorkshop: 'no_workshop',
   noTimer: 'no_timer',
+  noDiagram: 'no_diagram',
+  noDrawnRun: 'no_drawn_run',
+  unknownBox: 'unknown_box',
+  tooManyChanges: 'too_many_changes',
 } as const
 export type RefusalCode = (typeof REFUSAL)[keyof typeof REFUSAL]
 

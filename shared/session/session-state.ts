@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { canDriveSession, type Role, roleSchema } from '../protocol/roles'
 import { seedSchema } from '../sim/engine'
+import { drawnRunSchema } from './drawn-run'
 
 export const SPEEDS = [0.5, 1, 2, 4] as const
 export const speedSchema = z.number().min(0.5).max(4)
@@ -54,6 +55,8 @@ export const sessionStateSchema = z.object({
   /** Who last drove the session, shown to everyone else as "Driven by <name>". */
   driver: z.object({ id: z.string(), name: z.string() }).nullable(),
   sim: simSessionSchema.nullable(),
+  /** The run of the board's own diagram; never at the same time as a scripted `sim`. */
+  drawnRun: drawnRunSchema.nullable().default(null),
   presentation: presentationSchema.nullable().default(null),
   timer: timerSchema.nullable().default(null),
   checkpoint: checkpointStateSchema.nullable().default(null),
@@ -77,6 +80,7 @@ export const INITIAL_SESSION: SessionState = {
   seq: 0,
   driver: null,
   sim: null,
+  drawnRun: null,
   presentation: null,
   timer: null,
   checkpoint: null,
