@@ -12,6 +12,7 @@ export const liveSessionSchema = publicSessionStateSchema
     seq: true,
     driver: true,
     sim: true,
+    drawnRun: true,
     yourRole: true,
     presentation: true,
     checkpoint: true,

@@ -6,6 +6,7 @@ import { useBoardUi } from '../board/board-context'
 import { useLiveSession } from '../session/session-context'
 import { CanvasNotes } from './CanvasNotes'
 import { CheckpointCard } from './CheckpointCard'
+import { DrawnRunPanel, DrawnRunStart } from './DrawnRunPanel'
 import { EventLog } from './EventLog'
 import { HealthLegend } from './HealthLegend'
 import { MetricsGrid } from './MetricsGrid'
@@ -78,19 +79,32 @@ export function SimulationTab() {
           {notice}
         </p>
       )}
-      <SimulationBody
-        simulation={simulation}
-        canDrive={canDrive}
-        canWrite={canWrite}
-        driverName={driverName}
-        boardTemplateId={templateId}
-        editor={editor}
-        drive={drive}
-        load={load}
-        loadingId={loadingId}
-        waitingForServer={connection.session === null}
-        serverClockOffset={connection.serverClockOffset}
-      />
+      {connection.session?.drawnRun ? (
+        <DrawnRunPanel
+          run={connection.session.drawnRun}
+          canDrive={canDrive}
+          driverName={driverName}
+          drive={drive}
+          serverClockOffset={connection.serverClockOffset}
+        />
+      ) : (
+        <>
+          {canDrive && simulation.status === 'idle' && connection.session && <DrawnRunStart drive={drive} />}
+          <SimulationBody
+            simulation={simulation}
+            canDrive={canDrive}
+            canWrite={canWrite}
+            driverName={driverName}
+            boardTemplateId={templateId}
+            editor={editor}
+            drive={drive}
+            load={load}
+            loadingId={loadingId}
+            waitingForServer={connection.session === null}
+            serverClockOffset={connection.serverClockOffset}
+          />
+        </>
+      )}
     </div>
   )
 }

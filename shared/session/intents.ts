@@ -62,6 +62,8 @@ export const sessionIntentSchema = z.discriminatedUnion('type', [
 export type SessionIntent = z.infer<typeof sessionIntentSchema>
 export type SimIntent = Extract<SessionIntent, { type: `sim:${string}` }>
 export type DrawnIntent = Extract<SessionIntent, { type: `drawn:${string}` }>
+/** A chaos or property change the driver asks of a drawn run. */
+export type DrawnChange = Extract<SessionIntent, { type: 'drawn:change' }>['event']
 export type FacilitationIntent = Exclude<SessionIntent, SimIntent | DrawnIntent | { type: 'vote' }>
 
 /** Whether an intent drives the simulation. */
