@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import {
   advanceDrawnRun,
   type DrawnRun,
@@ -22,45 +22,47 @@ export interface DrawnRunPicture {
 const FRAME_MS = 100
 
 /**
- * Advances the run's cursor to the tick the server clock gives (`serverClockOffset` added to this
- * screen's clock), so every screen shows the same tick at the same moment without a message per tick.
+ * One cursor per page, shared by the panel and the canvas overlay, so the engine steps once per
+ * tick however many views show the run.
+ */
+let shared: { run: DrawnRun; at: DrawnRunCursor; picture: DrawnRunPicture } | null = null
+
+/** The picture at `tick`, stepping the page's one cursor only by what is new. */
+function pictureAt(run: DrawnRun, tick: number): DrawnRunPicture {
+  if (shared?.run === run && shared.at.tick === tick) return shared.picture
+  // another Run starts from its own tick 0; the same run with new changes or a resume keeps going
+  const from = shared && sameRun(shared.run, run) ? shared.at : startDrawnRun(run)
+  const at = advanceDrawnRun(from, run, tick)
+  const picture = {
+    tick: at.tick,
+    view: drawnSystemView(at.state),
+    figures: drawnBoxFigures(at.state),
+    hash: hashState(at.state),
+  }
+  shared = { run, at, picture }
+  return picture
+}
+
+/**
+ * Advances the run to the tick the server clock gives (`serverClockOffset` added to this screen's
+ * clock), so every screen shows the same tick at the same moment without a message per tick.
  */
 export function useDrawnRun(run: DrawnRun | null, serverClockOffset: number): DrawnRunPicture | null {
-  const cursor = useRef<{ run: DrawnRun; at: DrawnRunCursor } | null>(null)
   const [picture, setPicture] = useState<DrawnRunPicture | null>(null)
-
   useEffect(() => {
     if (!run) {
-      cursor.current = null
       setPicture(null)
       return
     }
-    // a new run (another Run) starts from its own tick 0; the same run with new changes keeps going
-    if (cursor.current && !sameRun(cursor.current.run, run)) cursor.current = null
-    const frame = () => {
-      const tick = drawnRunTick(run, Date.now() + serverClockOffset)
-      const from = cursor.current?.at ?? startDrawnRun(run)
-      if (cursor.current && cursor.current.at.tick === tick && cursor.current.run === run) return
-      const at = advanceDrawnRun(from, run, tick)
-      cursor.current = { run, at }
-      setPicture({
-        tick: at.tick,
-        view: drawnSystemView(at.state),
-        figures: drawnBoxFigures(at.state),
-        hash: hashState(at.state),
-      })
-    }
+    const frame = () => setPicture(pictureAt(run, drawnRunTick(run, Date.now() + serverClockOffset)))
     frame()
     if (run.pausedAtTick !== null) return
     const timer = window.setInterval(frame, FRAME_MS)
     return () => window.clearInterval(timer)
   }, [run, serverClockOffset])
-
   return picture
 }
 
 function sameRun(a: DrawnRun, b: DrawnRun): boolean {
-  return a.seed === b.seed && a.snapshot === b.snapshot
-    ? true
-    : a.seed === b.seed && JSON.stringify(a.snapshot) === JSON.stringify(b.snapshot)
+  return a.seed === b.seed && JSON.stringify(a.snapshot) === JSON.stringify(b.snapshot)
 }

@@ -132,6 +132,14 @@ describe('simulating the diagram the group drew, in Chromium', () => {
       'cost-per-hour',
     ])
 
+    // Each box on the canvas is ringed by its health, with its busy share and queue depth beside it.
+    for (const page of pages) {
+      await page
+        .locator('[data-testid="drawn-halo"][data-box="shape:cache"][data-health="healthy"]')
+        .waitFor()
+      expect(await page.getByTestId('drawn-chips').count()).toBe(BOXES.length)
+    }
+
     // The cache dies: both screens show the same new figures, and the errors it causes.
     await ana.page.getByTestId('drawn-chaos-box').selectOption('shape:cache')
     await ana.page.locator('[data-chaos="kill-box"]').click()
@@ -146,6 +154,8 @@ describe('simulating the diagram the group drew, in Chromium', () => {
     expect(Number(after.tick)).toBeGreaterThan(Number(before.tick))
     expect(after.metrics['error-rate']).not.toBe(before.metrics['error-rate'])
     expect(after.metrics.p99).not.toBe(before.metrics.p99)
+    for (const page of pages)
+      await page.locator('[data-testid="drawn-halo"][data-box="shape:cache"][data-health="failed"]').waitFor()
     expect(ana.foreignRequests.concat(ben.foreignRequests)).toEqual([])
   })
 })
