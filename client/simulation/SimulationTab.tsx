@@ -6,6 +6,7 @@ import { useBoardUi } from '../board/board-context'
 import { useLiveSession } from '../session/session-context'
 import { CanvasNotes } from './CanvasNotes'
 import { CheckpointCard } from './CheckpointCard'
+import { DrawnKindPicker } from './DrawnKindPicker'
 import { DrawnRunPanel, DrawnRunStart } from './DrawnRunPanel'
 import { EventLog } from './EventLog'
 import { HealthLegend } from './HealthLegend'
@@ -105,6 +106,7 @@ export function SimulationTab() {
           />
         </>
       )}
+      {editor && canWrite && simulation.status === 'idle' && <DrawnKindPicker editor={editor} />}
     </div>
   )
 }

@@ -31,7 +31,8 @@ async function drawSystem(page: Page): Promise<void> {
           x: i * 220,
           y: 0,
           props: { w: 140, h: 80 },
-          meta: { componentKind },
+          // the cache starts as a plain rectangle: the test converts it with the kind picker
+          meta: id === 'shape:cache' ? {} : { componentKind },
         })),
       )
       for (const [id, from, to] of calls) {
@@ -113,6 +114,15 @@ describe('simulating the diagram the group drew, in Chromium', () => {
     await drawSystem(ana.page)
     await waitForShapeCount(ben.page, BOXES.length + CALLS.length) // the drawing reached the server
     for (const { page } of [ana, ben]) await page.getByTestId('dock-tab-simulation').click()
+    await ana.page.evaluate(() => {
+      window.lockstepEditor?.select('shape:cache' as never)
+    })
+    await ana.page.getByTestId('drawn-kind-select').selectOption('cache')
+    await ana.page.getByTestId('drawn-kind-apply').click()
+    expect(await ana.page.getByTestId('drawn-kind-now').textContent()).toBe('1 selected · now cache')
+    await ben.page.waitForFunction(
+      () => window.lockstepEditor?.getShape('shape:cache' as never)?.meta.componentKind === 'cache',
+    )
     expect(await ben.page.getByTestId('drawn-run').count()).toBe(0) // a viewer cannot run it
 
     await ana.page.getByTestId('drawn-run').click()
