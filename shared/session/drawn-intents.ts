@@ -34,6 +34,10 @@ export function applyDrawnIntent(
     state: { ...state, seq: state.seq + 1, driver: { ...ctx.participant }, sim: null, drawnRun },
   })
 
+  if (intent.type === 'drawn:hints') {
+    if (state.hintsHidden === intent.hidden) return { ok: true, state }
+    return { ok: true, state: { ...state, seq: state.seq + 1, hintsHidden: intent.hidden } }
+  }
   if (intent.type === 'drawn:run') {
     if (!ctx.diagram) {
       return refuse(REFUSAL.noDiagram, 'Nothing to run yet: give a box a component kind first.')

@@ -57,6 +57,8 @@ export const sessionStateSchema = z.object({
   sim: simSessionSchema.nullable(),
   /** The run of the board's own diagram; never at the same time as a scripted `sim`. */
   drawnRun: drawnRunSchema.nullable().default(null),
+  /** The facilitator hid the design hints (e.g. during an exercise). */
+  hintsHidden: z.boolean().default(false),
   presentation: presentationSchema.nullable().default(null),
   timer: timerSchema.nullable().default(null),
   checkpoint: checkpointStateSchema.nullable().default(null),
@@ -81,6 +83,7 @@ export const INITIAL_SESSION: SessionState = {
   driver: null,
   sim: null,
   drawnRun: null,
+  hintsHidden: false,
   presentation: null,
   timer: null,
   checkpoint: null,

@@ -144,4 +144,20 @@ describe('running the drawn diagram in the session', () => {
     const parsed = sessionIntentSchema.safeParse({ type: 'drawn:change', event: { type: 'tick', steps: 5 } })
     expect(parsed.success).toBe(false)
   })
+
+  it('lets a facilitator hide the design hints from everyone, and show them again', () => {
+    const hidden = accepted(applyIntent(INITIAL_SESSION, { type: 'drawn:hints', hidden: true }, ctx()))
+    expect(hidden).toMatchObject({ seq: 1, hintsHidden: true })
+    expect(accepted(applyIntent(hidden, { type: 'drawn:hints', hidden: true }, ctx()))).toBe(hidden)
+    expect(accepted(applyIntent(hidden, { type: 'drawn:hints', hidden: false }, ctx()))).toMatchObject({
+      seq: 2,
+      hintsHidden: false,
+    })
+    expect(
+      applyIntent(hidden, { type: 'drawn:hints', hidden: false }, ctx({ role: 'editor' })),
+    ).toMatchObject({
+      ok: false,
+      code: 'not_facilitator',
+    })
+  })
 })
