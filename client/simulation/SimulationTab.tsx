@@ -6,6 +6,7 @@ import { useBoardUi } from '../board/board-context'
 import { useLiveSession } from '../session/session-context'
 import { CanvasNotes } from './CanvasNotes'
 import { CheckpointCard } from './CheckpointCard'
+import { DesignHints } from './DesignHints'
 import { DrawnKindPicker } from './DrawnKindPicker'
 import { DrawnRunPanel, DrawnRunStart } from './DrawnRunPanel'
 import { EventLog } from './EventLog'
@@ -107,6 +108,14 @@ export function SimulationTab() {
         </>
       )}
       {editor && canWrite && simulation.status === 'idle' && <DrawnKindPicker editor={editor} />}
+      {editor && simulation.status === 'idle' && (
+        <DesignHints
+          editor={editor}
+          hidden={connection.session?.hintsHidden ?? false}
+          canDrive={canDrive}
+          drive={drive}
+        />
+      )}
     </div>
   )
 }
