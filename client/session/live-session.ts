@@ -12,6 +12,8 @@ export const liveSessionSchema = publicSessionStateSchema
     seq: true,
     driver: true,
     sim: true,
+    drawnRun: true,
+    hintsHidden: true,
     yourRole: true,
     presentation: true,
     checkpoint: true,

@@ -5,6 +5,7 @@ import type { Scenario } from '../../shared/scenarios/scenario-schema'
 import type { SimView } from '../../shared/sim/view'
 import { useLiveSession } from '../session/session-context'
 import { type PlacedBox, placeScenario } from './canvas-geometry'
+import { DrawnRunOverlay } from './DrawnRunOverlay'
 import { FLOW_DASH, flowPeriodSeconds } from './flow-path'
 import { FLOW_COLOR, HEALTH_COLOR } from './health-style'
 
@@ -18,7 +19,10 @@ const CHIPS_MIN_ZOOM = 0.3
  */
 export function SimulationOverlay() {
   const editor = useEditor()
-  const { simulation } = useLiveSession()
+  const { simulation, connection } = useLiveSession()
+  const drawnRun = connection.session?.drawnRun
+  if (drawnRun)
+    return <DrawnRunOverlay editor={editor} run={drawnRun} serverClockOffset={connection.serverClockOffset} />
   if (simulation.status !== 'ready') return null
   return (
     <ScenarioOverlay

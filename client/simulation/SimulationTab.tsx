@@ -6,6 +6,9 @@ import { useBoardUi } from '../board/board-context'
 import { useLiveSession } from '../session/session-context'
 import { CanvasNotes } from './CanvasNotes'
 import { CheckpointCard } from './CheckpointCard'
+import { DesignHints } from './DesignHints'
+import { DrawnKindPicker } from './DrawnKindPicker'
+import { DrawnRunPanel, DrawnRunStart } from './DrawnRunPanel'
 import { EventLog } from './EventLog'
 import { HealthLegend } from './HealthLegend'
 import { MetricsGrid } from './MetricsGrid'
@@ -78,19 +81,41 @@ export function SimulationTab() {
           {notice}
         </p>
       )}
-      <SimulationBody
-        simulation={simulation}
-        canDrive={canDrive}
-        canWrite={canWrite}
-        driverName={driverName}
-        boardTemplateId={templateId}
-        editor={editor}
-        drive={drive}
-        load={load}
-        loadingId={loadingId}
-        waitingForServer={connection.session === null}
-        serverClockOffset={connection.serverClockOffset}
-      />
+      {connection.session?.drawnRun ? (
+        <DrawnRunPanel
+          run={connection.session.drawnRun}
+          canDrive={canDrive}
+          driverName={driverName}
+          drive={drive}
+          serverClockOffset={connection.serverClockOffset}
+        />
+      ) : (
+        <>
+          {canDrive && simulation.status === 'idle' && connection.session && <DrawnRunStart drive={drive} />}
+          <SimulationBody
+            simulation={simulation}
+            canDrive={canDrive}
+            canWrite={canWrite}
+            driverName={driverName}
+            boardTemplateId={templateId}
+            editor={editor}
+            drive={drive}
+            load={load}
+            loadingId={loadingId}
+            waitingForServer={connection.session === null}
+            serverClockOffset={connection.serverClockOffset}
+          />
+        </>
+      )}
+      {editor && canWrite && simulation.status === 'idle' && <DrawnKindPicker editor={editor} />}
+      {editor && simulation.status === 'idle' && (
+        <DesignHints
+          editor={editor}
+          hidden={connection.session?.hintsHidden ?? false}
+          canDrive={canDrive}
+          drive={drive}
+        />
+      )}
     </div>
   )
 }

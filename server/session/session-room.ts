@@ -1,3 +1,4 @@
+import type { GraphSnapshot } from '../../shared/diagram/graph-snapshot'
 import type { Role } from '../../shared/protocol/roles'
 import type { IntentAck } from '../../shared/protocol/session'
 import type { Scenario } from '../../shared/scenarios/scenario-schema'
@@ -61,6 +62,8 @@ export class SessionRoom {
       identityId: string
       identityIdOf: (participantId: string) => string | undefined
     },
+    /** The board's diagram read when the intent arrived (for `drawn:run`). */
+    diagram?: GraphSnapshot | null,
   ): IntentAck {
     const result = applyIntent(this.state, intent, {
       role: who.role,
@@ -69,6 +72,7 @@ export class SessionRoom {
       identityIdOf: who.identityIdOf,
       workshopSegments: this.deps.workshopSegments,
       scenarioOf: this.deps.scenarioOf,
+      diagram,
       now: this.deps.now(),
     })
     if (!result.ok) return result

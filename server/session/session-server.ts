@@ -20,6 +20,7 @@ import type { OriginPolicy } from '../http/origin-policy'
 import type { Logger } from '../log'
 import type { BoardStore } from '../storage/board-store'
 import type { BoardRooms } from '../sync/board-rooms'
+import { readBoardDiagram } from './board-diagram'
 import { ConnectionLimits, type SessionEventKind } from './connection-limits'
 import { LinkHandover, needsHandover } from './link-handover'
 import { Participants } from './participants'
@@ -255,13 +256,22 @@ export function attachSessionServer(
       const room = await session
       const asked = room.current.checkpoint
       const voteOn = intent.data.type === 'vote' && asked?.id === intent.data.checkpointId ? asked : null
-      const answer = room.apply(intent.data, {
-        role: roleNow(socket),
-        id: socket.id,
-        name,
-        identityId: voterKey(socket, voteOn),
-        identityIdOf: (participantId) => onBoard(participantId)?.data.identity.id,
-      })
+      // Run freezes the board's drawing as it is now (only a facilitator's Run is worth the reading).
+      const diagram =
+        intent.data.type === 'drawn:run' && canDriveSession(roleNow(socket))
+          ? await readBoardDiagram(options.rooms, boardId)
+          : undefined
+      const answer = room.apply(
+        intent.data,
+        {
+          role: roleNow(socket),
+          id: socket.id,
+          name,
+          identityId: voterKey(socket, voteOn),
+          identityIdOf: (participantId) => onBoard(participantId)?.data.identity.id,
+        },
+        diagram,
+      )
       if (answer.ok && handOver && target && intent.data.type === 'role:set') {
         const targetName = participants.get(boardId, target.id)?.name ?? 'Someone'
         const handed = await handover.demote(socket, target, intent.data.role, targetName)

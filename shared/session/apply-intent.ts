@@ -1,7 +1,16 @@
+import type { GraphSnapshot } from '../diagram/graph-snapshot'
 import { assertNever, canDriveSession, type Role } from '../protocol/roles'
 import type { Scenario } from '../scenarios/scenario-schema'
+import { applyDrawnIntent } from './drawn-intents'
 import { applyFacilitationIntent, applyVote } from './facilitation'
-import { isSimIntent, REFUSAL, type RefusalCode, type SessionIntent, type SimIntent } from './intents'
+import {
+  isDrawnIntent,
+  isSimIntent,
+  REFUSAL,
+  type RefusalCode,
+  type SessionIntent,
+  type SimIntent,
+} from './intents'
 import type { SessionState, SimSession } from './session-state'
 import { applySpotlight } from './spotlight'
 
@@ -19,6 +28,8 @@ export interface IntentContext {
   /** How many segments a workshop plan has, or undefined for an unknown plan. */
   workshopSegments?: (workshopId: string) => number | undefined
   scenarioOf: (id: string) => Scenario | undefined
+  /** The board's diagram read when the intent arrived (for `drawn:run`); null: nothing runnable. */
+  diagram?: GraphSnapshot | null
   /** Server clock, epoch ms. */
   now: number
 }
@@ -37,6 +48,13 @@ export function applyIntent(state: SessionState, intent: SessionIntent, ctx: Int
   if (intent.type === 'spotlight:set' || intent.type === 'spotlight:clear') {
     return applySpotlight(state, intent, ctx.participant)
   }
+  if (isDrawnIntent(intent)) {
+    return applyDrawnIntent(state, intent, {
+      participant: ctx.participant,
+      diagram: ctx.diagram,
+      now: ctx.now,
+    })
+  }
   if (!isSimIntent(intent)) {
     return applyFacilitationIntent(state, intent, {
       participant: ctx.participant,
@@ -51,7 +69,8 @@ export function applyIntent(state: SessionState, intent: SessionIntent, ctx: Int
 function applySimIntent(state: SessionState, intent: SimIntent, ctx: IntentContext): IntentResult {
   const next = (sim: SimSession | null): IntentResult => ({
     ok: true,
-    state: { ...state, seq: state.seq + 1, driver: { ...ctx.participant }, sim },
+    // a scripted simulation and a run of the drawn diagram never share the panel
+    state: { ...state, seq: state.seq + 1, driver: { ...ctx.participant }, sim, drawnRun: null },
   })
 
   if (intent.type === 'sim:load') {

@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { roleSchema } from '../protocol/roles'
+import { seedSchema } from '../sim/engine'
+import { drawnSystemEventSchema } from '../sim/engines/drawn-system'
 import { speedSchema, workshopPhaseSchema } from './session-state'
 import { spotlightIntentSchemas } from './spotlight'
 
@@ -17,6 +19,18 @@ export const sessionIntentSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sim:replay') }).strict(),
   z.object({ type: z.literal('sim:speed'), speed: speedSchema }).strict(),
   z.object({ type: z.literal('sim:trigger'), failureId: idSchema }).strict(),
+  // a run of the board's own diagram
+  z.object({ type: z.literal('drawn:run'), seed: seedSchema.optional() }).strict(),
+  z
+    .object({
+      type: z.literal('drawn:change'),
+      event: drawnSystemEventSchema.refine((e) => e.type !== 'tick', 'ticks come from the server clock'),
+    })
+    .strict(),
+  z.object({ type: z.literal('drawn:pause') }).strict(),
+  z.object({ type: z.literal('drawn:play') }).strict(),
+  z.object({ type: z.literal('drawn:stop') }).strict(),
+  z.object({ type: z.literal('drawn:hints'), hidden: z.boolean() }).strict(),
   // facilitation
   z.object({ type: z.literal('article:present'), articleId: idSchema, sectionId: idSchema }).strict(),
   z.object({ type: z.literal('article:stop') }).strict(),
@@ -59,11 +73,22 @@ export const sessionIntentSchema = z.discriminatedUnion('type', [
 export type SessionIntent = z.infer<typeof sessionIntentSchema>
 export type SimIntent = Extract<SessionIntent, { type: `sim:${string}` }>
 export type SpotlightIntent = Extract<SessionIntent, { type: `spotlight:${string}` }>
-export type FacilitationIntent = Exclude<SessionIntent, SimIntent | SpotlightIntent | { type: 'vote' }>
+export type DrawnIntent = Extract<SessionIntent, { type: `drawn:${string}` }>
+/** A chaos or property change the driver asks of a drawn run. */
+export type DrawnChange = Extract<SessionIntent, { type: 'drawn:change' }>['event']
+export type FacilitationIntent = Exclude<
+  SessionIntent,
+  SimIntent | SpotlightIntent | DrawnIntent | { type: 'vote' }
+>
 
 /** Whether an intent drives the simulation. */
 export function isSimIntent(intent: SessionIntent): intent is SimIntent {
   return intent.type.startsWith('sim:')
+}
+
+/** Whether an intent drives the run of the board's own diagram. */
+export function isDrawnIntent(intent: SessionIntent): intent is DrawnIntent {
+  return intent.type.startsWith('drawn:')
 }
 
 /** Why an intent was refused; sent back in the ack, never silence. */
@@ -84,6 +109,10 @@ export const REFUSAL = {
   noWorkshop: 'no_workshop',
   noTimer: 'no_timer',
   predictionOpen: 'prediction_open',
+  noDiagram: 'no_diagram',
+  noDrawnRun: 'no_drawn_run',
+  unknownBox: 'unknown_box',
+  tooManyChanges: 'too_many_changes',
 } as const
 export type RefusalCode = (typeof REFUSAL)[keyof typeof REFUSAL]
 

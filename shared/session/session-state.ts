@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { canDriveSession, type Role, roleSchema } from '../protocol/roles'
 import { seedSchema } from '../sim/engine'
+import { drawnRunSchema } from './drawn-run'
 import { EMPTY_HISTORY, sessionHistorySchema } from './session-history'
 import { spotlightSchema } from './spotlight'
 
@@ -65,6 +66,10 @@ export const sessionStateSchema = z.object({
   /** Who last drove the session, shown to everyone else as "Driven by <name>". */
   driver: z.object({ id: z.string(), name: z.string() }).nullable(),
   sim: simSessionSchema.nullable(),
+  /** The run of the board's own diagram; never at the same time as a scripted `sim`. */
+  drawnRun: drawnRunSchema.nullable().default(null),
+  /** The facilitator hid the design hints (e.g. during an exercise). */
+  hintsHidden: z.boolean().default(false),
   presentation: presentationSchema.nullable().default(null),
   timer: timerSchema.nullable().default(null),
   checkpoint: checkpointStateSchema.nullable().default(null),
@@ -92,6 +97,8 @@ export const INITIAL_SESSION: SessionState = {
   seq: 0,
   driver: null,
   sim: null,
+  drawnRun: null,
+  hintsHidden: false,
   presentation: null,
   timer: null,
   checkpoint: null,

@@ -92,3 +92,47 @@ function shapeBase(id: string, type: string, parentId: string, x: number, y: num
     meta: {},
   }
 }
+
+/** A box the drawn-system engine runs: a rectangle whose meta names its component kind. */
+export function componentBox(id: string, componentKind: string, options: ShapeOptions = {}) {
+  return { ...geoShape(id, options), meta: { componentKind } }
+}
+
+/** A straight arrow; bind it with `arrowBindings` to make it a call. */
+export function arrowShape(id: string, { parentId = 'page:page', x = 0, y = 0 }: ShapeOptions = {}) {
+  return {
+    ...shapeBase(id, 'arrow', parentId, x, y),
+    props: {
+      kind: 'arc',
+      elbowMidPoint: 0.5,
+      dash: 'draw',
+      size: 'm',
+      fill: 'none',
+      color: 'black',
+      labelColor: 'black',
+      bend: 0,
+      start: { x: 0, y: 0 },
+      end: { x: 100, y: 0 },
+      arrowheadStart: 'none',
+      arrowheadEnd: 'arrow',
+      richText: toRichText(''),
+      labelPosition: 0.5,
+      font: 'draw',
+      scale: 1,
+    },
+  }
+}
+
+/** The two bindings that tie an arrow's start to `from` and its end to `to`. */
+export function arrowBindings(arrowId: string, from: string, to: string) {
+  const bind = (terminal: 'start' | 'end', toId: string) => ({
+    id: `binding:${arrowId.replace(/^shape:/, '')}-${terminal}`,
+    typeName: 'binding',
+    type: 'arrow',
+    fromId: arrowId,
+    toId,
+    meta: {},
+    props: { terminal, normalizedAnchor: { x: 0.5, y: 0.5 }, isExact: false, isPrecise: false, snap: 'none' },
+  })
+  return [bind('start', from), bind('end', to)]
+}

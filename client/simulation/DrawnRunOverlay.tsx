@@ -1,0 +1,92 @@
+import type { TLShapeId } from 'tldraw'
+import { type Editor, useValue } from 'tldraw'
+import type { DrawnRun } from '../../shared/session/drawn-run'
+import { formatCount, formatPercent } from '../../shared/sim/format'
+import { HEALTH_COLOR } from './health-style'
+import { useDrawnRun } from './useDrawnRun'
+
+/** Below this zoom the chips would be unreadable specks: only the halos stay. */
+const CHIPS_MIN_ZOOM = 0.3
+
+/**
+ * The drawn diagram's run on its own shapes (page space, like the scenario overlay): each box ringed
+ * in the colour of its health (utilisation and errors) with its busy share and queue depth beside it.
+ */
+export function DrawnRunOverlay({
+  editor,
+  run,
+  serverClockOffset,
+}: {
+  editor: Editor
+  run: DrawnRun
+  serverClockOffset: number
+}) {
+  const picture = useDrawnRun(run, serverClockOffset)
+  const ids = run.snapshot.boxes.map((box) => box.id)
+  const placed = useValue(
+    'drawn run boxes',
+    () =>
+      ids.flatMap((id) => {
+        const bounds = editor.getShapePageBounds(id as TLShapeId)
+        return bounds ? [{ id, x: bounds.x, y: bounds.y, w: bounds.w, h: bounds.h }] : []
+      }),
+    [editor, ids.join(',')],
+  )
+  const zoom = useValue('drawn run zoom', () => editor.getZoomLevel(), [editor])
+  if (!picture) return null
+  const px = 1 / zoom
+  const chipScale = Math.min(Math.max(0.85 / zoom, 1), 2.2)
+  return (
+    <div className="sim-overlay" data-testid="drawn-overlay" data-tick={picture.tick} aria-hidden="true">
+      <svg className="sim-overlay__svg" width={1} height={1} aria-hidden="true">
+        {placed.map((box) => {
+          const node = picture.view.nodes[box.id]
+          if (!node) return null
+          const pad = 6 * px
+          return (
+            <rect
+              key={box.id}
+              data-testid="drawn-halo"
+              data-box={box.id}
+              data-health={node.health}
+              x={box.x - pad}
+              y={box.y - pad}
+              width={box.w + 2 * pad}
+              height={box.h + 2 * pad}
+              rx={8 * px}
+              fill="none"
+              stroke={HEALTH_COLOR[node.health]}
+              strokeWidth={4 * px}
+            />
+          )
+        })}
+      </svg>
+      {zoom >= CHIPS_MIN_ZOOM &&
+        placed.map((box) => {
+          const node = picture.view.nodes[box.id]
+          const figures = picture.figures[box.id]
+          if (!node || !figures) return null
+          return (
+            <div
+              key={box.id}
+              className={`sim-chips sim-chips--${node.health}`}
+              data-testid="drawn-chips"
+              data-box={box.id}
+              data-queue={figures.queueDepth}
+              style={{
+                left: box.x + box.w / 2,
+                top: box.y + box.h + 12 * px,
+                transform: `translateX(-50%) scale(${chipScale})`,
+              }}
+            >
+              <span className="sim-chip">{formatPercent(figures.utilisation, 0)} busy</span>
+              <span className="sim-chip">queue {formatCount(figures.queueDepth)}</span>
+              {figures.errorShare > 0 && (
+                <span className="sim-chip">{formatPercent(figures.errorShare, 0)} errors</span>
+              )}
+            </div>
+          )
+        })}
+    </div>
+  )
+}

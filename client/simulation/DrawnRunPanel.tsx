@@ -1,0 +1,124 @@
+import type { DrawnRun } from '../../shared/session/drawn-run'
+import type { SessionIntent } from '../../shared/session/intents'
+import { DrawnChaosMenu } from './DrawnChaosMenu'
+import { type ChartLine, DrawnRunChart } from './DrawnRunChart'
+import { MetricsGrid } from './MetricsGrid'
+import { type DrawnRunPicture, useDrawnRun } from './useDrawnRun'
+
+/** The figures a class watches first (issue 15 §3), in this order. */
+const HEADLINE = ['throughput', 'p50', 'p95', 'p99', 'error-rate', 'cache-hit-rate', 'cost-per-hour']
+const LATENCY: ChartLine[] = [
+  { id: 'p50', colour: '#2f9e44' },
+  { id: 'p95', colour: '#f08c00' },
+  { id: 'p99', colour: '#e03131' },
+]
+const TRAFFIC: ChartLine[] = [{ id: 'throughput', colour: '#1971c2' }]
+const ERRORS: ChartLine[] = [
+  { id: 'error-rate', colour: '#e03131' },
+  { id: 'cache-hit-rate', colour: '#7048e8' },
+]
+
+/** "Your diagram" before a run: the driver's Run button. */
+export function DrawnRunStart({ drive }: { drive: (intent: SessionIntent) => void }) {
+  return (
+    <section className="sim-section drawn-start" aria-label="Your diagram">
+      <h3 className="sim-heading">Your diagram</h3>
+      <p className="muted">
+        Give boxes a component kind, connect them with arrows, then run it for everyone.
+      </p>
+      <button
+        type="button"
+        className="button button--primary button--small"
+        data-testid="drawn-run"
+        onClick={() => drive({ type: 'drawn:run' })}
+      >
+        Run your diagram
+      </button>
+    </section>
+  )
+}
+
+/** "Your diagram" while it runs: the tick, the driver's controls and chaos, the metrics and charts. */
+export function DrawnRunPanel({
+  run,
+  canDrive,
+  driverName,
+  drive,
+  serverClockOffset,
+}: {
+  run: DrawnRun
+  canDrive: boolean
+  driverName: string
+  drive: (intent: SessionIntent) => void
+  serverClockOffset: number
+}) {
+  const picture = useDrawnRun(run, serverClockOffset)
+  const paused = run.pausedAtTick !== null
+  return (
+    <div className="drawn-run" data-testid="drawn-run-panel" data-tick={picture?.tick} data-paused={paused}>
+      <header className="sim-header">
+        <p className="sim-eyebrow">Your diagram</p>
+        <h2 className="sim-step" data-testid="drawn-tick">
+          {paused ? 'Paused at' : 'Running:'} tick {picture?.tick ?? 0} · {run.snapshot.boxes.length} boxes
+        </h2>
+      </header>
+      {canDrive ? (
+        <div className="sim-controls">
+          <button
+            type="button"
+            className="button button--small"
+            data-testid="drawn-toggle"
+            onClick={() => drive({ type: paused ? 'drawn:play' : 'drawn:pause' })}
+          >
+            {paused ? 'Play' : 'Pause'}
+          </button>
+          <button type="button" className="button button--small" onClick={() => drive({ type: 'drawn:run' })}>
+            Run again
+          </button>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => drive({ type: 'drawn:stop' })}
+          >
+            Stop
+          </button>
+        </div>
+      ) : (
+        <p className="muted">Driven by {driverName}.</p>
+      )}
+      {canDrive && (
+        <DrawnChaosMenu snapshot={run.snapshot} onChaos={(event) => drive({ type: 'drawn:change', event })} />
+      )}
+      {picture && <DrawnRunFigures picture={picture} />}
+    </div>
+  )
+}
+
+function DrawnRunFigures({ picture }: { picture: DrawnRunPicture }) {
+  const { view, tick } = picture
+  const headline = HEADLINE.flatMap((id) => view.metrics.filter((m) => m.id === id))
+  return (
+    <>
+      <section className="sim-section" aria-label="Metrics" data-testid="drawn-metrics" data-tick={tick}>
+        <MetricsGrid metrics={headline} />
+      </section>
+      <section className="sim-section" aria-label="Charts">
+        <DrawnRunChart
+          title="End-to-end latency"
+          unit="ms"
+          lines={LATENCY}
+          series={view.series}
+          tick={tick}
+        />
+        <DrawnRunChart title="Throughput" unit="req/s" lines={TRAFFIC} series={view.series} tick={tick} />
+        <DrawnRunChart
+          title="Errors and cache hits"
+          unit="%"
+          lines={ERRORS}
+          series={view.series}
+          tick={tick}
+        />
+      </section>
+    </>
+  )
+}

@@ -1,0 +1,100 @@
+import type { GraphSnapshot } from '../diagram/graph-snapshot'
+import { assertNever } from '../protocol/roles'
+import type { DrawnSystemEvent } from '../sim/engines/drawn-system'
+import { DRAWN_TICK_MS, type DrawnRun, drawnRunTick, MAX_DRAWN_RUN_EVENTS } from './drawn-run'
+import { type DrawnIntent, REFUSAL, type RefusalCode } from './intents'
+import type { SessionState } from './session-state'
+
+export type DrawnIntentResult =
+  | { ok: true; state: SessionState }
+  | { ok: false; code: RefusalCode; message: string }
+
+export interface DrawnIntentContext {
+  participant: { id: string; name: string }
+  /** The board's diagram read at this moment (only `drawn:run` needs it); null: nothing runnable. */
+  diagram?: GraphSnapshot | null
+  /** Server clock, epoch ms. */
+  now: number
+}
+
+const refuse = (code: RefusalCode, message: string): DrawnIntentResult => ({ ok: false, code, message })
+
+/**
+ * The rules of a drawn diagram's run (issue 15), as a pure reducer: Run freezes the diagram into
+ * the session (replacing any scripted simulation), each change is stamped with the tick it applies
+ * at, pause and play keep every screen's tick derivable from the server clock.
+ */
+export function applyDrawnIntent(
+  state: SessionState,
+  intent: DrawnIntent,
+  ctx: DrawnIntentContext,
+): DrawnIntentResult {
+  const next = (drawnRun: DrawnRun | null): DrawnIntentResult => ({
+    ok: true,
+    state: { ...state, seq: state.seq + 1, driver: { ...ctx.participant }, sim: null, drawnRun },
+  })
+
+  if (intent.type === 'drawn:hints') {
+    if (state.hintsHidden === intent.hidden) return { ok: true, state }
+    return { ok: true, state: { ...state, seq: state.seq + 1, hintsHidden: intent.hidden } }
+  }
+  if (intent.type === 'drawn:run') {
+    if (!ctx.diagram) {
+      return refuse(REFUSAL.noDiagram, 'Nothing to run yet: give a box a component kind first.')
+    }
+    return next({
+      snapshot: ctx.diagram,
+      seed: intent.seed ?? ((state.seq + 1) * 2_654_435_761) >>> 0,
+      events: [],
+      startedAt: ctx.now,
+      pausedAtTick: null,
+    })
+  }
+
+  const run = state.drawnRun
+  if (!run) return refuse(REFUSAL.noDrawnRun, 'Your diagram is not running.')
+  const tick = drawnRunTick(run, ctx.now)
+
+  switch (intent.type) {
+    case 'drawn:stop':
+      return next(null)
+    case 'drawn:pause':
+      if (run.pausedAtTick !== null) return { ok: true, state }
+      return next({ ...run, pausedAtTick: tick })
+    case 'drawn:play':
+      if (run.pausedAtTick === null) return { ok: true, state }
+      // Shift the start so the clock resumes at the tick the run paused at.
+      return next({ ...run, startedAt: ctx.now - run.pausedAtTick * DRAWN_TICK_MS, pausedAtTick: null })
+    case 'drawn:change': {
+      if (run.events.length >= MAX_DRAWN_RUN_EVENTS) {
+        return refuse(REFUSAL.tooManyChanges, 'This run holds as many changes as it can; run it again.')
+      }
+      const unknown = unknownIds(intent.event, run.snapshot)
+      if (unknown) return refuse(REFUSAL.unknownBox, `No box or arrow "${unknown}" in this run.`)
+      // A playing run applies the change at the next tick, never in the past of any screen.
+      const last = run.events.at(-1)?.atTick ?? 0
+      const atTick = Math.max(last, run.pausedAtTick ?? tick + 1)
+      return next({ ...run, events: [...run.events, { atTick, event: intent.event }] })
+    }
+    default:
+      return assertNever(intent)
+  }
+}
+
+/** The first box or call id an event names that the run's snapshot does not hold. */
+function unknownIds(event: DrawnSystemEvent, snapshot: GraphSnapshot): string | undefined {
+  const boxes = new Set(snapshot.boxes.map((box) => box.id))
+  switch (event.type) {
+    case 'set-call':
+      return snapshot.calls.some((call) => call.id === event.call) ? undefined : event.call
+    case 'partition':
+      return [...event.a, ...event.b].find((id) => !boxes.has(id))
+    case 'undo-chaos':
+      return event.box === undefined || boxes.has(event.box) ? undefined : event.box
+    case 'tick':
+    case 'traffic-spike':
+      return undefined
+    default:
+      return boxes.has(event.box) ? undefined : event.box
+  }
+}

@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest'
+import { graphSnapshotSchema } from '../../shared/diagram/graph-snapshot'
+import type { Role } from '../../shared/protocol/roles'
+import { applyIntent, type IntentContext, type IntentResult } from '../../shared/session/apply-intent'
+import { DRAWN_TICK_MS, drawnRunTick } from '../../shared/session/drawn-run'
+import { type SessionIntent, sessionIntentSchema } from '../../shared/session/intents'
+import { INITIAL_SESSION, type SessionState } from '../../shared/session/session-state'
+
+const diagram = graphSnapshotSchema.parse({
+  boxes: [
+    { id: 'shape:users', kind: 'client' },
+    { id: 'shape:api', kind: 'service' },
+    { id: 'shape:cache', kind: 'cache' },
+  ],
+  calls: [
+    { id: 'shape:a1', from: 'shape:users', to: 'shape:api' },
+    { id: 'shape:a2', from: 'shape:api', to: 'shape:cache' },
+  ],
+})
+
+const T0 = 5_000_000
+const ctx = (over: Partial<IntentContext> = {}): IntentContext => ({
+  role: 'facilitator',
+  participant: { id: 'p1', name: 'Ana' },
+  scenarioOf: () => undefined,
+  diagram,
+  now: T0,
+  ...over,
+})
+
+const accepted = (result: IntentResult): SessionState => {
+  if (!result.ok) throw new Error(`refused: ${result.code}`)
+  return result.state
+}
+const running = (): SessionState =>
+  accepted(applyIntent(INITIAL_SESSION, { type: 'drawn:run', seed: 7 }, ctx()))
+const at = (ms: number) => ctx({ now: T0 + ms })
+
+describe('running the drawn diagram in the session', () => {
+  it('freezes the diagram read at Run, with its seed, starting on the server clock', () => {
+    const state = running()
+    expect(state.seq).toBe(1)
+    expect(state.drawnRun).toEqual({
+      snapshot: diagram,
+      seed: 7,
+      events: [],
+      startedAt: T0,
+      pausedAtTick: null,
+    })
+    expect(state.driver).toEqual({ id: 'p1', name: 'Ana' })
+  })
+
+  it('refuses Run with no_diagram when nothing on the board has a component kind', () => {
+    const result = applyIntent(INITIAL_SESSION, { type: 'drawn:run' }, ctx({ diagram: null }))
+    expect(result).toMatchObject({ ok: false, code: 'no_diagram' })
+  })
+
+  it('lets only a facilitator run, change, pause or stop', () => {
+    const state = running()
+    const intents: SessionIntent[] = [
+      { type: 'drawn:run' },
+      { type: 'drawn:change', event: { type: 'kill-box', box: 'shape:cache' } },
+      { type: 'drawn:pause' },
+      { type: 'drawn:stop' },
+    ]
+    for (const role of ['editor', 'viewer'] as Role[])
+      for (const intent of intents)
+        expect(applyIntent(state, intent, ctx({ role }))).toMatchObject({
+          ok: false,
+          code: 'not_facilitator',
+        })
+  })
+
+  it('replaces a scripted simulation, and loading a scenario ends the drawn run', () => {
+    const withSim: SessionState = {
+      ...INITIAL_SESSION,
+      sim: { scenarioId: 'x', seed: 1, step: 0, failures: [], playing: false, speed: 1, stepStartedAt: 0 },
+    }
+    expect(accepted(applyIntent(withSim, { type: 'drawn:run' }, ctx())).sim).toBeNull()
+    const scenario = { id: 'toy', seed: 1, steps: [] } as unknown as NonNullable<
+      ReturnType<IntentContext['scenarioOf']>
+    >
+    const loaded = accepted(
+      applyIntent(running(), { type: 'sim:load', scenarioId: 'toy' }, ctx({ scenarioOf: () => scenario })),
+    )
+    expect(loaded.drawnRun).toBeNull()
+    expect(loaded.sim?.scenarioId).toBe('toy')
+  })
+
+  it('stamps a change at the next tick while playing, and in order, one seq each', () => {
+    const state = running()
+    const chaos = accepted(
+      applyIntent(
+        state,
+        { type: 'drawn:change', event: { type: 'kill-box', box: 'shape:cache' } },
+        at(2_549),
+      ),
+    )
+    expect(chaos.seq).toBe(2)
+    expect(chaos.drawnRun?.events).toEqual([{ atTick: 26, event: { type: 'kill-box', box: 'shape:cache' } }])
+    const undo = accepted(
+      applyIntent(chaos, { type: 'drawn:change', event: { type: 'undo-chaos' } }, at(3_000)),
+    )
+    expect(undo.seq).toBe(3)
+    expect(undo.drawnRun?.events.map((e) => e.atTick)).toEqual([26, 31])
+  })
+
+  it('refuses a change naming a box the run does not hold, and a change with no run', () => {
+    const event = { type: 'cache-flush', box: 'shape:nowhere' } as const
+    expect(applyIntent(running(), { type: 'drawn:change', event }, ctx())).toMatchObject({
+      ok: false,
+      code: 'unknown_box',
+    })
+    expect(
+      applyIntent(INITIAL_SESSION, { type: 'drawn:change', event: { type: 'undo-chaos' } }, ctx()),
+    ).toMatchObject({ ok: false, code: 'no_drawn_run' })
+  })
+
+  it('pauses at the tick the clock gave, applies changes there, and resumes from it', () => {
+    const paused = accepted(applyIntent(running(), { type: 'drawn:pause' }, at(1_234)))
+    expect(paused.drawnRun?.pausedAtTick).toBe(12)
+    expect(drawnRunTick(paused.drawnRun as NonNullable<SessionState['drawnRun']>, T0 + 60_000)).toBe(12)
+    const changed = accepted(
+      applyIntent(
+        paused,
+        { type: 'drawn:change', event: { type: 'cache-flush', box: 'shape:cache' } },
+        at(9_000),
+      ),
+    )
+    expect(changed.drawnRun?.events[0]?.atTick).toBe(12)
+    const resumed = accepted(applyIntent(changed, { type: 'drawn:play' }, at(20_000)))
+    const run = resumed.drawnRun as NonNullable<SessionState['drawnRun']>
+    expect(drawnRunTick(run, T0 + 20_000)).toBe(12)
+    expect(drawnRunTick(run, T0 + 20_000 + 5 * DRAWN_TICK_MS)).toBe(17)
+    expect(accepted(applyIntent(resumed, { type: 'drawn:stop' }, at(21_000))).drawnRun).toBeNull()
+  })
+
+  it('treats pausing a paused run as no news', () => {
+    const paused = accepted(applyIntent(running(), { type: 'drawn:pause' }, at(500)))
+    expect(accepted(applyIntent(paused, { type: 'drawn:pause' }, at(900)))).toBe(paused)
+  })
+
+  it('does not accept a tick from a client: ticks come from the server clock', () => {
+    const parsed = sessionIntentSchema.safeParse({ type: 'drawn:change', event: { type: 'tick', steps: 5 } })
+    expect(parsed.success).toBe(false)
+  })
+
+  it('lets a facilitator hide the design hints from everyone, and show them again', () => {
+    const hidden = accepted(applyIntent(INITIAL_SESSION, { type: 'drawn:hints', hidden: true }, ctx()))
+    expect(hidden).toMatchObject({ seq: 1, hintsHidden: true })
+    expect(accepted(applyIntent(hidden, { type: 'drawn:hints', hidden: true }, ctx()))).toBe(hidden)
+    expect(accepted(applyIntent(hidden, { type: 'drawn:hints', hidden: false }, ctx()))).toMatchObject({
+      seq: 2,
+      hintsHidden: false,
+    })
+    expect(
+      applyIntent(hidden, { type: 'drawn:hints', hidden: false }, ctx({ role: 'editor' })),
+    ).toMatchObject({
+      ok: false,
+      code: 'not_facilitator',
+    })
+  })
+})
