@@ -67,5 +67,7 @@ export function freePageBounds(editor: Editor): Box {
 /** Moves the camera to `bounds` when any part of it is hidden (off screen or under a panel). */
 export function bringIntoView(editor: Editor, bounds: Box): void {
   if (freePageBounds(editor).contains(bounds)) return
-  aimCamera(editor, bounds, { maxZoom: Math.max(editor.getZoomLevel(), READABLE_ZOOM), animate: true })
+  // no animation: tldraw stops a camera animation on any viewport or input change meanwhile, which
+  // left the view half-way (zoom 0.3–0.7) in tests; followers still glide after it (tldraw's following)
+  aimCamera(editor, bounds, { maxZoom: Math.max(editor.getZoomLevel(), READABLE_ZOOM) })
 }
