@@ -84,7 +84,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     log,
     idleUnloadMs: config.idleUnloadMs,
     compactEveryUpdates: config.compactEveryUpdates,
-    limits: defaultSyncLimits(config.maxMessageBytes),
+    limits: config.syncLimits ?? defaultSyncLimits(config.maxMessageBytes),
     quotaBytes: config.boardQuotaBytes,
     mayEdit: (boardId, connection) => policies.mayEdit(boardId, connection.role, connection.identityId),
     onStored: (boardId) => autoVersions.changed(boardId),

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { type BoardLimits, boardLimitsSchema, DEFAULT_BOARD_LIMITS } from '../shared/boards/board-limits'
 import { allowedOriginsSchema, type OriginPolicy } from './http/origin-policy'
 import type { RateLimit } from './session/token-bucket'
+import type { SyncLimits } from './sync/connection-limits'
 
 const MiB = 1024 * 1024
 
@@ -114,6 +115,8 @@ export interface ServerConfig {
   allowedOrigins: OriginPolicy
   /** Hosts boards may show in frames (embeds); the CSP's frame-src lists exactly these. */
   embedAllowedHosts: string[]
+  /** What one Yjs connection may send; undefined: `defaultSyncLimits(maxMessageBytes)` (README, Limits). */
+  syncLimits?: SyncLimits
   /** Directory of the built client (index.html and assets). */
   clientDir: string
   /** Directory of the content files (templates, and later scenarios, articles, workshops). */

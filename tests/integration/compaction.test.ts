@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { defaultSyncLimits } from '../../server/sync/connection-limits'
 import { BOARD_DOC } from '../../shared/protocol/yjs-doc'
 import { createTestBoard } from '../support/test-server'
 import { useTestServer } from '../support/use-test-server'
@@ -11,7 +12,15 @@ const SHAPES = 200
 
 describe('a long editing session', () => {
   // The default COMPACT_EVERY_UPDATES (500), as the server ships.
-  const app = useTestServer()
+  // one author sends 20,000 separate updates at once, far past a tab's per-connection allowance
+  // (tests/integration/sync-limits.test.ts covers that); here the log is what is measured
+  const app = useTestServer({
+    syncLimits: {
+      ...defaultSyncLimits(4 * 1024 * 1024),
+      updates: { perSecond: 1_000_000, burst: 1_000_000 },
+      inboundBytes: { perSecond: 1e9, burst: 1e9 },
+    },
+  })
 
   it('keeps the stored log compacted through 20,000 small edits, and loads the same board after a restart', async () => {
     const board = await createTestBoard(app.url, 'Busy board')

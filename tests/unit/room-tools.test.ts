@@ -142,6 +142,7 @@ describe('the session summary', () => {
     state = apply(state, { type: 'checkpoint:open', question: 'Next?', options: ['a', 'b'], answer: 1 })
     // replacing a question keeps the first one
     state = apply(state, { type: 'checkpoint:open', question: 'Then?', options: ['c', 'd'] })
+    state = apply(state, { type: 'checkpoint:reveal' }) // no step while a prediction is open
     state = apply(state, { type: 'sim:step' })
     state = apply(state, { type: 'sim:back' })
     state = apply(state, { type: 'sim:step' })
