@@ -116,6 +116,10 @@ export function useSessionSocket(
     // read on every (re)connection, so the identity the server issued last is the one presented
     const s: SessionSocket = io({
       auth: (send) => send({ boardId, token, identity: loadIdentity(boardId) ?? undefined }),
+      // WebSocket only: the board itself needs one anyway, and without long-polling there is no request
+      // in flight to fail ("session ID unknown") when the server closes a replaced or deleted link,
+      // and no sticky sessions behind a load balancer
+      transports: ['websocket'],
     })
     let retry: number | undefined
     socketRef.current = s

@@ -288,12 +288,6 @@ describe('saved boards on the board page in Chromium', () => {
   })
 
   it('replaces links: a tab on the old editor link is told why it stopped, and the facilitator moves to the new link', async () => {
-    // The server tells the old link's tab why and closes its socket at once; a long-poll that
-    // socket.io's polling transport still has in flight then gets 400 "session ID unknown".
-    chromium.expectError(
-      /status of 400 .*\/socket\.io\/\?EIO=4&transport=polling.*&sid=/,
-      'socket.io polling request in flight when the server closes a replaced link',
-    )
     const ana = await person()
     const ben = await person()
     const board = await createTestBoard(server.url, 'Rotate me')
