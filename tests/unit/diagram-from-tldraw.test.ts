@@ -6,43 +6,13 @@ import { drawnSystemEngine } from '../../shared/sim/engines/drawn-system'
 import { layoutTemplate } from '../../shared/templates/layout'
 import { templateSchema } from '../../shared/templates/template-schema'
 import { templateToRecords } from '../../shared/templates/to-tldraw'
+import { geoShape } from '../support/board-records'
 
 const tlschema = createTLSchema()
 
 /** A full tldraw geo shape record, as the editor stores it in the board document. */
 function geo(id: string, text: string, meta: Record<string, unknown>, parentId = 'page:page') {
-  return {
-    id,
-    typeName: 'shape',
-    type: 'geo',
-    x: 0,
-    y: 0,
-    rotation: 0,
-    index: 'a1',
-    parentId,
-    isLocked: false,
-    opacity: 1,
-    meta,
-    props: {
-      geo: 'rectangle',
-      dash: 'draw',
-      url: '',
-      w: 160,
-      h: 90,
-      growY: 0,
-      scale: 1,
-      flipX: false,
-      flipY: false,
-      labelColor: 'black',
-      color: 'blue',
-      fill: 'semi',
-      size: 'm',
-      font: 'draw',
-      align: 'middle',
-      verticalAlign: 'middle',
-      richText: toRichText(text),
-    },
-  }
+  return { ...geoShape(id, { parentId, text }), meta }
 }
 
 function arrow(id: string, dash: 'draw' | 'dashed', meta: Record<string, unknown> = {}) {
