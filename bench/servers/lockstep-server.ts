@@ -23,6 +23,9 @@ const server = await startServer({
   clientDir: dataDir, // the client build is not needed
   // The reference never unloads a document; keep ours loaded too so no unload lands mid-measurement.
   idleUnloadMs: 10 * 60_000,
+  // The facilitator here steps as fast as the room answers; a person's allowance (a burst of 30,
+  // then 2 a second) would measure the rate limit, not the fan-out.
+  sessionEvents: { burst: 1_000_000, perMinute: 60_000_000 },
 })
 
 const reply = (message: ControlReply) => process.send?.(message)
