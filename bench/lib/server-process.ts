@@ -1,6 +1,7 @@
 import { type ChildProcess, fork } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
+import { prepareContentOnce } from '../../server/content/prepared-content'
 import { createBoardResponseSchema } from '../../shared/protocol/rest'
 import { type ControlReply, type ControlRequest, controlReplySchema } from '../servers/control'
 import type { BoardRef } from './board-client'
@@ -44,10 +45,22 @@ const SCRIPTS: Record<ServerKind, { file: string; execArgv: string[] }> = {
 
 const REQUEST_TIMEOUT_MS = 30_000
 
+let preparedContent: Promise<{ file: string; remove(): void }> | undefined
+
+/** Content laid out once for every Lockstep server this bench starts (as a built server reads it). */
+function preparedContentFile(): Promise<string> {
+  if (!preparedContent) {
+    preparedContent = prepareContentOnce('content')
+    void preparedContent.then((prepared) => process.once('exit', prepared.remove))
+  }
+  return preparedContent.then((prepared) => prepared.file)
+}
+
 /** Starts a server child and resolves once it listens on an ephemeral localhost port. */
 export async function launchServer(kind: ServerKind): Promise<BenchServer> {
   const script = SCRIPTS[kind]
-  const child = fork(fileURLToPath(new URL(`../servers/${script.file}`, import.meta.url)), [], {
+  const args = kind === 'lockstep' ? [await preparedContentFile()] : []
+  const child = fork(fileURLToPath(new URL(`../servers/${script.file}`, import.meta.url)), args, {
     execArgv: script.execArgv,
     env: { ...process.env, LOG_LEVEL: 'warn', YPERSISTENCE: undefined },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

@@ -21,11 +21,15 @@ const server = await startServer({
   dataDir,
   logLevel: 'warn',
   clientDir: dataDir, // the client build is not needed
+  // laid out once by the bench (lib/server-process.ts), as a built server reads it
+  preparedContentFile: process.argv[2],
   // The reference never unloads a document; keep ours loaded too so no unload lands mid-measurement.
   idleUnloadMs: 10 * 60_000,
   // The facilitator here steps as fast as the room answers; a person's allowance (a burst of 30,
   // then 2 a second) would measure the rate limit, not the fan-out.
   sessionEvents: { burst: 1_000_000, perMinute: 60_000_000 },
+  // and 200 participants from one address would meet the per-address allowance for newcomers
+  newIdentities: { burst: 1_000_000, perMinute: 60_000_000 },
 })
 
 const reply = (message: ControlReply) => process.send?.(message)
