@@ -8,20 +8,38 @@ const BOX_CHAOS = [
   { type: 'slow-box', label: 'Slow ×10' },
   { type: 'cache-flush', label: 'Flush cache' },
   { type: 'fail-dependency', label: 'Return errors' },
+  { type: 'partition', label: 'Cut off' },
 ] as const
 
-/** The driver's chaos switches: pick a box, then break it; or spike the traffic; or undo it all. */
+/**
+ * The driver's chaos switches: pick a box, then break it or cut it off; cut a frame's boxes off
+ * from the rest; spike the traffic; or undo it all. "Ask the room first" turns the next switch into
+ * a question; the reveal applies it.
+ */
 export function DrawnChaosMenu({
   snapshot,
   onChaos,
 }: {
   snapshot: GraphSnapshot
-  onChaos: (event: DrawnChange) => void
+  onChaos: (event: DrawnChange, askFirst: boolean) => void
 }) {
   const [box, setBox] = useState(snapshot.boxes.find((b) => b.kind !== 'client')?.id ?? '')
+  const [askFirst, setAskFirst] = useState(false)
+  const groups = frameGroups(snapshot)
+  const [group, setGroup] = useState(groups[0]?.id ?? '')
+  const send = (event: DrawnChange) => onChaos(event, askFirst && event.type !== 'undo-chaos')
   return (
     <fieldset className="drawn-chaos" data-testid="drawn-chaos">
       <legend className="sim-heading">Chaos</legend>
+      <label className="drawn-chaos__ask">
+        <input
+          type="checkbox"
+          checked={askFirst}
+          onChange={(event) => setAskFirst(event.currentTarget.checked)}
+          data-testid="drawn-chaos-ask"
+        />{' '}
+        Ask the room first (predict, then reveal)
+      </label>
       <label className="drawn-chaos__box">
         Box{' '}
         <select value={box} onChange={(e) => setBox(e.target.value)} data-testid="drawn-chaos-box">
@@ -39,8 +57,8 @@ export function DrawnChaosMenu({
             type="button"
             className="button button--small"
             data-chaos={type}
-            disabled={!box}
-            onClick={() => onChaos(chaosOn(type, box))}
+            disabled={!box || (type === 'partition' && snapshot.boxes.length < 2)}
+            onClick={() => send(chaosOn(type, box, snapshot))}
           >
             {label}
           </button>
@@ -49,7 +67,7 @@ export function DrawnChaosMenu({
           type="button"
           className="button button--small"
           data-chaos="traffic-spike"
-          onClick={() => onChaos({ type: 'traffic-spike', factor: 5, ticks: 100 })}
+          onClick={() => send({ type: 'traffic-spike', factor: 5, ticks: 100 })}
         >
           Traffic ×5
         </button>
@@ -57,17 +75,68 @@ export function DrawnChaosMenu({
           type="button"
           className="button button--small"
           data-chaos="undo-chaos"
-          onClick={() => onChaos({ type: 'undo-chaos' })}
+          onClick={() => send({ type: 'undo-chaos' })}
         >
           Undo chaos
         </button>
       </div>
+      {groups.length > 1 && (
+        <div className="drawn-chaos__actions">
+          <label className="drawn-chaos__box">
+            Frame{' '}
+            <select value={group} onChange={(e) => setGroup(e.target.value)} data-testid="drawn-chaos-group">
+              {groups.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            className="button button--small"
+            data-chaos="partition-group"
+            disabled={!group}
+            onClick={() => send(partitionOff(snapshot, (b) => b.group === group))}
+          >
+            Cut off from the rest
+          </button>
+        </div>
+      )}
     </fieldset>
   )
 }
 
-function chaosOn(type: (typeof BOX_CHAOS)[number]['type'], box: string): DrawnChange {
+/** The frames the run's boxes sit in, each named by its first boxes. */
+function frameGroups(snapshot: GraphSnapshot): { id: string; name: string }[] {
+  const byGroup = new Map<string, string[]>()
+  for (const b of snapshot.boxes) {
+    if (b.group) byGroup.set(b.group, [...(byGroup.get(b.group) ?? []), b.label || b.kind])
+  }
+  return [...byGroup].map(([id, names]) => ({
+    id,
+    name: names.length > 2 ? `${names.slice(0, 2).join(', ')} +${names.length - 2}` : names.join(', '),
+  }))
+}
+
+/** A partition between the boxes `inside` picks and every other box. */
+function partitionOff(
+  snapshot: GraphSnapshot,
+  inside: (box: GraphSnapshot['boxes'][number]) => boolean,
+): DrawnChange {
+  const a = snapshot.boxes.filter(inside).map((b) => b.id)
+  const b = snapshot.boxes.filter((box) => !inside(box)).map((box) => box.id)
+  return { type: 'partition', a, b }
+}
+
+function chaosOn(
+  type: (typeof BOX_CHAOS)[number]['type'],
+  box: string,
+  snapshot: GraphSnapshot,
+): DrawnChange {
   switch (type) {
+    case 'partition':
+      return partitionOff(snapshot, (b) => b.id === box)
     case 'slow-box':
       return { type, box, factor: 10 }
     case 'fail-dependency':

@@ -1,5 +1,6 @@
 import type { DrawnRun } from '../../shared/session/drawn-run'
 import type { SessionIntent } from '../../shared/session/intents'
+import { LiveCheckpoint } from '../checkpoint/LiveCheckpoint'
 import { DrawnChaosMenu } from './DrawnChaosMenu'
 import { type ChartLine, DrawnRunChart } from './DrawnRunChart'
 import { MetricsGrid } from './MetricsGrid'
@@ -87,8 +88,12 @@ export function DrawnRunPanel({
         <p className="muted">Driven by {driverName}.</p>
       )}
       {canDrive && (
-        <DrawnChaosMenu snapshot={run.snapshot} onChaos={(event) => drive({ type: 'drawn:change', event })} />
+        <DrawnChaosMenu
+          snapshot={run.snapshot}
+          onChaos={(event, askFirst) => drive({ type: askFirst ? 'drawn:ask' : 'drawn:change', event })}
+        />
       )}
+      <LiveCheckpoint />
       {picture && <DrawnRunFigures picture={picture} />}
     </div>
   )

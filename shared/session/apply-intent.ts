@@ -1,7 +1,7 @@
 import type { GraphSnapshot } from '../diagram/graph-snapshot'
 import { assertNever, canDriveSession, type Role } from '../protocol/roles'
 import type { Scenario } from '../scenarios/scenario-schema'
-import { applyDrawnIntent } from './drawn-intents'
+import { applyDrawnIntent, settlePendingChange } from './drawn-intents'
 import { applyFacilitationIntent, applyVote } from './facilitation'
 import {
   isDrawnIntent,
@@ -56,12 +56,14 @@ export function applyIntent(state: SessionState, intent: SessionIntent, ctx: Int
     })
   }
   if (!isSimIntent(intent)) {
-    return applyFacilitationIntent(state, intent, {
+    const result = applyFacilitationIntent(state, intent, {
       participant: ctx.participant,
       now: ctx.now,
       identityIdOf: ctx.identityIdOf ?? (() => undefined),
       workshopSegments: ctx.workshopSegments ?? (() => undefined),
     })
+    // revealing (or closing) a question about a drawn run's change applies (or drops) it
+    return result.ok ? { ok: true, state: settlePendingChange(result.state, ctx.now) } : result
   }
   return applySimIntent(state, intent, ctx)
 }

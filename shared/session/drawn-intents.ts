@@ -1,6 +1,7 @@
 import type { GraphSnapshot } from '../diagram/graph-snapshot'
 import { assertNever } from '../protocol/roles'
 import type { DrawnSystemEvent } from '../sim/engines/drawn-system'
+import { PREDICTION_OPTIONS, predictionQuestion } from './chaos-question'
 import { DRAWN_TICK_MS, type DrawnRun, drawnRunTick, MAX_DRAWN_RUN_EVENTS } from './drawn-run'
 import { type DrawnIntent, REFUSAL, type RefusalCode } from './intents'
 import type { SessionState } from './session-state'
@@ -48,12 +49,20 @@ export function applyDrawnIntent(
       events: [],
       startedAt: ctx.now,
       pausedAtTick: null,
+      pendingChange: null,
     })
   }
 
   const run = state.drawnRun
   if (!run) return refuse(REFUSAL.noDrawnRun, 'Your diagram is not running.')
   const tick = drawnRunTick(run, ctx.now)
+  // predict, then reveal: the run holds still while the room answers
+  if (
+    (intent.type === 'drawn:change' || intent.type === 'drawn:play') &&
+    state.checkpoint?.status === 'open'
+  ) {
+    return refuse(REFUSAL.predictionOpen, 'Reveal the answers before the run moves on.')
+  }
 
   switch (intent.type) {
     case 'drawn:stop':
@@ -65,6 +74,32 @@ export function applyDrawnIntent(
       if (run.pausedAtTick === null) return { ok: true, state }
       // Shift the start so the clock resumes at the tick the run paused at.
       return next({ ...run, startedAt: ctx.now - run.pausedAtTick * DRAWN_TICK_MS, pausedAtTick: null })
+    case 'drawn:ask': {
+      if (run.events.length >= MAX_DRAWN_RUN_EVENTS) {
+        return refuse(REFUSAL.tooManyChanges, 'This run holds as many changes as it can; run it again.')
+      }
+      const unknown = unknownIds(intent.event, run.snapshot)
+      if (unknown) return refuse(REFUSAL.unknownBox, `No box or arrow "${unknown}" in this run.`)
+      const questionId = `c${state.seq + 1}`
+      return {
+        ok: true,
+        state: {
+          ...state,
+          seq: state.seq + 1,
+          driver: { ...ctx.participant },
+          // a new question replaces an open one (and the change it held back)
+          checkpoint: {
+            id: questionId,
+            question: predictionQuestion(intent.event, run.snapshot),
+            options: PREDICTION_OPTIONS,
+            status: 'open',
+            votes: {},
+            anonymous: false,
+          },
+          drawnRun: { ...run, pausedAtTick: tick, pendingChange: { questionId, event: intent.event } },
+        },
+      }
+    }
     case 'drawn:change': {
       if (run.events.length >= MAX_DRAWN_RUN_EVENTS) {
         return refuse(REFUSAL.tooManyChanges, 'This run holds as many changes as it can; run it again.')
@@ -78,6 +113,32 @@ export function applyDrawnIntent(
     }
     default:
       return assertNever(intent)
+  }
+}
+
+/**
+ * What happens to a change the room was asked about once its question moves on: revealed, it
+ * applies at the tick the run paused at and the run plays on; closed or replaced by another
+ * question, it is dropped and the run stays paused.
+ */
+export function settlePendingChange(state: SessionState, now: number): SessionState {
+  const run = state.drawnRun
+  const pending = run?.pendingChange
+  if (!run || !pending) return state
+  const question = state.checkpoint?.id === pending.questionId ? state.checkpoint : null
+  if (question?.status === 'open') return state
+  if (!question) return { ...state, drawnRun: { ...run, pendingChange: null } }
+  const at = drawnRunTick(run, now)
+  const atTick = Math.max(run.events.at(-1)?.atTick ?? 0, at)
+  return {
+    ...state,
+    drawnRun: {
+      ...run,
+      events: [...run.events, { atTick, event: pending.event }],
+      startedAt: now - at * DRAWN_TICK_MS,
+      pausedAtTick: null,
+      pendingChange: null,
+    },
   }
 }
 

@@ -27,6 +27,12 @@ export const drawnRunSchema = z
     startedAt: z.number(),
     /** The tick a paused run stands at; null while it plays. */
     pausedAtTick: z.number().int().min(0).nullable(),
+    /** A change the room is predicting (`drawn:ask`): applied when that question's answers are revealed. */
+    pendingChange: z
+      .object({ questionId: z.string(), event: drawnSystemEventSchema })
+      .strict()
+      .nullable()
+      .default(null),
   })
   .strict()
 export type DrawnRun = z.infer<typeof drawnRunSchema>

@@ -7,6 +7,12 @@ import { spotlightIntentSchemas } from './spotlight'
 
 const idSchema = z.string().min(1).max(64)
 
+/** A chaos or property change for a drawn run (its ticks come from the server clock). */
+const drawnChangeSchema = drawnSystemEventSchema.refine(
+  (e) => e.type !== 'tick',
+  'ticks come from the server clock',
+)
+
 /** What a client may ask of the live session (DESIGN.md §3); the server decides. */
 export const sessionIntentSchema = z.discriminatedUnion('type', [
   // the simulation
@@ -21,12 +27,9 @@ export const sessionIntentSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sim:trigger'), failureId: idSchema }).strict(),
   // a run of the board's own diagram
   z.object({ type: z.literal('drawn:run'), seed: seedSchema.optional() }).strict(),
-  z
-    .object({
-      type: z.literal('drawn:change'),
-      event: drawnSystemEventSchema.refine((e) => e.type !== 'tick', 'ticks come from the server clock'),
-    })
-    .strict(),
+  z.object({ type: z.literal('drawn:change'), event: drawnChangeSchema }).strict(),
+  /** Predict, then reveal: asks the room what a change will do; the reveal applies it. */
+  z.object({ type: z.literal('drawn:ask'), event: drawnChangeSchema }).strict(),
   z.object({ type: z.literal('drawn:pause') }).strict(),
   z.object({ type: z.literal('drawn:play') }).strict(),
   z.object({ type: z.literal('drawn:stop') }).strict(),

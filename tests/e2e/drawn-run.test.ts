@@ -3,92 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { useChromium, waitForBoard, waitForShapeCount } from '../support/browser'
 import { createTestBoard } from '../support/test-server'
 import { useTestServer } from '../support/use-test-server'
-
-/** The system the group draws: each box with its component kind, each arrow a call. */
-const BOXES = [
-  ['shape:users', 'client'],
-  ['shape:lb', 'load-balancer'],
-  ['shape:api', 'service'],
-  ['shape:cache', 'cache'],
-  ['shape:db', 'database'],
-] as const
-const CALLS = [
-  ['shape:c1', 'shape:users', 'shape:lb'],
-  ['shape:c2', 'shape:lb', 'shape:api'],
-  ['shape:c3', 'shape:api', 'shape:cache'],
-  ['shape:c4', 'shape:cache', 'shape:db'],
-] as const
-
-/** Draws the system through the page's editor: boxes, arrows, and the bindings that make them calls. */
-async function drawSystem(page: Page): Promise<void> {
-  await page.evaluate(
-    ({ boxes, calls }) => {
-      const editor = window.lockstepEditor
-      if (!editor) throw new Error('no editor')
-      editor.createShapes(
-        boxes.map(([id, componentKind], i) => ({
-          id: id as never,
-          type: 'geo',
-          x: i * 220,
-          y: 0,
-          props: { w: 140, h: 80 },
-          // the cache starts as a plain rectangle: the test converts it with the kind picker
-          meta: id === 'shape:cache' ? {} : { componentKind },
-        })),
-      )
-      for (const [id, from, to] of calls) {
-        editor.createShapes([{ id: id as never, type: 'arrow', x: 0, y: 0 }])
-        editor.createBindings(
-          (['start', 'end'] as const).map((terminal) => ({
-            type: 'arrow',
-            fromId: id as never,
-            toId: (terminal === 'start' ? from : to) as never,
-            props: { terminal, normalizedAnchor: { x: 0.5, y: 0.5 }, isExact: false, isPrecise: false },
-          })),
-        )
-      }
-    },
-    { boxes: BOXES, calls: CALLS },
-  )
-}
-
-const panel = (page: Page) => page.getByTestId('drawn-run-panel')
-
-/** The headline figures as the page shows them, with the tick they belong to. */
-async function figures(page: Page): Promise<{ tick: string | null; metrics: Record<string, string> }> {
-  return page.evaluate(() => {
-    const section = document.querySelector('[data-testid="drawn-metrics"]')
-    const metrics: Record<string, string> = {}
-    for (const item of section?.querySelectorAll('[data-metric-id]') ?? [])
-      metrics[item.getAttribute('data-metric-id') ?? ''] = item.querySelector('dd')?.textContent ?? ''
-    return { tick: section?.getAttribute('data-tick') ?? null, metrics }
-  })
-}
-
-/** Pauses the run (facilitator) and waits until every page stands paused at one and the same tick. */
-async function pauseEverywhere(driver: Page, pages: Page[]): Promise<string> {
-  await driver.getByTestId('drawn-toggle').click()
-  for (const page of pages)
-    await page.locator('[data-testid="drawn-run-panel"][data-paused="true"]').waitFor({ timeout: 10_000 })
-  const tick = await panel(driver).getAttribute('data-tick')
-  for (const page of pages)
-    await page.waitForFunction(
-      (tick) => document.querySelector('[data-testid="drawn-metrics"]')?.getAttribute('data-tick') === tick,
-      tick,
-      { timeout: 10_000 },
-    )
-  return tick ?? ''
-}
-
-/** Waits until a page's run has passed `tick`. */
-async function waitForTick(page: Page, tick: number): Promise<void> {
-  await page.waitForFunction(
-    (tick) =>
-      Number(document.querySelector('[data-testid="drawn-run-panel"]')?.getAttribute('data-tick')) > tick,
-    tick,
-    { timeout: 20_000 },
-  )
-}
+import { BOXES, CALLS, drawSystem, figures, panel, pauseEverywhere, waitForTick } from './drawn-kit'
 
 describe('simulating the diagram the group drew, in Chromium', () => {
   const server = useTestServer()
@@ -102,7 +17,9 @@ describe('simulating the diagram the group drew, in Chromium', () => {
     await ben.page.goto(`${server.url}${board.urls.viewer}`)
     await Promise.all([waitForBoard(ana.page), waitForBoard(ben.page)])
 
-    await drawSystem(ana.page)
+    await drawSystem(ana.page, {
+      boxes: BOXES.map(([id, kind]) => [id, id === 'shape:cache' ? null : kind] as const),
+    })
     await waitForShapeCount(ben.page, BOXES.length + CALLS.length) // the drawing reached the server
     for (const { page } of [ana, ben]) await page.getByTestId('dock-tab-simulation').click()
     await ana.page.evaluate(() => {

@@ -46,6 +46,7 @@ describe('running the drawn diagram in the session', () => {
       events: [],
       startedAt: T0,
       pausedAtTick: null,
+      pendingChange: null,
     })
     expect(state.driver).toEqual({ id: 'p1', name: 'Ana' })
   })
@@ -158,6 +159,66 @@ describe('running the drawn diagram in the session', () => {
     ).toMatchObject({
       ok: false,
       code: 'not_facilitator',
+    })
+  })
+
+  describe('predict, then reveal, before a change', () => {
+    const kill = { type: 'kill-box', box: 'shape:cache' } as const
+    const asked = () =>
+      accepted(applyIntent(running(), { type: 'drawn:ask', event: kill }, at(3 * DRAWN_TICK_MS)))
+
+    it('asks the room about the change, holding the run at its tick, and applies nothing yet', () => {
+      const state = asked()
+      expect(state.checkpoint).toMatchObject({
+        question: 'What happens to p99 latency if “cache” goes down?',
+        options: ['It jumps', 'It rises a little', 'About the same', 'It falls'],
+        status: 'open',
+      })
+      expect(state.drawnRun).toMatchObject({ pausedAtTick: 3, events: [] })
+      expect(state.drawnRun?.pendingChange).toEqual({ questionId: state.checkpoint?.id, event: kill })
+    })
+
+    it('refuses other changes and play while the question is open', () => {
+      const state = asked()
+      for (const intent of [{ type: 'drawn:change', event: kill }, { type: 'drawn:play' }] as SessionIntent[])
+        expect(applyIntent(state, intent, at(10 * DRAWN_TICK_MS))).toMatchObject({
+          ok: false,
+          code: 'prediction_open',
+        })
+    })
+
+    it('applies the change at the paused tick on reveal, and plays on from there', () => {
+      const later = at(60 * DRAWN_TICK_MS)
+      const revealed = accepted(applyIntent(asked(), { type: 'checkpoint:reveal' }, later))
+      const run = revealed.drawnRun
+      expect(run?.events).toEqual([{ atTick: 3, event: kill }])
+      expect(run?.pendingChange).toBeNull()
+      expect(run?.pausedAtTick).toBeNull()
+      if (run) expect(drawnRunTick(run, later.now)).toBe(3)
+    })
+
+    it('drops the change when the question is closed, or replaced by another', () => {
+      const closed = accepted(applyIntent(asked(), { type: 'checkpoint:close' }, at(0)))
+      expect(closed.drawnRun).toMatchObject({ pendingChange: null, events: [], pausedAtTick: 3 })
+      const other = accepted(
+        applyIntent(
+          asked(),
+          { type: 'checkpoint:open', question: 'Anything else?', options: ['Yes', 'No'] },
+          at(0),
+        ),
+      )
+      expect(other.drawnRun?.pendingChange).toBeNull()
+      const revealedOther = accepted(applyIntent(other, { type: 'checkpoint:reveal' }, at(0)))
+      expect(revealedOther.drawnRun?.events).toEqual([])
+    })
+
+    it('refuses a question about a box the run does not hold', () => {
+      const result = applyIntent(
+        running(),
+        { type: 'drawn:ask', event: { type: 'kill-box', box: 'shape:nope' } },
+        ctx(),
+      )
+      expect(result).toMatchObject({ ok: false, code: 'unknown_box' })
     })
   })
 })
