@@ -13,6 +13,7 @@ export const liveSessionSchema = publicSessionStateSchema
     driver: true,
     sim: true,
     drawnRun: true,
+    drawnPrevious: true,
     hintsHidden: true,
     yourRole: true,
     presentation: true,

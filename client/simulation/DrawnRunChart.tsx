@@ -22,23 +22,33 @@ export function DrawnRunChart({
   lines,
   series,
   tick,
+  compare,
 }: {
   title: string
   unit: string
   lines: readonly ChartLine[]
   series: readonly Series[]
   tick: number
+  /** The run before this one, drawn dashed against the same ticks (run A vs run B). */
+  compare?: { series: readonly Series[]; tick: number }
 }) {
   const host = useRef<HTMLDivElement>(null)
   const plot = useRef<uPlot | null>(null)
-  const shown = lines.flatMap((line) => {
-    const found = series.find((s) => s.id === line.id)
-    return found ? [{ ...line, series: found }] : []
-  })
-  const length = Math.max(0, ...shown.map((s) => s.series.points.length))
-  const ticks = Array.from({ length }, (_, i) => tick - length + 1 + i)
-  const data: uPlot.AlignedData = [ticks, ...shown.map((s) => padStart(s.series.points, length))]
-  const key = shown.map((s) => s.id).join(',')
+  const pick = (from: readonly Series[], endTick: number, run: 'A' | 'B') =>
+    lines.flatMap((line) => {
+      const found = from.find((s) => s.id === line.id)
+      return found ? [{ ...line, run, series: found, endTick }] : []
+    })
+  const shown = [...pick(series, tick, 'B'), ...(compare ? pick(compare.series, compare.tick, 'A') : [])]
+  // each series ends at its own run's tick; the x axis spans them all
+  const first = Math.min(...shown.map((s) => s.endTick - s.series.points.length + 1), tick)
+  const last = Math.max(...shown.map((s) => s.endTick), tick)
+  const ticks = Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i)
+  const data: uPlot.AlignedData = [
+    ticks,
+    ...shown.map((s) => alignTo(s.series.points, s.endTick, first, last)),
+  ]
+  const key = shown.map((s) => `${s.id}:${s.run}`).join(',')
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the plot is rebuilt only when its lines change
   useEffect(() => {
@@ -55,7 +65,11 @@ export function DrawnRunChart({
         ],
         series: [
           { label: 'tick' },
-          ...shown.map((s) => ({ label: s.series.label, stroke: s.colour, width: 2 })),
+          ...shown.map((s) =>
+            s.run === 'A'
+              ? { label: `${s.series.label} · run A`, stroke: s.colour, width: 1.5, dash: [6, 4] }
+              : { label: s.series.label, stroke: s.colour, width: 2 },
+          ),
         ],
       },
       data,
@@ -72,14 +86,20 @@ export function DrawnRunChart({
   })
 
   return (
-    <figure className="drawn-chart" data-testid="drawn-chart" aria-label={title}>
+    <figure
+      className="drawn-chart"
+      data-testid="drawn-chart"
+      data-compare={compare ? 'run-a' : 'none'}
+      aria-label={title}
+    >
       <figcaption className="sim-heading">{title}</figcaption>
       <div ref={host} />
     </figure>
   )
 }
 
-/** A shorter series aligned to the newest tick (missing older points as gaps). */
-function padStart(points: readonly number[], length: number): (number | null)[] {
-  return [...new Array<null>(length - points.length).fill(null), ...points]
+/** A series whose last point is at `endTick`, placed on the ticks first..last (gaps elsewhere). */
+function alignTo(points: readonly number[], endTick: number, first: number, last: number): (number | null)[] {
+  const start = endTick - points.length + 1
+  return Array.from({ length: last - first + 1 }, (_, i) => points[first + i - start] ?? null)
 }

@@ -4,7 +4,7 @@ import { LiveCheckpoint } from '../checkpoint/LiveCheckpoint'
 import { DrawnChaosMenu } from './DrawnChaosMenu'
 import { type ChartLine, DrawnRunChart } from './DrawnRunChart'
 import { MetricsGrid } from './MetricsGrid'
-import { type DrawnRunPicture, useDrawnRun } from './useDrawnRun'
+import { type DrawnRunPicture, endedRunPicture, useDrawnRun } from './useDrawnRun'
 
 /** The figures a class watches first (issue 15 §3), in this order. */
 const HEADLINE = ['throughput', 'p50', 'p95', 'p99', 'error-rate', 'cache-hit-rate', 'cost-per-hour']
@@ -42,12 +42,15 @@ export function DrawnRunStart({ drive }: { drive: (intent: SessionIntent) => voi
 /** "Your diagram" while it runs: the tick, the driver's controls and chaos, the metrics and charts. */
 export function DrawnRunPanel({
   run,
+  previous,
   canDrive,
   driverName,
   drive,
   serverClockOffset,
 }: {
   run: DrawnRun
+  /** The run before this one, compared on the charts (run A, dashed). */
+  previous: DrawnRun | null
   canDrive: boolean
   driverName: string
   drive: (intent: SessionIntent) => void
@@ -94,13 +97,15 @@ export function DrawnRunPanel({
         />
       )}
       <LiveCheckpoint />
-      {picture && <DrawnRunFigures picture={picture} />}
+      {picture && <DrawnRunFigures picture={picture} previous={previous} />}
     </div>
   )
 }
 
-function DrawnRunFigures({ picture }: { picture: DrawnRunPicture }) {
+function DrawnRunFigures({ picture, previous }: { picture: DrawnRunPicture; previous: DrawnRun | null }) {
   const { view, tick } = picture
+  const ended = previous ? endedRunPicture(previous) : null
+  const compare = ended ? { series: ended.view.series, tick: ended.tick } : undefined
   const headline = HEADLINE.flatMap((id) => view.metrics.filter((m) => m.id === id))
   return (
     <>
@@ -114,6 +119,7 @@ function DrawnRunFigures({ picture }: { picture: DrawnRunPicture }) {
           lines={LATENCY}
           series={view.series}
           tick={tick}
+          compare={compare}
         />
         <DrawnRunChart title="Throughput" unit="req/s" lines={TRAFFIC} series={view.series} tick={tick} />
         <DrawnRunChart
@@ -122,6 +128,7 @@ function DrawnRunFigures({ picture }: { picture: DrawnRunPicture }) {
           lines={ERRORS}
           series={view.series}
           tick={tick}
+          compare={compare}
         />
       </section>
     </>

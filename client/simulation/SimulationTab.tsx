@@ -85,6 +85,7 @@ export function SimulationTab() {
       {connection.session?.drawnRun ? (
         <DrawnRunPanel
           run={connection.session.drawnRun}
+          previous={connection.session.drawnPrevious}
           canDrive={canDrive}
           driverName={driverName}
           drive={drive}

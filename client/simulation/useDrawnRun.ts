@@ -33,13 +33,31 @@ function pictureAt(run: DrawnRun, tick: number): DrawnRunPicture {
   // another Run starts from its own tick 0; the same run with new changes or a resume keeps going
   const from = shared && sameRun(shared.run, run) ? shared.at : startDrawnRun(run)
   const at = advanceDrawnRun(from, run, tick)
-  const picture = {
+  const picture = pictureOf(at)
+  shared = { run, at, picture }
+  return picture
+}
+
+function pictureOf(at: DrawnRunCursor): DrawnRunPicture {
+  return {
     tick: at.tick,
     view: drawnSystemView(at.state),
     figures: drawnBoxFigures(at.state),
     hash: hashState(at.state),
   }
-  shared = { run, at, picture }
+}
+
+const endedPictures = new WeakMap<DrawnRun, DrawnRunPicture>()
+
+/**
+ * How a run that ended (the session keeps it paused where it stood) looked at its end: run A on
+ * the charts. Replayed once per run, as a late joiner replays the current one.
+ */
+export function endedRunPicture(run: DrawnRun): DrawnRunPicture {
+  const known = endedPictures.get(run)
+  if (known) return known
+  const picture = pictureOf(advanceDrawnRun(startDrawnRun(run), run, run.pausedAtTick ?? 0))
+  endedPictures.set(run, picture)
   return picture
 }
 

@@ -30,9 +30,22 @@ export function applyDrawnIntent(
   intent: DrawnIntent,
   ctx: DrawnIntentContext,
 ): DrawnIntentResult {
-  const next = (drawnRun: DrawnRun | null): DrawnIntentResult => ({
+  const next = (drawnRun: DrawnRun | null, drawnPrevious = state.drawnPrevious): DrawnIntentResult => ({
     ok: true,
-    state: { ...state, seq: state.seq + 1, driver: { ...ctx.participant }, sim: null, drawnRun },
+    state: {
+      ...state,
+      seq: state.seq + 1,
+      driver: { ...ctx.participant },
+      sim: null,
+      drawnRun,
+      drawnPrevious,
+    },
+  })
+  /** A run as it stood when it ended, kept for the charts to compare the next run with. */
+  const ended = (run: DrawnRun): DrawnRun => ({
+    ...run,
+    pausedAtTick: drawnRunTick(run, ctx.now),
+    pendingChange: null,
   })
 
   if (intent.type === 'drawn:hints') {
@@ -43,14 +56,17 @@ export function applyDrawnIntent(
     if (!ctx.diagram) {
       return refuse(REFUSAL.noDiagram, 'Nothing to run yet: give a box a component kind first.')
     }
-    return next({
-      snapshot: ctx.diagram,
-      seed: intent.seed ?? ((state.seq + 1) * 2_654_435_761) >>> 0,
-      events: [],
-      startedAt: ctx.now,
-      pausedAtTick: null,
-      pendingChange: null,
-    })
+    return next(
+      {
+        snapshot: ctx.diagram,
+        seed: intent.seed ?? ((state.seq + 1) * 2_654_435_761) >>> 0,
+        events: [],
+        startedAt: ctx.now,
+        pausedAtTick: null,
+        pendingChange: null,
+      },
+      state.drawnRun ? ended(state.drawnRun) : state.drawnPrevious,
+    )
   }
 
   const run = state.drawnRun
@@ -66,7 +82,7 @@ export function applyDrawnIntent(
 
   switch (intent.type) {
     case 'drawn:stop':
-      return next(null)
+      return next(null, ended(run))
     case 'drawn:pause':
       if (run.pausedAtTick !== null) return { ok: true, state }
       return next({ ...run, pausedAtTick: tick })

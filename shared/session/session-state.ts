@@ -68,6 +68,8 @@ export const sessionStateSchema = z.object({
   sim: simSessionSchema.nullable(),
   /** The run of the board's own diagram; never at the same time as a scripted `sim`. */
   drawnRun: drawnRunSchema.nullable().default(null),
+  /** The run before this one, paused where it ended, so the charts compare run A with run B. */
+  drawnPrevious: drawnRunSchema.nullable().default(null),
   /** The facilitator hid the design hints (e.g. during an exercise). */
   hintsHidden: z.boolean().default(false),
   presentation: presentationSchema.nullable().default(null),
@@ -98,6 +100,7 @@ export const INITIAL_SESSION: SessionState = {
   driver: null,
   sim: null,
   drawnRun: null,
+  drawnPrevious: null,
   hintsHidden: false,
   presentation: null,
   timer: null,

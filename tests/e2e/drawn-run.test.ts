@@ -154,5 +154,14 @@ describe('simulating the diagram the group drew, in Chromium', () => {
     const run = (await server.server.sessions.peek(board.id)?.then((room) => room.current.drawnRun)) ?? null
     expect(run?.snapshot.boxes.find((box) => box.id === 'shape:api')?.props).toEqual({ replicas: 5 })
     expect(run?.snapshot.calls.find((call) => call.id === 'shape:c2')?.mode).toBe('async')
+
+    // Run again: every screen's charts compare this run with the one before (run A, dashed)
+    await waitForTick(ana.page, 5)
+    await ana.page.getByRole('button', { name: 'Run again' }).click()
+    for (const page of [ana.page, ben.page]) {
+      const compared = page.locator('[data-testid="drawn-chart"][data-compare="run-a"]')
+      await compared.first().waitFor({ timeout: 10_000 })
+      expect(await compared.first().locator('.u-legend').textContent()).toContain('p99 (ms) · run A')
+    }
   })
 })

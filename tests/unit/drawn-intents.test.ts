@@ -221,4 +221,16 @@ describe('running the drawn diagram in the session', () => {
       expect(result).toMatchObject({ ok: false, code: 'unknown_box' })
     })
   })
+
+  it('keeps the run before Run again (or Stop), paused where it ended, for the charts to compare', () => {
+    const first = running()
+    const again = accepted(applyIntent(first, { type: 'drawn:run', seed: 8 }, at(25 * DRAWN_TICK_MS)))
+    expect(again.drawnPrevious).toEqual({ ...first.drawnRun, pausedAtTick: 25 })
+    expect(again.drawnRun?.seed).toBe(8)
+    const stopped = accepted(applyIntent(again, { type: 'drawn:stop' }, at(40 * DRAWN_TICK_MS)))
+    expect(stopped.drawnPrevious).toMatchObject({ seed: 8, pausedAtTick: 15 })
+    // Run after Stop compares with the stopped run
+    const third = accepted(applyIntent(stopped, { type: 'drawn:run', seed: 9 }, at(50 * DRAWN_TICK_MS)))
+    expect(third.drawnPrevious).toEqual(stopped.drawnPrevious)
+  })
 })
