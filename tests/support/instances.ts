@@ -1,0 +1,107 @@
+import * as Y from 'yjs'
+import { PostgresBoardStore } from '../../server/storage/postgres-store'
+import { BOARD_DOC } from '../../shared/protocol/yjs-doc'
+import { type Balancer, startBalancer } from './balancer'
+import { freshSchema, TEST_DATABASE_URL } from './postgres'
+import { type ServerProcess, startServerProcess } from './server-process'
+import { startTcpProxy, type TcpProxy } from './tcp-proxy'
+import { removeDir, tempDataDir } from './test-server'
+
+const REDIS = new URL(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379')
+
+/** One Lockstep server process, reaching PostgreSQL and Redis through relays a test can cut. */
+export interface Instance {
+  /** HAProxy's name for it, as `BoardClient.instance()` reports it. */
+  name: string
+  /** Its own address, bypassing the balancer. */
+  url: string
+  process: ServerProcess
+  postgres: TcpProxy
+  redis: TcpProxy
+}
+
+/** Several instances on one fresh PostgreSQL schema and the machine's Redis, behind deploy/haproxy.cfg. */
+export interface Instances {
+  /** The balancer's address: where clients connect. */
+  url: string
+  balancer: Balancer
+  list: Instance[]
+  byName(name: string | undefined): Instance
+  /** The board's records as PostgreSQL holds them now (read directly, not through any instance). */
+  stored(boardId: string): Promise<Y.Map<unknown>>
+  /** Stops every process (SIGTERM, or SIGKILL if already gone) and drops the schema. */
+  close(): Promise<void>
+}
+
+/** Starts `count` server processes (in parallel) and the balancer in front of them. */
+export async function startInstances(count = 3, env: NodeJS.ProcessEnv = {}): Promise<Instances> {
+  const { schema, drop } = await freshSchema()
+  const dataDir = tempDataDir('lockstep-instances')
+  const postgresTarget = new URL(TEST_DATABASE_URL)
+  const started = await Promise.allSettled(
+    Array.from({ length: count }, async () => {
+      const postgres = await startTcpProxy(postgresTarget.hostname, Number(postgresTarget.port || 5432))
+      const redis = await startTcpProxy(REDIS.hostname, Number(REDIS.port || 6379))
+      const databaseUrl = new URL(TEST_DATABASE_URL)
+      databaseUrl.port = String(postgres.port)
+      const process = await startServerProcess(dataDir, {
+        DATABASE_URL: databaseUrl.toString(),
+        DATABASE_SCHEMA: schema,
+        REDIS_URL: `redis://127.0.0.1:${redis.port}`,
+        ...env,
+      })
+      return { url: process.url, process, postgres, redis }
+    }),
+  )
+  const running = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []))
+  let balancer: Balancer | undefined
+  let store: PostgresBoardStore | undefined
+
+  const close = async () => {
+    await balancer?.close()
+    for (const { process } of running) {
+      if (process.child.exitCode === null && process.child.signalCode === null) process.child.kill('SIGTERM')
+      await process.exited
+    }
+    for (const { postgres, redis } of running) {
+      await postgres.close()
+      await redis.close()
+    }
+    await store?.close()
+    await drop()
+    removeDir(dataDir)
+  }
+
+  const failed = started.find((result) => result.status === 'rejected')
+  if (failed) {
+    await close()
+    throw failed.reason
+  }
+  try {
+    balancer = await startBalancer(
+      running.map(({ url }) => ({ host: '127.0.0.1', port: Number(new URL(url).port) })),
+    )
+  } catch (error) {
+    await close()
+    throw error
+  }
+  const names = balancer.names
+  const list: Instance[] = running.map((instance, i) => ({ ...instance, name: names[i] ?? `#${i}` }))
+  return {
+    url: balancer.url,
+    balancer,
+    list,
+    byName(name) {
+      const instance = list.find((candidate) => candidate.name === name)
+      if (!instance) throw new Error(`no instance named ${name}`)
+      return instance
+    },
+    async stored(boardId) {
+      store ??= await PostgresBoardStore.open(TEST_DATABASE_URL, { schema, poolSize: 1 })
+      const doc = new Y.Doc()
+      Y.applyUpdate(doc, (await store.loadDocument(boardId)) ?? new Uint8Array())
+      return doc.getMap(BOARD_DOC.recordsMap)
+    },
+    close,
+  }
+}
