@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { connectThroughBalancer } from '../support/balanced-clients'
 import { type Instances, startInstances } from '../support/instances'
 import { createTestBoard } from '../support/test-server'
 import { waitUntil } from '../support/wait'
-import { type BoardClient, shapeCount, shapeRecord, syncedBoardClient } from '../support/yjs-client'
+import { type BoardClient, shapeCount, shapeRecord } from '../support/yjs-client'
 
 const CLIENTS = 20
 /** Edits from every client every client holds before the kill: the play is well under way. */
@@ -22,22 +23,16 @@ describe('three instances behind the balancer', { timeout: 180_000 }, () => {
 
   it('keeps every edit any peer had received when the instance holding most clients is killed with SIGKILL, and its clients reconnect through the balancer and converge', async () => {
     const board = await createTestBoard(instances.url)
-    const clients: BoardClient[] = []
-    for (let i = 0; i < CLIENTS; i++)
-      clients.push(await syncedBoardClient(instances.url, board.id, board.tokens.editor))
-    const dropped = new Set<BoardClient>()
-    for (const client of clients) {
-      client.provider.on('status', ({ status }) => status === 'disconnected' && dropped.add(client))
-    }
+    const spread = await connectThroughBalancer(instances, board.id, board.tokens.editor, CLIENTS)
+    const clients = spread.all
     try {
       // leastconn spreads twenty clients over the three instances
-      const onInstance = (name: string) => clients.filter((client) => client.instance() === name)
-      const loads = instances.list.map((instance) => onInstance(instance.name).length)
+      const loads = instances.list.map((instance) => spread.on(instance).length)
       expect(loads.every((load) => load >= 6)).toBe(true)
       const victim = instances.list.reduce((most, instance) =>
-        onInstance(instance.name).length > onInstance(most.name).length ? instance : most,
+        spread.on(instance).length > spread.on(most).length ? instance : most,
       )
-      const victims = onInstance(victim.name)
+      const victims = spread.on(victim)
 
       // mid-play: every client adds a shape every 100 ms
       const made = clients.map(() => 0)
@@ -96,9 +91,9 @@ describe('three instances behind the balancer', { timeout: 180_000 }, () => {
       expect(shapeCount(await instances.stored(board.id))).toBe(total)
       // the clients on the surviving instances never lost their connection
       const indexes = (some: BoardClient[]) => some.map((client) => clients.indexOf(client))
-      expect(indexes(clients.filter((client) => dropped.has(client)))).toEqual(indexes(victims))
+      expect(indexes(spread.dropped())).toEqual(indexes(victims))
     } finally {
-      for (const client of clients) client.destroy()
+      spread.destroy()
     }
   })
 

@@ -1,3 +1,4 @@
+import { Redis } from 'ioredis'
 import * as Y from 'yjs'
 import { PostgresBoardStore } from '../../server/storage/postgres-store'
 import { BOARD_DOC } from '../../shared/protocol/yjs-doc'
@@ -29,6 +30,8 @@ export interface Instances {
   byName(name: string | undefined): Instance
   /** The board's records as PostgreSQL holds them now (read directly, not through any instance). */
   stored(boardId: string): Promise<Y.Map<unknown>>
+  /** How many instances Redis itself sees listening for the board (its pub/sub subscribers). */
+  listening(boardId: string): Promise<number>
   /** Stops every process (SIGTERM, or SIGKILL if already gone) and drops the schema. */
   close(): Promise<void>
 }
@@ -48,6 +51,8 @@ export async function startInstances(count = 3, env: NodeJS.ProcessEnv = {}): Pr
         DATABASE_URL: databaseUrl.toString(),
         DATABASE_SCHEMA: schema,
         REDIS_URL: `redis://127.0.0.1:${redis.port}`,
+        // the faults these tests cause are expected: their warnings would drown a real failure
+        LOG_LEVEL: 'error',
         ...env,
       })
       return { url: process.url, process, postgres, redis }
@@ -56,6 +61,7 @@ export async function startInstances(count = 3, env: NodeJS.ProcessEnv = {}): Pr
   const running = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []))
   let balancer: Balancer | undefined
   let store: PostgresBoardStore | undefined
+  let redis: Redis | undefined
 
   const close = async () => {
     await balancer?.close()
@@ -68,6 +74,7 @@ export async function startInstances(count = 3, env: NodeJS.ProcessEnv = {}): Pr
       await redis.close()
     }
     await store?.close()
+    redis?.disconnect()
     await drop()
     removeDir(dataDir)
   }
@@ -101,6 +108,14 @@ export async function startInstances(count = 3, env: NodeJS.ProcessEnv = {}): Pr
       const doc = new Y.Doc()
       Y.applyUpdate(doc, (await store.loadDocument(boardId)) ?? new Uint8Array())
       return doc.getMap(BOARD_DOC.recordsMap)
+    },
+    async listening(boardId) {
+      redis ??= new Redis(REDIS.toString())
+      // the bus's channel name is its own business: any channel naming the board counts
+      const channels = (await redis.call('PUBSUB', 'CHANNELS', `*${boardId}*`)) as string[]
+      if (channels.length === 0) return 0
+      const counts = (await redis.call('PUBSUB', 'NUMSUB', ...channels)) as (string | number)[]
+      return counts.filter((_, i) => i % 2 === 1).reduce<number>((sum, count) => sum + Number(count), 0)
     },
     close,
   }
