@@ -20,6 +20,8 @@ export async function connectThroughBalancer(
 ): Promise<BalancedClients> {
   const all: BoardClient[] = []
   const dropped = new Set<BoardClient>()
+  // y-websocket adds one process 'exit' listener per provider: many clients in one process are expected
+  process.setMaxListeners(Math.max(process.getMaxListeners(), count + 10))
   try {
     for (let i = 0; i < count; i++) {
       const client = await syncedBoardClient(instances.url, boardId, token)
