@@ -65,10 +65,16 @@ export async function startInstances(count = 3, env: NodeJS.ProcessEnv = {}): Pr
 
   const close = async () => {
     await balancer?.close()
-    for (const { process } of running) {
-      if (process.child.exitCode === null && process.child.signalCode === null) process.child.kill('SIGTERM')
-      await process.exited
-    }
+    await Promise.all(
+      running.map(async ({ process }) => {
+        if (process.child.exitCode === null && process.child.signalCode === null)
+          process.child.kill('SIGTERM')
+        // a bound, so a flush that hangs (a failing test) never leaves a server behind
+        const hung = setTimeout(() => process.child.kill('SIGKILL'), 20_000)
+        await process.exited
+        clearTimeout(hung)
+      }),
+    )
     for (const { postgres, redis } of running) {
       await postgres.close()
       await redis.close()
