@@ -27,12 +27,11 @@ export interface Instances {
   url: string
   balancer: Balancer
   list: Instance[]
-  byName(name: string | undefined): Instance
   /** The board's records as PostgreSQL holds them now (read directly, not through any instance). */
   stored(boardId: string): Promise<Y.Map<unknown>>
   /** How many instances Redis itself sees listening for the board (its pub/sub subscribers). */
   listening(boardId: string): Promise<number>
-  /** Stops every process (SIGTERM, or SIGKILL if already gone) and drops the schema. */
+  /** Stops the balancer and every live process (SIGTERM: each flushes), then drops the schema. */
   close(): Promise<void>
 }
 
@@ -41,13 +40,18 @@ export async function startInstances(count = 3, env: NodeJS.ProcessEnv = {}): Pr
   const { schema, drop } = await freshSchema()
   const dataDir = tempDataDir('lockstep-instances')
   const postgresTarget = new URL(TEST_DATABASE_URL)
+  const relays: { postgres: TcpProxy; redis: TcpProxy }[] = []
+  for (let i = 0; i < count; i++) {
+    relays.push({
+      postgres: await startTcpProxy(postgresTarget.hostname, Number(postgresTarget.port || 5432)),
+      redis: await startTcpProxy(REDIS.hostname, Number(REDIS.port || 6379)),
+    })
+  }
   const started = await Promise.allSettled(
-    Array.from({ length: count }, async () => {
-      const postgres = await startTcpProxy(postgresTarget.hostname, Number(postgresTarget.port || 5432))
-      const redis = await startTcpProxy(REDIS.hostname, Number(REDIS.port || 6379))
+    relays.map(async ({ postgres, redis }) => {
       const databaseUrl = new URL(TEST_DATABASE_URL)
       databaseUrl.port = String(postgres.port)
-      const process = await startServerProcess(dataDir, {
+      const server = await startServerProcess(dataDir, {
         DATABASE_URL: databaseUrl.toString(),
         DATABASE_SCHEMA: schema,
         REDIS_URL: `redis://127.0.0.1:${redis.port}`,
@@ -55,7 +59,7 @@ export async function startInstances(count = 3, env: NodeJS.ProcessEnv = {}): Pr
         LOG_LEVEL: 'error',
         ...env,
       })
-      return { url: process.url, process, postgres, redis }
+      return { url: server.url, process: server, postgres, redis }
     }),
   )
   const running = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []))
@@ -66,18 +70,17 @@ export async function startInstances(count = 3, env: NodeJS.ProcessEnv = {}): Pr
   const close = async () => {
     await balancer?.close()
     await Promise.all(
-      running.map(async ({ process }) => {
-        if (process.child.exitCode === null && process.child.signalCode === null)
-          process.child.kill('SIGTERM')
+      running.map(async ({ process: server }) => {
+        if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGTERM')
         // a bound, so a flush that hangs (a failing test) never leaves a server behind
-        const hung = setTimeout(() => process.child.kill('SIGKILL'), 20_000)
-        await process.exited
+        const hung = setTimeout(() => server.child.kill('SIGKILL'), 20_000)
+        await server.exited
         clearTimeout(hung)
       }),
     )
-    for (const { postgres, redis } of running) {
-      await postgres.close()
-      await redis.close()
+    for (const relay of relays) {
+      await relay.postgres.close()
+      await relay.redis.close()
     }
     await store?.close()
     redis?.disconnect()
@@ -104,11 +107,6 @@ export async function startInstances(count = 3, env: NodeJS.ProcessEnv = {}): Pr
     url: balancer.url,
     balancer,
     list,
-    byName(name) {
-      const instance = list.find((candidate) => candidate.name === name)
-      if (!instance) throw new Error(`no instance named ${name}`)
-      return instance
-    },
     async stored(boardId) {
       store ??= await PostgresBoardStore.open(TEST_DATABASE_URL, { schema, poolSize: 1 })
       const doc = new Y.Doc()
