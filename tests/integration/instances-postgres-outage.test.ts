@@ -42,6 +42,7 @@ describe('three instances behind the balancer, PostgreSQL out of reach', { timeo
           await waitUntil(
             () => everyone.every((client) => told(client, 'saving-paused')),
             'everyone, on every instance, to be told saving is paused',
+            30_000,
           )
         }
         await sleep(250) // edits spread over the outage, as people keep drawing
