@@ -14,6 +14,8 @@ export interface BoardClient {
   records: Y.Map<unknown>
   /** The server's notices (saving paused, board full, …), in order. */
   notices: BoardNotice[]
+  /** The instance behind a balancer that took the latest connection (its `X-Lockstep-Instance`), if any. */
+  instance(): string | undefined
   destroy(): void
 }
 
@@ -24,8 +26,19 @@ export function connectBoardClient(
   identity?: string,
   doc = new Y.Doc(),
 ): BoardClient {
+  let instance: string | undefined
+  // ws's WebSocket, reading which instance the balancer chose from the upgrade's answer
+  const BalancedWebSocket = class extends WebSocket {
+    constructor(...args: ConstructorParameters<typeof WebSocket>) {
+      super(...args)
+      this.once('upgrade', (response) => {
+        const header = response.headers['x-lockstep-instance']
+        instance = typeof header === 'string' ? header : undefined
+      })
+    }
+  }
   const provider = new WebsocketProvider(`${httpUrl.replace(/^http/, 'ws')}/yjs`, boardId, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: BalancedWebSocket as unknown as typeof globalThis.WebSocket,
     params: identity ? { identity } : {},
     protocols: yjsSubprotocols(token),
     disableBc: true,
@@ -40,6 +53,7 @@ export function connectBoardClient(
     provider,
     records: doc.getMap(BOARD_DOC.recordsMap),
     notices,
+    instance: () => instance,
     destroy() {
       provider.destroy()
       doc.destroy()
