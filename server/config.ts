@@ -139,12 +139,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
         'their storage, and the embedded SQLite file cannot be shared; set DATABASE_URL=postgres://…',
     )
   }
-  if (e.REDIS_URL) {
-    throw new Error(
-      'Invalid configuration: REDIS_URL: several instances serving the same boards is not in this build ' +
-        'yet; run one instance with DATABASE_URL (see README, "Storage").',
-    )
-  }
   return {
     port: e.PORT,
     host: e.HOST,
