@@ -1,6 +1,8 @@
 /**
- * Our server as a child process of the benchmark: a temp DATA_DIR, LOG_LEVEL=warn, an ephemeral
- * port, and answers to the control requests in `control.ts` over IPC. Exits when the bench goes away.
+ * Our server as a child process of the benchmark: a temp DATA_DIR (or the environment's
+ * DATABASE_URL, and REDIS_URL for several instances), LOG_LEVEL=warn, an ephemeral port, and
+ * answers to the control requests in `control.ts` over IPC. Exits when the bench goes away.
+ * `PREPARED_CONTENT_ENV` names content the bench prepared once, as a built server reads it.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -11,6 +13,7 @@ import {
   type ControlReply,
   type ControlRequest,
   controlRequestSchema,
+  PREPARED_CONTENT_ENV,
   RECORDS_MAP,
 } from './control'
 
@@ -23,6 +26,7 @@ const server = await startServer({
   clientDir: dataDir, // the client build is not needed
   // The reference never unloads a document; keep ours loaded too so no unload lands mid-measurement.
   idleUnloadMs: 10 * 60_000,
+  preparedContentFile: process.env[PREPARED_CONTENT_ENV],
 })
 
 const reply = (message: ControlReply) => process.send?.(message)
