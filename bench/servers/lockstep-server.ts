@@ -24,8 +24,9 @@ const server = await startServer({
   dataDir,
   logLevel: 'warn',
   clientDir: dataDir, // the client build is not needed
-  // The reference never unloads a document; keep ours loaded too so no unload lands mid-measurement.
-  idleUnloadMs: 10 * 60_000,
+  // The reference never unloads a document; keep ours loaded too so no unload lands mid-measurement
+  // (unless the bench says otherwise: bench/scale.ts compares with one that unloads at once).
+  ...(process.env.IDLE_UNLOAD_MS ? {} : { idleUnloadMs: 10 * 60_000 }),
   preparedContentFile: process.env[PREPARED_CONTENT_ENV],
 })
 
