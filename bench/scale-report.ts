@@ -105,9 +105,12 @@ export function renderScaleReport(report: ScaleReport): string {
       '(one ~370-byte shape per transaction; with 20 boards the writers take turns); per edit, the time',
     '  until the LAST other client on its board observed it. Clients join through the balancer, so with',
     "  three instances about two thirds of each board's receivers sit on instances other than the writer's.",
-    'What is stored when: ours appends every update to PostgreSQL (one INSERT) before relaying it, on every',
-    '  instance; Hocuspocus relays first and stores the whole document (extension-database style upsert) 2 s',
-    '  after a change (at most 10 s), one instance at a time under a Redis lock.',
+    'What is stored when: ours appends every update to PostgreSQL (one INSERT) before relaying it, on the',
+    '  instance that received it; Hocuspocus stores the whole document (an extension-database style upsert)',
+    '  2 s after a change (at most 10 s), one instance at a time under a Redis lock, and',
+    settings.referenceStore === 'every-update'
+      ? '  (this run) also appends every update (one INSERT) before applying and relaying it, as ours does.'
+      : '  relays before anything is stored (BENCH_SCALE_REFERENCE_STORE=every-update: it appends first, as ours).',
     "Server CPU per edit: user + system time of all the set's instances over the measured span, divided by",
     '  the edits (HAProxy, PostgreSQL and Redis not included). RSS: each instance after a forced GC, clients',
     '  still connected, mean over instances and runs. edits/s: measured edits that reached every receiver,',

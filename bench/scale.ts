@@ -4,16 +4,25 @@
  * doing the same job (one instance; three with @hocuspocus/extension-redis), all in one run.
  * Per board size: edit fan-out to every peer (p50/p99), edits/s, server CPU per edit, RSS per
  * instance. The four sets stay up for the whole run and take turns ABBA. Prints a table, writes JSON.
+ *
+ * BENCH_SCALE_REFERENCE_STORE=every-update makes Hocuspocus also append every update to PostgreSQL
+ * before relaying it, as ours does (default `debounced`: as @hocuspocus/extension-database stores).
  */
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { z } from 'zod'
 import { prepareContent, writePreparedContent } from '../server/content/prepared-content'
 import { abbaOrder, machineMeta, progress, runBench } from './lib/bench-main'
 import { launchServerSet, type ServerSet } from './lib/server-set'
 import { sleep } from './lib/wait'
 import { type PerSet, renderScaleReport, type ScaleReport, SET_NAMES, type SetName } from './scale-report'
 import { type FanoutRun, runFanout, summarizeFanout } from './scenarios/fanout-latency'
+
+const referenceStore = z
+  .enum(['debounced', 'every-update'])
+  .default('debounced')
+  .parse(process.env.BENCH_SCALE_REFERENCE_STORE || undefined)
 
 const SETTINGS = {
   /**
@@ -37,6 +46,8 @@ const SETTINGS = {
   /** Our boards unload this long after their last client leaves (Hocuspocus unloads at once). */
   idleUnloadMs: 500,
   redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+  /** How the Hocuspocus sets store (see hocuspocus-server.ts). */
+  referenceStore,
   /** No run starts later than this after the start, so the whole bench ends well within its budget. */
   lastStartMs: 6.5 * 60_000,
   /** The whole run stops by itself after this, whatever happens. */
@@ -70,6 +81,7 @@ async function launchSets(preparedContentFile: string): Promise<PerSet<ServerSet
           IDLE_UNLOAD_MS: String(SETTINGS.idleUnloadMs),
           // one address creates every board of the run through the balancer
           BOARD_CREATE_LIMIT: '100000',
+          HOCUSPOCUS_STORE: SETTINGS.referenceStore,
         },
       }),
     ),

@@ -2,7 +2,7 @@ import pg from 'pg'
 import { startBalancer } from '../../tests/support/balancer'
 import { freshSchema, TEST_DATABASE_URL } from '../../tests/support/postgres'
 import type { FanoutTarget } from '../scenarios/fanout-latency'
-import { HOCUSPOCUS_TABLE, PREPARED_CONTENT_ENV } from '../servers/control'
+import { HOCUSPOCUS_TABLE, HOCUSPOCUS_UPDATES_TABLE, PREPARED_CONTENT_ENV } from '../servers/control'
 import type { BoardRef } from './board-client'
 import {
   type BenchServer,
@@ -90,7 +90,7 @@ export async function launchServerSet(options: ServerSetOptions): Promise<Server
   }
 }
 
-/** Hocuspocus's table, made before its instances start so they do not race to make it. */
+/** Hocuspocus's tables, made before its instances start so they do not race to make them. */
 async function createHocuspocusTable(schema: string): Promise<void> {
   const client = new pg.Client({ connectionString: TEST_DATABASE_URL })
   await client.connect()
@@ -98,6 +98,10 @@ async function createHocuspocusTable(schema: string): Promise<void> {
     await client.query(
       `CREATE TABLE ${schema}.${HOCUSPOCUS_TABLE} (name text PRIMARY KEY, data bytea NOT NULL)`,
     )
+    await client.query(
+      `CREATE TABLE ${schema}.${HOCUSPOCUS_UPDATES_TABLE} (id bigserial PRIMARY KEY, name text NOT NULL, data bytea NOT NULL)`,
+    )
+    await client.query(`CREATE INDEX ON ${schema}.${HOCUSPOCUS_UPDATES_TABLE} (name, id)`)
   } finally {
     await client.end()
   }

@@ -54,3 +54,6 @@ export const PREPARED_CONTENT_ENV = 'LOCKSTEP_BENCH_PREPARED_CONTENT'
 
 /** Hocuspocus's table (hocuspocus-server.ts), made by the bench before any instance starts, so they do not race. */
 export const HOCUSPOCUS_TABLE = 'hocuspocus_documents'
+
+/** Hocuspocus's update log when it stores every update before relaying it (`HOCUSPOCUS_STORE=every-update`). */
+export const HOCUSPOCUS_UPDATES_TABLE = 'hocuspocus_updates'
