@@ -43,6 +43,8 @@ const SETTINGS = {
   drainTimeoutMs: 10_000,
   /** Between runs: sockets closed, boards unloaded and stored, before the next set is measured. */
   pauseMs: 1_000,
+  /** Eight servers compile and start at once: on a busy 2-core machine that can take a minute. */
+  startTimeoutMs: 120_000,
   /** Our boards unload this long after their last client leaves (Hocuspocus unloads at once). */
   idleUnloadMs: 500,
   redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
@@ -77,6 +79,7 @@ async function launchSets(preparedContentFile: string): Promise<PerSet<ServerSet
         ...SETS[name],
         redisUrl: SETTINGS.redisUrl,
         preparedContentFile,
+        startTimeoutMs: SETTINGS.startTimeoutMs,
         env: {
           IDLE_UNLOAD_MS: String(SETTINGS.idleUnloadMs),
           // one address creates every board of the run through the balancer

@@ -61,6 +61,7 @@ export function peerConnector(kind: ServerKind): (wsBase: string, board: BoardRe
 export async function launchServer(
   kind: ServerKind,
   env: Record<string, string | undefined> = {},
+  startTimeoutMs = 30_000,
 ): Promise<BenchServer> {
   const script = SCRIPTS[kind]
   const child = fork(fileURLToPath(new URL(`../servers/${script.file}`, import.meta.url)), [], {
@@ -90,10 +91,12 @@ export async function launchServer(
     onReady = resolve
     void exited.then(() => reject(new Error(`${kind} server exited before it was ready`)))
   })
-  const port = await withTimeout(ready, `the ${kind} server to start`, 30_000).catch((error: unknown) => {
-    child.kill('SIGKILL')
-    throw error
-  })
+  const port = await withTimeout(ready, `the ${kind} server to start`, startTimeoutMs).catch(
+    (error: unknown) => {
+      child.kill('SIGKILL')
+      throw error
+    },
+  )
 
   let nextId = 1
   const request = (body: RequestBody): Promise<ControlReply> => {

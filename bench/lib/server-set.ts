@@ -24,6 +24,8 @@ export interface ServerSetOptions {
   preparedContentFile: string
   /** Environment for every instance, on top of what the set needs. */
   env?: Record<string, string>
+  /** How long one instance may take to listen (several starting at once on a busy machine are slow). */
+  startTimeoutMs?: number
 }
 
 /**
@@ -60,7 +62,9 @@ export async function launchServerSet(options: ServerSetOptions): Promise<Server
       [PREPARED_CONTENT_ENV]: options.preparedContentFile,
     }
     const launched = await Promise.allSettled(
-      Array.from({ length: options.instances }, () => launchServer(options.kind, env)),
+      Array.from({ length: options.instances }, () =>
+        launchServer(options.kind, env, options.startTimeoutMs),
+      ),
     )
     for (const result of launched) if (result.status === 'fulfilled') instances.push(result.value)
     const failed = launched.find((result) => result.status === 'rejected')
