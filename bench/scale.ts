@@ -14,6 +14,7 @@ import path from 'node:path'
 import { z } from 'zod'
 import { prepareContent, writePreparedContent } from '../server/content/prepared-content'
 import { abbaOrder, machineMeta, progress, runBench } from './lib/bench-main'
+import { killOwnChildrenNamed } from './lib/own-children'
 import { launchServerSet, type ServerSet } from './lib/server-set'
 import { sleep } from './lib/wait'
 import { type PerSet, renderScaleReport, type ScaleReport, SET_NAMES, type SetName } from './scale-report'
@@ -151,4 +152,6 @@ async function run(): Promise<ScaleReport> {
 }
 
 process.setMaxListeners(500) // each WebsocketProvider adds a process 'exit' listener
+// Stopped by the budget, the server children exit with their IPC channel; HAProxy has none.
+process.on('exit', () => killOwnChildrenNamed('haproxy'))
 await runBench({ name: 'scale', budgetMs: SETTINGS.budgetMs, run, render: renderScaleReport })
