@@ -97,7 +97,9 @@ async function run(): Promise<LockstepReport> {
   try {
     const [lockstep, socketio] = servers
     if (!lockstep || !socketio || servers.length !== KINDS.length)
-      throw new Error('could not start both servers')
+      throw new Error(
+        `could not start both servers: ${launched.flatMap((s) => (s.status === 'rejected' ? [String(s.reason)] : [])).join('; ')}`,
+      )
     const { scenarioSteps, sample } = await probe(lockstep)
     const drivers: PerSession<SessionDriver> = {
       lockstep: lockstepDriver(SETTINGS.scenarioId, scenarioSteps),

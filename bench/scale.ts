@@ -8,11 +8,8 @@
  * BENCH_SCALE_REFERENCE_STORE=every-update makes Hocuspocus also append every update to PostgreSQL
  * before relaying it, as ours does (default `debounced`: as @hocuspocus/extension-database stores).
  */
-import fs from 'node:fs'
 import os from 'node:os'
-import path from 'node:path'
 import { z } from 'zod'
-import { prepareContent, writePreparedContent } from '../server/content/prepared-content'
 import { abbaOrder, machineMeta, progress, runBench } from './lib/bench-main'
 import { killOwnChildrenNamed } from './lib/own-children'
 import { launchServerSet, type ServerSet } from './lib/server-set'
@@ -65,21 +62,13 @@ const SETS: Record<SetName, { kind: ServerSet['kind']; instances: number }> = {
   hocuspocus3: { kind: 'hocuspocus', instances: 3 },
 }
 
-/** Lays out templates and replays scenarios once, for all of our instances (seconds of CPU each). */
-async function prepareContentOnce(dir: string): Promise<string> {
-  const file = path.join(dir, 'prepared-content.json')
-  writePreparedContent(file, await prepareContent('content'))
-  return file
-}
-
-async function launchSets(preparedContentFile: string): Promise<PerSet<ServerSet>> {
+async function launchSets(): Promise<PerSet<ServerSet>> {
   progress(`starting ${SET_NAMES.join(', ')}`)
   const launched = await Promise.allSettled(
     SET_NAMES.map((name) =>
       launchServerSet({
         ...SETS[name],
         redisUrl: SETTINGS.redisUrl,
-        preparedContentFile,
         startTimeoutMs: SETTINGS.startTimeoutMs,
         env: {
           IDLE_UNLOAD_MS: String(SETTINGS.idleUnloadMs),
@@ -110,11 +99,9 @@ async function stopSets(sets: Partial<PerSet<ServerSet>>): Promise<void> {
 async function run(): Promise<ScaleReport> {
   const started = performance.now()
   const loadAtStart = os.loadavg()[0] ?? Number.NaN
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lockstep-scale-'))
   let sets: PerSet<ServerSet> | undefined
   try {
-    progress('preparing content once for our instances')
-    sets = await launchSets(await prepareContentOnce(dir))
+    sets = await launchSets() // our instances read content laid out once (lib/server-process.ts)
     const results: ScaleReport['results'] = []
     let skipped = 0
     for (const at of SETTINGS.runs) {
@@ -147,7 +134,6 @@ async function run(): Promise<ScaleReport> {
     }
   } finally {
     if (sets) await stopSets(sets)
-    fs.rmSync(dir, { recursive: true, force: true })
   }
 }
 

@@ -1,6 +1,7 @@
 import { type ChildProcess, fork } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
+import { prepareContentOnce } from '../../server/content/prepared-content'
 import { createBoardResponseSchema } from '../../shared/protocol/rest'
 import { type ControlReply, type ControlRequest, controlReplySchema } from '../servers/control'
 import { type BoardPeer, type BoardRef, connectSynced } from './board-client'
@@ -54,6 +55,17 @@ export function peerConnector(kind: ServerKind): (wsBase: string, board: BoardRe
   return kind === 'hocuspocus' ? connectHocuspocusSynced : connectSynced
 }
 
+let preparedContent: Promise<{ file: string; remove(): void }> | undefined
+
+/** Content laid out once for every Lockstep server this bench starts (as a built server reads it). */
+function preparedContentFile(): Promise<string> {
+  if (!preparedContent) {
+    preparedContent = prepareContentOnce('content')
+    void preparedContent.then((prepared) => process.once('exit', prepared.remove))
+  }
+  return preparedContent.then((prepared) => prepared.file)
+}
+
 /**
  * Starts a server child and resolves once it listens on an ephemeral localhost port. `env` adds
  * to (or, with undefined, removes from) the bench's own environment.
@@ -64,7 +76,8 @@ export async function launchServer(
   startTimeoutMs = 30_000,
 ): Promise<BenchServer> {
   const script = SCRIPTS[kind]
-  const child = fork(fileURLToPath(new URL(`../servers/${script.file}`, import.meta.url)), [], {
+  const args = kind === 'lockstep' ? [await preparedContentFile()] : []
+  const child = fork(fileURLToPath(new URL(`../servers/${script.file}`, import.meta.url)), args, {
     execArgv: script.execArgv,
     env: { ...process.env, LOG_LEVEL: 'warn', YPERSISTENCE: undefined, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

@@ -2,7 +2,7 @@ import pg from 'pg'
 import { startBalancer } from '../../tests/support/balancer'
 import { freshSchema, TEST_DATABASE_URL } from '../../tests/support/postgres'
 import type { FanoutTarget } from '../scenarios/fanout-latency'
-import { HOCUSPOCUS_TABLE, HOCUSPOCUS_UPDATES_TABLE, PREPARED_CONTENT_ENV } from '../servers/control'
+import { HOCUSPOCUS_TABLE, HOCUSPOCUS_UPDATES_TABLE } from '../servers/control'
 import type { BoardRef } from './board-client'
 import {
   type BenchServer,
@@ -20,8 +20,6 @@ export interface ServerSetOptions {
   /** Instances behind the balancer; more than one connects them through Redis. */
   instances: number
   redisUrl: string
-  /** Content prepared once for all of our instances (see `PREPARED_CONTENT_ENV`). */
-  preparedContentFile: string
   /** Environment for every instance, on top of what the set needs. */
   env?: Record<string, string>
   /** How long one instance may take to listen (several starting at once on a busy machine are slow). */
@@ -59,7 +57,6 @@ export async function launchServerSet(options: ServerSetOptions): Promise<Server
       // one instance runs as operators run one: without a bus
       REDIS_URL: options.instances > 1 ? options.redisUrl : undefined,
       HOCUSPOCUS_REDIS_PREFIX: `hocuspocus-bench-${schema.schema}`,
-      [PREPARED_CONTENT_ENV]: options.preparedContentFile,
     }
     const launched = await Promise.allSettled(
       Array.from({ length: options.instances }, () =>

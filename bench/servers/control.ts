@@ -49,9 +49,6 @@ export const RECORDS_MAP = 'tldraw'
 /** The one event the bare socket.io reference (socketio-server.ts) handles: ack, then send to the room. */
 export const REBROADCAST_EVENT = 'bench:rebroadcast'
 
-/** Where a bench that starts several of our instances put the content it prepared once for all. */
-export const PREPARED_CONTENT_ENV = 'LOCKSTEP_BENCH_PREPARED_CONTENT'
-
 /** Hocuspocus's table (hocuspocus-server.ts), made by the bench before any instance starts, so they do not race. */
 export const HOCUSPOCUS_TABLE = 'hocuspocus_documents'
 

@@ -2,7 +2,6 @@
  * Our server as a child process of the benchmark: a temp DATA_DIR (or the environment's
  * DATABASE_URL, and REDIS_URL for several instances), LOG_LEVEL=warn, an ephemeral port, and
  * answers to the control requests in `control.ts` over IPC. Exits when the bench goes away.
- * `PREPARED_CONTENT_ENV` names content the bench prepared once, as a built server reads it.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -13,7 +12,6 @@ import {
   type ControlReply,
   type ControlRequest,
   controlRequestSchema,
-  PREPARED_CONTENT_ENV,
   RECORDS_MAP,
 } from './control'
 
@@ -24,10 +22,16 @@ const server = await startServer({
   dataDir,
   logLevel: 'warn',
   clientDir: dataDir, // the client build is not needed
+  // laid out once by the bench (lib/server-process.ts), as a built server reads it
+  preparedContentFile: process.argv[2],
   // The reference never unloads a document; keep ours loaded too so no unload lands mid-measurement
   // (unless the bench says otherwise: bench/scale.ts compares with one that unloads at once).
   ...(process.env.IDLE_UNLOAD_MS ? {} : { idleUnloadMs: 10 * 60_000 }),
-  preparedContentFile: process.env[PREPARED_CONTENT_ENV],
+  // The facilitator here steps as fast as the room answers; a person's allowance (a burst of 30,
+  // then 2 a second) would measure the rate limit, not the fan-out.
+  sessionEvents: { burst: 1_000_000, perMinute: 60_000_000 },
+  // and 200 participants from one address would meet the per-address allowance for newcomers
+  newIdentities: { burst: 1_000_000, perMinute: 60_000_000 },
 })
 
 const reply = (message: ControlReply) => process.send?.(message)

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { forgetBoard } from '../remembered-boards'
 import { deleteBoard } from '../saved-boards-api'
+import { ConfirmActions } from './ConfirmActions'
 import { Dialog } from './Dialog'
 
 interface DeleteBoardDialogProps {
@@ -48,20 +49,15 @@ export function DeleteBoardDialog({ boardId, token, title, onClose, onDeleted }:
           {error}
         </p>
       )}
-      <div className="dialog__actions">
-        <button type="button" className="button" onClick={onClose} disabled={busy}>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="button button--danger"
-          disabled={busy}
-          onClick={() => void confirm()}
-          data-testid="delete-board-confirm"
-        >
-          {busy ? 'Deleting…' : 'Delete for everyone'}
-        </button>
-      </div>
+      <ConfirmActions
+        label="Delete for everyone"
+        busyLabel="Deleting…"
+        tone="danger"
+        busy={busy}
+        onCancel={onClose}
+        onConfirm={() => void confirm()}
+        testId="delete-board-confirm"
+      />
     </Dialog>
   )
 }

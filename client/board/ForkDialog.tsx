@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { ConfirmActions } from './ConfirmActions'
 import { Dialog } from './Dialog'
 import { type ForkOutcome, forkIntoNewTab } from './fork-in-new-tab'
 
@@ -52,20 +53,14 @@ export function ForkDialog({ boardId, token, title, version, onClose }: ForkDial
           </a>
         </div>
       ) : (
-        <div className="dialog__actions">
-          <button type="button" className="button" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="button button--primary"
-            disabled={busy}
-            onClick={() => void confirm()}
-            data-testid="fork-confirm"
-          >
-            {busy ? 'Making a copy…' : 'Copy into a new tab'}
-          </button>
-        </div>
+        <ConfirmActions
+          label="Copy into a new tab"
+          busyLabel="Making a copy…"
+          busy={busy}
+          onCancel={onClose}
+          onConfirm={() => void confirm()}
+          testId="fork-confirm"
+        />
       )}
     </Dialog>
   )

@@ -2,6 +2,7 @@ import './export.css'
 import { useState } from 'react'
 import { useValue } from 'tldraw'
 import { useBoardUi } from '../board/board-context'
+import { ConfirmActions } from '../board/ConfirmActions'
 import { Dialog } from '../board/Dialog'
 import { exportBoardFile } from '../saved-boards-api'
 import { useLiveSession } from '../session/session-context'
@@ -157,20 +158,15 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           <span>{STAGES[stage].text}</span>
         </div>
       )}
-      <div className="dialog__actions">
-        <button type="button" className="button" onClick={onClose}>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="button button--primary"
-          onClick={run}
-          disabled={busy || (picture && scope === 'selection' && selected.length === 0)}
-          data-testid="export-download"
-        >
-          {busy ? 'Exporting…' : 'Download'}
-        </button>
-      </div>
+      <ConfirmActions
+        label="Download"
+        busyLabel="Exporting…"
+        busy={busy}
+        blocked={picture && scope === 'selection' && selected.length === 0}
+        onCancel={onClose}
+        onConfirm={run}
+        testId="export-download"
+      />
       {error && (
         <p className="form-error" role="alert">
           {error}

@@ -8,6 +8,7 @@ import { CanvasNotes } from './CanvasNotes'
 import { CheckpointCard } from './CheckpointCard'
 import { DesignHints } from './DesignHints'
 import { DrawnKindPicker } from './DrawnKindPicker'
+import { DrawnProperties } from './DrawnProperties'
 import { DrawnRunPanel, DrawnRunStart } from './DrawnRunPanel'
 import { EventLog } from './EventLog'
 import { HealthLegend } from './HealthLegend'
@@ -108,6 +109,7 @@ export function SimulationTab() {
         </>
       )}
       {editor && canWrite && simulation.status === 'idle' && <DrawnKindPicker editor={editor} />}
+      {editor && simulation.status === 'idle' && <DrawnProperties editor={editor} canEdit={canWrite} />}
       {editor && simulation.status === 'idle' && (
         <DesignHints
           editor={editor}

@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import type { Scenario } from '../../shared/scenarios/scenario-schema'
 import { type LaidOutTemplate, layoutTemplate } from '../../shared/templates/layout'
@@ -38,6 +39,17 @@ export async function prepareContent(contentDir: string): Promise<PreparedConten
 /** Writes prepared content for a later start to read (done by the server build). */
 export function writePreparedContent(file: string, content: PreparedContent): void {
   fs.writeFileSync(file, JSON.stringify(content))
+}
+
+/**
+ * Prepares content once into a temporary file for servers started later to read (test runs and
+ * benchmarks start many servers; each would otherwise spend seconds of ELK and replay at start).
+ */
+export async function prepareContentOnce(contentDir: string): Promise<{ file: string; remove(): void }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lockstep-content-'))
+  const file = path.join(dir, 'prepared-content.json')
+  writePreparedContent(file, await prepareContent(contentDir))
+  return { file, remove: () => fs.rmSync(dir, { recursive: true, force: true }) }
 }
 
 /**

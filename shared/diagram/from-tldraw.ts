@@ -107,7 +107,8 @@ export function snapshotFromRecords(records: readonly unknown[]): DiagramReading
   return { snapshot: graphSnapshotSchema.parse({ boxes, calls }), skipped }
 }
 
-function componentKindOf(meta: Record<string, unknown>): ComponentKind | undefined {
+/** The component a shape plays: its own kind, or a template box's node kind mapped. */
+export function componentKindOf(meta: Record<string, unknown>): ComponentKind | undefined {
   const own = componentKindSchema.safeParse(meta.componentKind)
   if (own.success) return own.data
   // a template box plays the component its node kind maps to
@@ -116,7 +117,8 @@ function componentKindOf(meta: Record<string, unknown>): ComponentKind | undefin
   return undefined
 }
 
-function callModeOf(arrow: ShapeRecord): CallMode | null {
+/** How an arrow calls: its own setting, its template edge kind, or else its dash. */
+export function callModeOf(arrow: Pick<ShapeRecord, 'meta' | 'props'>): CallMode | null {
   const own = callModeSchema.safeParse(arrow.meta.callMode)
   if (own.success) return own.data
   const templateKind = typeof arrow.meta.kind === 'string' ? arrow.meta.kind.replace(/^edge:/, '') : ''
@@ -125,7 +127,7 @@ function callModeOf(arrow: ShapeRecord): CallMode | null {
 }
 
 /** Each valid setting kept, each invalid one named (a bad value never blocks a Run). */
-function readProps(raw: unknown): { props: ComponentPropsPatch; rejected: string[] } {
+export function readProps(raw: unknown): { props: ComponentPropsPatch; rejected: string[] } {
   const props: Record<string, unknown> = {}
   const rejected: string[] = []
   if (typeof raw !== 'object' || raw === null) return { props, rejected }

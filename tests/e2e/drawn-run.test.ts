@@ -159,4 +159,83 @@ describe('simulating the diagram the group drew, in Chromium', () => {
       await page.locator('[data-testid="drawn-halo"][data-box="shape:cache"][data-health="failed"]').waitFor()
     expect(ana.foreignRequests.concat(ben.foreignRequests)).toEqual([])
   })
+  it("sets a box's and a call's properties beside them: shared, undoable, checked, and used by the next Run", async () => {
+    const board = await createTestBoard(server.url, 'Properties')
+    const ana = await chromium.open(server.url)
+    const ben = await chromium.open(server.url)
+    await ana.page.goto(`${server.url}${board.urls.facilitator}`)
+    await ben.page.goto(`${server.url}${board.urls.viewer}`)
+    await Promise.all([waitForBoard(ana.page), waitForBoard(ben.page)])
+    await drawSystem(ana.page)
+    await waitForShapeCount(ben.page, BOXES.length + CALLS.length)
+    for (const { page } of [ana, ben]) {
+      await page.getByTestId('dock-tab-simulation').click()
+      await page.evaluate(() => {
+        window.lockstepEditor?.select('shape:api' as never)
+      })
+    }
+
+    // the service's defaults show as placeholders; a typed value is its own setting
+    const replicas = ana.page.getByTestId('drawn-prop-replicas')
+    expect(await replicas.getAttribute('placeholder')).toBe('2')
+    await replicas.fill('5')
+    await replicas.press('Enter')
+    const metaOf = (page: Page) =>
+      page.evaluate(() => window.lockstepEditor?.getShape('shape:api' as never)?.meta.props ?? null)
+    await ana.page.waitForFunction(
+      () =>
+        (window.lockstepEditor?.getShape('shape:api' as never)?.meta.props as { replicas?: number })
+          ?.replicas === 5,
+    )
+    // the viewer sees it, and cannot change it
+    const benReplicas = ben.page.getByTestId('drawn-prop-replicas')
+    await ben.page.waitForFunction(
+      () =>
+        (document.querySelector('[data-testid="drawn-prop-replicas"]') as HTMLInputElement | null)?.value ===
+        '5',
+    )
+    expect(await benReplicas.isDisabled()).toBe(true)
+
+    // a value the engine would not run is refused with its range, and nothing is stored
+    const failure = ana.page.getByTestId('drawn-prop-failureProbability')
+    await failure.fill('150')
+    await failure.press('Enter')
+    expect(await ana.page.getByTestId('drawn-props-error').textContent()).toBe(
+      'Failure chance must be from 0 to 100 %.',
+    )
+    expect(await metaOf(ana.page)).toEqual({ replicas: 5 })
+
+    // no timeout at all, then undo puts the timeout back
+    await ana.page.getByTestId('drawn-prop-timeoutMs-none').check()
+    await ana.page.waitForFunction(
+      () =>
+        (window.lockstepEditor?.getShape('shape:api' as never)?.meta.props as { timeoutMs?: unknown })
+          ?.timeoutMs === null,
+    )
+    await ana.page.evaluate(() => {
+      window.lockstepEditor?.undo()
+    })
+    await ana.page.waitForFunction(
+      () =>
+        !(
+          'timeoutMs' in ((window.lockstepEditor?.getShape('shape:api' as never)?.meta.props as object) ?? {})
+        ),
+    )
+    expect(await metaOf(ana.page)).toEqual({ replicas: 5 })
+
+    // a call: async, and its mode is what the next Run reads
+    await ana.page.evaluate(() => {
+      window.lockstepEditor?.select('shape:c2' as never)
+    })
+    await ana.page.getByTestId('drawn-call-mode').selectOption('async')
+    await ana.page.evaluate(() => {
+      window.lockstepEditor?.selectNone()
+    })
+
+    await ana.page.getByTestId('drawn-run').click()
+    await panel(ana.page).waitFor({ timeout: 10_000 })
+    const run = (await server.server.sessions.peek(board.id)?.then((room) => room.current.drawnRun)) ?? null
+    expect(run?.snapshot.boxes.find((box) => box.id === 'shape:api')?.props).toEqual({ replicas: 5 })
+    expect(run?.snapshot.calls.find((call) => call.id === 'shape:c2')?.mode).toBe('async')
+  })
 })

@@ -1,6 +1,7 @@
 import { createTLSchema, toRichText } from '@tldraw/tlschema'
 import type { BoardContent, DocumentRecord } from '../../shared/protocol/board-file'
 import { BOARD_DOC } from '../../shared/protocol/yjs-doc'
+import { arrowBindings, arrowShape, geoShape } from '../support/board-records'
 import type { BoardClient } from '../support/yjs-client'
 
 /** Board content helpers shared by the saved-boards integration tests (not a test file itself). */
@@ -9,77 +10,24 @@ export const TLDRAW_SCHEMA = createTLSchema().serialize()
 
 /** Valid tldraw document records of every kind a board holds: document, page, shapes, an arrow and its binding. */
 export function tldrawRecords(label = 'a'): DocumentRecord[] {
-  const shape = (id: string, type: string, x: number, props: Record<string, unknown>) => ({
-    id,
-    typeName: 'shape',
-    type,
-    x,
-    y: 40,
-    rotation: 0,
-    index: `a${x / 100 + 1}`,
-    parentId: 'page:page',
-    isLocked: false,
-    opacity: 1,
-    meta: { nodeId: `${label}-${type}` },
-    props,
+  const box = (name: string, x: number) => ({
+    ...geoShape(`shape:${label}-${name}`, { x, y: 40, text: `${label} ${name}` }),
+    meta: { nodeId: `${label}-${name}` },
   })
-  const geoProps = (text: string) => ({
-    geo: 'rectangle',
-    dash: 'draw',
-    url: '',
-    w: 160,
-    h: 90,
-    growY: 0,
-    scale: 1,
-    flipX: false,
-    flipY: false,
-    labelColor: 'black',
-    color: 'blue',
-    fill: 'semi',
-    size: 'm',
-    font: 'draw',
-    align: 'middle',
-    verticalAlign: 'middle',
-    richText: toRichText(text),
-  })
+  const arrowId = `shape:${label}-arrow`
+  const arrow = arrowShape(arrowId, { x: 100, y: 40 })
+  const [, endBinding] = arrowBindings(arrowId, `shape:${label}-gateway`, `shape:${label}-cell`)
   const records = [
     { id: 'document:document', typeName: 'document', gridSize: 10, name: '', meta: {} },
     { id: 'page:page', typeName: 'page', name: 'Page 1', index: 'a1', meta: {} },
-    shape(`shape:${label}-gateway`, 'geo', 0, geoProps(`${label} gateway`)),
-    shape(`shape:${label}-cell`, 'geo', 300, geoProps(`${label} cell`)),
-    shape(`shape:${label}-arrow`, 'arrow', 100, {
-      kind: 'arc',
-      labelColor: 'black',
-      color: 'black',
-      fill: 'none',
-      dash: 'draw',
-      size: 'm',
-      arrowheadStart: 'none',
-      arrowheadEnd: 'arrow',
-      font: 'draw',
-      start: { x: 0, y: 0 },
-      end: { x: 200, y: 0 },
-      bend: 0,
-      richText: toRichText('calls'),
-      labelPosition: 0.5,
-      scale: 1,
-      elbowMidPoint: 0.5,
-    }),
+    box('gateway', 0),
+    box('cell', 300),
     {
-      id: `binding:${label}-arrow-end`,
-      typeName: 'binding',
-      type: 'arrow',
-      fromId: `shape:${label}-arrow`,
-      toId: `shape:${label}-cell`,
-      meta: {},
-      props: {
-        terminal: 'end',
-        normalizedAnchor: { x: 0.5, y: 0.5 },
-        isExact: false,
-        isPrecise: false,
-        snap: 'none',
-      },
+      ...arrow,
+      meta: { nodeId: `${label}-arrow` },
+      props: { ...arrow.props, richText: toRichText('calls') },
     },
+    endBinding,
   ]
   return records as DocumentRecord[]
 }

@@ -134,5 +134,5 @@ export function arrowBindings(arrowId: string, from: string, to: string) {
     meta: {},
     props: { terminal, normalizedAnchor: { x: 0.5, y: 0.5 }, isExact: false, isPrecise: false, snap: 'none' },
   })
-  return [bind('start', from), bind('end', to)]
+  return [bind('start', from), bind('end', to)] as const
 }

@@ -1,7 +1,4 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { prepareContent, writePreparedContent } from '../../server/content/prepared-content'
+import { prepareContentOnce } from '../../server/content/prepared-content'
 
 /** Where the servers of this test run read their content from (see test-server.ts, child-server.ts). */
 export const PREPARED_CONTENT_ENV = 'LOCKSTEP_TEST_PREPARED_CONTENT'
@@ -11,10 +8,8 @@ export const PREPARED_CONTENT_ENV = 'LOCKSTEP_TEST_PREPARED_CONTENT'
  * ELK and replay), instead of once per server the tests start. The same code a server runs at
  * start from source; its own tests are in tests/unit (templates, scenarios, articles).
  */
-export default async function prepareContentOnce(): Promise<() => void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lockstep-content-'))
-  const file = path.join(dir, 'prepared-content.json')
-  writePreparedContent(file, await prepareContent('content'))
-  process.env[PREPARED_CONTENT_ENV] = file
-  return () => fs.rmSync(dir, { recursive: true, force: true })
+export default async function prepareContentForTheRun(): Promise<() => void> {
+  const prepared = await prepareContentOnce('content')
+  process.env[PREPARED_CONTENT_ENV] = prepared.file
+  return prepared.remove
 }

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs'
-import { createTLSchema, toRichText } from '@tldraw/tlschema'
+import { createTLSchema } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
 import { snapshotFromRecords } from '../../shared/diagram/from-tldraw'
 import { drawnSystemEngine } from '../../shared/sim/engines/drawn-system'
 import { layoutTemplate } from '../../shared/templates/layout'
 import { templateSchema } from '../../shared/templates/template-schema'
 import { templateToRecords } from '../../shared/templates/to-tldraw'
-import { geoShape } from '../support/board-records'
+import { arrowBindings, arrowShape, frameShape, geoShape } from '../support/board-records'
 
 const tlschema = createTLSchema()
 
@@ -16,65 +16,17 @@ function geo(id: string, text: string, meta: Record<string, unknown>, parentId =
 }
 
 function arrow(id: string, dash: 'draw' | 'dashed', meta: Record<string, unknown> = {}) {
-  return {
-    id,
-    typeName: 'shape',
-    type: 'arrow',
-    x: 0,
-    y: 0,
-    rotation: 0,
-    index: 'a2',
-    parentId: 'page:page',
-    isLocked: false,
-    opacity: 1,
-    meta,
-    props: {
-      kind: 'arc',
-      labelColor: 'black',
-      color: 'black',
-      fill: 'none',
-      dash,
-      size: 'm',
-      arrowheadStart: 'none',
-      arrowheadEnd: 'arrow',
-      font: 'draw',
-      start: { x: 0, y: 0 },
-      end: { x: 200, y: 0 },
-      bend: 0,
-      richText: toRichText(''),
-      labelPosition: 0.5,
-      scale: 1,
-      elbowMidPoint: 0.5,
-    },
-  }
+  const shape = arrowShape(id)
+  return { ...shape, meta, props: { ...shape.props, dash } }
 }
 
+/** One end of an arrow tied to a box (`arrowBindings` ties both; a half-bound arrow needs one). */
 function binding(arrowId: string, terminal: 'start' | 'end', toId: string) {
-  return {
-    id: `binding:${arrowId.slice(6)}-${terminal}`,
-    typeName: 'binding',
-    type: 'arrow',
-    fromId: arrowId,
-    toId,
-    meta: {},
-    props: { terminal, normalizedAnchor: { x: 0.5, y: 0.5 }, isExact: false, isPrecise: false, snap: 'none' },
-  }
+  const [start, end] = arrowBindings(arrowId, toId, toId)
+  return terminal === 'start' ? start : end
 }
 
-const frame = {
-  id: 'shape:zoneA',
-  typeName: 'shape',
-  type: 'frame',
-  x: 0,
-  y: 0,
-  rotation: 0,
-  index: 'a0',
-  parentId: 'page:page',
-  isLocked: false,
-  opacity: 1,
-  meta: {},
-  props: { w: 800, h: 600, name: 'Zone A', color: 'black' },
-}
+const frame = { ...frameShape('shape:zoneA'), props: { w: 800, h: 600, name: 'Zone A', color: 'black' } }
 
 /** Four boxes a group drew by hand, an async arrow, a half-bound arrow and a plain sticky shape. */
 const drawn = [

@@ -1,3 +1,4 @@
+import '../saved-board.css'
 import './damaged-board.css'
 import { useState } from 'react'
 import type { SkippedRecord } from '../../../shared/boards/drawable-records'
@@ -18,11 +19,16 @@ export function SkippedRecordsNotice({ skipped }: { skipped: readonly SkippedRec
   const [dismissedAt, setDismissedAt] = useState<number | null>(null)
   if (skipped.length === 0 || dismissedAt === skipped.length) return null
   return (
-    <div className="skipped-records" role="status" data-testid="skipped-records" data-count={skipped.length}>
+    <div
+      className="board-notice skipped-records"
+      role="status"
+      data-testid="skipped-records"
+      data-count={skipped.length}
+    >
       <span>{skippedText(skipped)}</span>
       <button
         type="button"
-        className="skipped-records__close"
+        className="board-notice__close"
         onClick={() => setDismissedAt(skipped.length)}
         aria-label="Dismiss"
       >

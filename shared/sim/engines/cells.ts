@@ -1,10 +1,10 @@
 import { z } from 'zod'
 import { type SimEngine, tickEventSchema, unreachable } from '../engine'
-import { appendPoint, onCopy, tickStamp } from '../history'
-import { randomStream } from '../random'
-import { pushConfig, restartCell } from './cells/control-plane'
-import { cellId, cellIndex, placeTenant, tenantId, tenantNumber } from './cells/placement'
-import { cellsView, tenantImpact } from './cells/view'
+import { onCopy, tickStamp } from '../history'
+import { restartCell } from './cells/control-plane'
+import { cellId, cellIndex, tenantNumber } from './cells/placement'
+import { advanceOneTick, failCell, pickPoisonTenant, placeTenants, pullPlacementMap } from './cells/traffic'
+import { cellsView } from './cells/view'
 
 const cellSchema = z.string().regex(/^cell-[1-9][0-9]*$/)
 const tenantSchema = z.string().regex(/^tenant-[1-9][0-9]*$/)
@@ -283,89 +283,4 @@ export const cellsEngine: SimEngine<CellsParams, CellsState, CellsEvent> = {
   },
 
   view: cellsView,
-}
-
-/** Places `count` new tenants with the cell router, or where the params pin them (in place). */
-function placeTenants(state: CellsState, count: number): void {
-  const { cells, shuffleShardSize, pinnedTenants } = state.params
-  for (let i = 0; i < count; i++) {
-    const id = tenantId(state.nextTenant)
-    const pinned = pinnedTenants[id]?.map(cellIndex).sort((a, b) => a - b)
-    const tenantsPerCell = Array.from({ length: cells }, () => 0)
-    for (const tenant of state.tenants) {
-      for (const index of tenant.cells) tenantsPerCell[index] = (tenantsPerCell[index] ?? 0) + 1
-    }
-    const placed = pinned ?? placeTenant(state.seed, id, tenantsPerCell, shuffleShardSize)
-    state.tenants.push({ id, cells: placed })
-    state.nextTenant++
-  }
-  if (count > 0) state.mapVersion++
-}
-
-/** The router replaces its cached map with the control plane's current one (in place). */
-function pullPlacementMap(state: CellsState): void {
-  state.router = {
-    mapVersion: state.mapVersion,
-    cells: Object.fromEntries(state.tenants.map((tenant) => [tenant.id, [...tenant.cells]])),
-  }
-}
-
-function failCell(state: CellsState, index: number, cause: FailureCause): void {
-  const cell = state.cells[index]
-  if (cell) state.cells[index] = { ...cell, status: 'failed', cause }
-}
-
-/** The named tenant, or a seeded pick when none is named. */
-function pickPoisonTenant(state: CellsState, requested: string | undefined): Tenant | undefined {
-  if (requested !== undefined) return state.tenants.find((tenant) => tenant.id === requested)
-  if (state.tenants.length === 0) return undefined
-  const pick = randomStream(state.seed, 'poison-tenant', state.tick).below(state.tenants.length)
-  return state.tenants[pick]
-}
-
-/**
- * One tick: cells finish restarting, bad configs that have run long enough fail their cells, the
- * router pulls a newer placement map, the control plane advances its rollout, tenants send requests
- * (in place).
- */
-function advanceOneTick(state: CellsState, log: (line: string) => void): void {
-  state.tick++
-  const { badVersions } = state.controlPlane
-  state.cells.forEach((cell, index) => {
-    if (cell.status === 'recovering' && state.tick >= cell.recoveringUntil) {
-      state.cells[index] = { ...cell, status: 'serving' }
-      log(`${cellId(index)} serving again`)
-    }
-    const current = state.cells[index] as Cell
-    const broken = badVersions.includes(current.configVersion)
-    if (
-      current.status === 'serving' &&
-      broken &&
-      state.tick >= current.configuredAt + state.params.badConfigDelayTicks
-    ) {
-      state.cells[index] = { ...current, status: 'failed', cause: 'bad-deploy' }
-      log(`${cellId(index)} fails on config v${current.configVersion}`)
-    }
-  })
-  if (state.controlPlane.up && state.router.mapVersion < state.mapVersion) {
-    pullPlacementMap(state)
-    log(`router pulls placement map v${state.mapVersion}`)
-  }
-  pushConfig(state, log)
-
-  const impact = tenantImpact(state)
-  const requests = state.tenants.length * state.params.requestsPerTenant
-  const failed = impact.failingTenants * state.params.requestsPerTenant
-  state.totals.requests += requests
-  state.totals.failed += failed
-  state.lastTick = { requests, failed }
-  const { history } = state
-  history.successRate = appendPoint(
-    history.successRate,
-    requests === 0 ? 100 : ((requests - failed) / requests) * 100,
-  )
-  history.affectedShare = appendPoint(
-    history.affectedShare,
-    state.tenants.length === 0 ? 0 : (impact.fullyAffected / state.tenants.length) * 100,
-  )
 }

@@ -1,3 +1,4 @@
+import { CALL_EDGES } from './topology'
 /** Circuit-breaker settings, shared by every caller → callee edge. */
 export interface BreakerConfig {
   enabled: boolean
@@ -81,4 +82,11 @@ function open(breaker: Breaker, tick: number): void {
   breaker.openedAt = tick
   breaker.probesInFlight = 0
   breaker.probeSuccesses = 0
+}
+
+/** Closed breakers on the configured edges that exist (only those are kept in state). */
+export function breakersFor(edges: readonly string[]): Record<string, Breaker> {
+  return Object.fromEntries(
+    edges.filter((edge) => CALL_EDGES.includes(edge)).map((edge) => [edge, closedBreaker()]),
+  )
 }

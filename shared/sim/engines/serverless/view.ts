@@ -1,7 +1,8 @@
 import { formatCount, round } from '../../format'
 import { edgeId, type Health, type SimView } from '../../view'
-import { copiesPerMessage, oldestMessageAge, type ServerlessState } from '../serverless'
+import type { ServerlessState } from '../serverless'
 import { messageCount } from './order-queue'
+import { copiesPerMessage, oldestMessageAge } from './second'
 
 /** The rate orders will arrive from now on: the campaign's while one runs, else the background rate. */
 export function arrivalRateNow(state: ServerlessState): number {
