@@ -48,6 +48,8 @@ export function scaleGoals(results: ScaleReport['results']): ScaleGoal[] {
 }
 
 const MiB = 1024 * 1024
+/** Above this share of the bench's event loop, its clients may be what delays an edit. */
+const CLIENT_LOOP_WARNING = 0.8
 
 /** One row: a figure for each set, then the ratios the goal reads. */
 function row(
@@ -117,7 +119,10 @@ export function renderScaleReport(report: ScaleReport): string {
     '  per second from the first measured edit to the last arrival; below "offered" means it fell behind.',
     `Machine load (1-minute average, ${report.meta.cpus} cores): ${fmt(report.loadAverage.atStart, 1)} at the start, ` +
       `${fmt(report.loadAverage.atEnd, 1)} at the end; all four sets stay up throughout, idle while another is measured.`,
-    `Clients: all in the bench process (busiest run: ${(busiest * 100).toFixed(0)}% of its event loop), spaced so it is not the bottleneck.`,
+    `Clients: all in the bench process, edits spaced so it keeps up (busiest run: ${(busiest * 100).toFixed(0)}% of its event loop` +
+      (busiest > CLIENT_LOOP_WARNING
+        ? "; near saturation there, so that run's figures include time the clients waited for their own loop)."
+        : ').'),
     report.skippedRuns > 0 ? `Skipped ${report.skippedRuns} runs: the run's deadline came first.` : '',
     incomplete.length > 0 ? `Incomplete (some receiver missed them): ${incomplete.join('; ')}.` : '',
   ]
