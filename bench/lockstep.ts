@@ -92,7 +92,7 @@ async function probe(
 }
 
 async function run(): Promise<LockstepReport> {
-  const launched = await Promise.allSettled(KINDS.map(launchServer))
+  const launched = await Promise.allSettled(KINDS.map((kind) => launchServer(kind)))
   const servers = launched.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []))
   try {
     const [lockstep, socketio] = servers

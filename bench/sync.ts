@@ -38,7 +38,7 @@ const KINDS = ['lockstep', 'classic'] as const satisfies readonly ServerKind[]
 const orderFor = (round: number) => abbaOrder(KINDS, round)
 
 async function launchBoth(): Promise<PerServer<BenchServer>> {
-  const [lockstep, classic] = await Promise.all(KINDS.map(launchServer))
+  const [lockstep, classic] = await Promise.all(KINDS.map((kind) => launchServer(kind)))
   if (!lockstep || !classic) throw new Error('could not start both servers')
   return { lockstep, classic }
 }

@@ -14,12 +14,16 @@ export interface BoardRef {
   tokens: { facilitator: string; editor: string; viewer: string }
 }
 
-/** A real y-websocket client, as a browser tab would be, minus the canvas. */
-export interface BenchClient {
+/** One person's copy of a board, whatever protocol keeps it in sync with the server. */
+export interface BoardPeer {
   doc: Y.Doc
-  provider: WebsocketProvider
   records: Y.Map<unknown>
   destroy(): void
+}
+
+/** A real y-websocket client, as a browser tab would be, minus the canvas. */
+export interface BenchClient extends BoardPeer {
+  provider: WebsocketProvider
 }
 
 /** Opens a client on `board` at `wsBase` (e.g. `ws://127.0.0.1:1234/yjs`); it connects at once. */

@@ -4,14 +4,16 @@ import { fileURLToPath } from 'node:url'
 import { prepareContentOnce } from '../../server/content/prepared-content'
 import { createBoardResponseSchema } from '../../shared/protocol/rest'
 import { type ControlReply, type ControlRequest, controlReplySchema } from '../servers/control'
-import type { BoardRef } from './board-client'
+import { type BoardPeer, type BoardRef, connectSynced } from './board-client'
+import { connectHocuspocusSynced } from './hocuspocus-client'
 import { withTimeout } from './wait'
 
 /**
- * Which server a child runs: ours; the classic y-websocket reference (sync); or a bare socket.io
- * server that rebroadcasts one event to a room (the reference for the live session).
+ * Which server a child runs: ours; the classic y-websocket reference (sync); a bare socket.io
+ * server that rebroadcasts one event to a room (the reference for the live session); or
+ * Hocuspocus 4 with PostgreSQL and optionally Redis (the reference for several instances).
  */
-export type ServerKind = 'lockstep' | 'classic' | 'socketio'
+export type ServerKind = 'lockstep' | 'classic' | 'socketio' | 'hocuspocus'
 
 /** A server running in its own process, with its own event loop, driven over IPC. */
 export interface BenchServer {
@@ -23,6 +25,8 @@ export interface BenchServer {
   httpBase: string
   /** A new empty board (ours: over REST; the reference: any fresh name). */
   createBoard(): Promise<BoardRef>
+  /** A client on `board`, synced, speaking this server's protocol. */
+  connect(board: BoardRef): Promise<BoardPeer>
   /** How many records the server holds for a board, once everything received is stored. */
   recordCount(boardId: string): Promise<number>
   /** Process RSS and V8 heap in bytes, measured right after a forced GC in the child. */
@@ -41,9 +45,15 @@ const SCRIPTS: Record<ServerKind, { file: string; execArgv: string[] }> = {
   lockstep: { file: 'lockstep-server.ts', execArgv: ['--import', 'tsx', '--expose-gc'] },
   classic: { file: 'classic-server.cjs', execArgv: ['--expose-gc'] },
   socketio: { file: 'socketio-server.ts', execArgv: ['--import', 'tsx', '--expose-gc'] },
+  hocuspocus: { file: 'hocuspocus-server.ts', execArgv: ['--import', 'tsx', '--expose-gc'] },
 }
 
 const REQUEST_TIMEOUT_MS = 30_000
+
+/** Opens a synced client of `kind`'s protocol on `board` at `wsBase`. */
+export function peerConnector(kind: ServerKind): (wsBase: string, board: BoardRef) => Promise<BoardPeer> {
+  return kind === 'hocuspocus' ? connectHocuspocusSynced : connectSynced
+}
 
 let preparedContent: Promise<{ file: string; remove(): void }> | undefined
 
@@ -56,13 +66,20 @@ function preparedContentFile(): Promise<string> {
   return preparedContent.then((prepared) => prepared.file)
 }
 
-/** Starts a server child and resolves once it listens on an ephemeral localhost port. */
-export async function launchServer(kind: ServerKind): Promise<BenchServer> {
+/**
+ * Starts a server child and resolves once it listens on an ephemeral localhost port. `env` adds
+ * to (or, with undefined, removes from) the bench's own environment.
+ */
+export async function launchServer(
+  kind: ServerKind,
+  env: Record<string, string | undefined> = {},
+  startTimeoutMs = 30_000,
+): Promise<BenchServer> {
   const script = SCRIPTS[kind]
   const args = kind === 'lockstep' ? [await preparedContentFile()] : []
   const child = fork(fileURLToPath(new URL(`../servers/${script.file}`, import.meta.url)), args, {
     execArgv: script.execArgv,
-    env: { ...process.env, LOG_LEVEL: 'warn', YPERSISTENCE: undefined },
+    env: { ...process.env, LOG_LEVEL: 'warn', YPERSISTENCE: undefined, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   })
   const pending = new Map<
@@ -87,10 +104,12 @@ export async function launchServer(kind: ServerKind): Promise<BenchServer> {
     onReady = resolve
     void exited.then(() => reject(new Error(`${kind} server exited before it was ready`)))
   })
-  const port = await withTimeout(ready, `the ${kind} server to start`, 30_000).catch((error: unknown) => {
-    child.kill('SIGKILL')
-    throw error
-  })
+  const port = await withTimeout(ready, `the ${kind} server to start`, startTimeoutMs).catch(
+    (error: unknown) => {
+      child.kill('SIGKILL')
+      throw error
+    },
+  )
 
   let nextId = 1
   const request = (body: RequestBody): Promise<ControlReply> => {
@@ -107,12 +126,15 @@ export async function launchServer(kind: ServerKind): Promise<BenchServer> {
   }
 
   const httpBase = `http://127.0.0.1:${port}`
+  const wsBase = kind === 'hocuspocus' ? `ws://127.0.0.1:${port}` : `ws://127.0.0.1:${port}/yjs`
+  const connect = peerConnector(kind)
   return {
     kind,
     pid: child.pid ?? -1,
-    wsBase: `ws://127.0.0.1:${port}/yjs`,
+    wsBase,
     httpBase,
     createBoard: kind === 'lockstep' ? () => createLockstepBoard(httpBase) : async () => referenceBoard(),
+    connect: (board) => connect(wsBase, board),
     recordCount: async (docName) => (await expect({ type: 'record-count', docName }, 'record-count')).count,
     memory: async () => {
       const { rss, heapUsed } = await expect({ type: 'memory' }, 'memory')
@@ -124,7 +146,8 @@ export async function launchServer(kind: ServerKind): Promise<BenchServer> {
   }
 }
 
-async function createLockstepBoard(httpBase: string): Promise<BoardRef> {
+/** A new board on ours, over REST at `httpBase` (an instance, or a balancer in front of several). */
+export async function createLockstepBoard(httpBase: string): Promise<BoardRef> {
   const res = await fetch(`${httpBase}/api/boards`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -137,7 +160,7 @@ async function createLockstepBoard(httpBase: string): Promise<BoardRef> {
 }
 
 /** A fresh name: the references create boards (documents, rooms) on first use and check no token. */
-function referenceBoard(): BoardRef {
+export function referenceBoard(): BoardRef {
   const unused = 'unused'
   return {
     id: randomBytes(16).toString('base64url'),

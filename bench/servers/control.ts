@@ -48,3 +48,9 @@ export const RECORDS_MAP = 'tldraw'
 
 /** The one event the bare socket.io reference (socketio-server.ts) handles: ack, then send to the room. */
 export const REBROADCAST_EVENT = 'bench:rebroadcast'
+
+/** Hocuspocus's table (hocuspocus-server.ts), made by the bench before any instance starts, so they do not race. */
+export const HOCUSPOCUS_TABLE = 'hocuspocus_documents'
+
+/** Hocuspocus's update log when it stores every update before relaying it (`HOCUSPOCUS_STORE=every-update`). */
+export const HOCUSPOCUS_UPDATES_TABLE = 'hocuspocus_updates'

@@ -1,6 +1,7 @@
 /**
- * Our server as a child process of the benchmark: a temp DATA_DIR, LOG_LEVEL=warn, an ephemeral
- * port, and answers to the control requests in `control.ts` over IPC. Exits when the bench goes away.
+ * Our server as a child process of the benchmark: a temp DATA_DIR (or the environment's
+ * DATABASE_URL, and REDIS_URL for several instances), LOG_LEVEL=warn, an ephemeral port, and
+ * answers to the control requests in `control.ts` over IPC. Exits when the bench goes away.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -23,8 +24,9 @@ const server = await startServer({
   clientDir: dataDir, // the client build is not needed
   // laid out once by the bench (lib/server-process.ts), as a built server reads it
   preparedContentFile: process.argv[2],
-  // The reference never unloads a document; keep ours loaded too so no unload lands mid-measurement.
-  idleUnloadMs: 10 * 60_000,
+  // The reference never unloads a document; keep ours loaded too so no unload lands mid-measurement
+  // (unless the bench says otherwise: bench/scale.ts compares with one that unloads at once).
+  ...(process.env.IDLE_UNLOAD_MS ? {} : { idleUnloadMs: 10 * 60_000 }),
   // The facilitator here steps as fast as the room answers; a person's allowance (a burst of 30,
   // then 2 a second) would measure the rate limit, not the fan-out.
   sessionEvents: { burst: 1_000_000, perMinute: 60_000_000 },
