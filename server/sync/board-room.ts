@@ -80,6 +80,8 @@ export class BoardRoom {
   private persistence: Promise<void> = Promise.resolve()
   private updatesSinceCompaction = 0
   private failed = false
+  /** Updates applied here and waiting to be stored (see `persistThenRelay`), with who sent each. */
+  private unstored: { update: Uint8Array; origin: unknown }[] = []
   private quota = new BoardQuota(Number.POSITIVE_INFINITY, 0)
   /** Storage is busy: updates wait in memory, unrelayed, and clients are told. */
   private savingPaused = false
@@ -348,31 +350,44 @@ export class BoardRoom {
       for (const connection of this.connections.values()) send(connection.socket, frame)
       return
     }
-    this.persistence = this.persistence.then(async () => {
-      if (this.failed) return
-      try {
-        // A busy store (a lock held elsewhere) pauses saving; the update is held, not relayed.
-        await writeWhenStorageFree(
-          () => this.options.store.appendUpdate(this.boardId, update),
-          () => this.pauseSaving(),
-          this.options.retryBackoff,
-        )
-      } catch (error) {
-        this.fail(error)
-        return
-      }
-      this.quota.stored(update.length)
-      this.options.bus?.publish(this.boardId, { kind: 'doc-update', update })
+    // Updates that arrive while a write is in flight wait for it, then go in one write together:
+    // a board's edit rate is not capped by one database round trip per edit, and each update
+    // is still stored before anyone else sees it.
+    this.unstored.push({ update, origin })
+    if (this.unstored.length === 1) this.persistence = this.persistence.then(() => this.storeThenRelay())
+  }
+
+  /** Stores everything queued so far as one update, then relays each to everyone but its sender. */
+  private async storeThenRelay(): Promise<void> {
+    const batch = this.unstored
+    this.unstored = []
+    if (this.failed) return
+    const stored =
+      batch.length === 1 ? (batch[0]?.update ?? new Uint8Array()) : Y.mergeUpdates(batch.map((b) => b.update))
+    try {
+      // A busy store (a lock held elsewhere) pauses saving; the updates are held, not relayed.
+      await writeWhenStorageFree(
+        () => this.options.store.appendUpdate(this.boardId, stored),
+        () => this.pauseSaving(),
+        this.options.retryBackoff,
+      )
+    } catch (error) {
+      this.fail(error)
+      return
+    }
+    this.quota.stored(stored.length)
+    this.options.bus?.publish(this.boardId, { kind: 'doc-update', update: stored })
+    for (const { update, origin } of batch) {
       const frame = encodeDocUpdate(update)
       for (const connection of this.connections.values()) {
         if (connection !== origin) send(connection.socket, frame)
       }
-      this.resumeSaving()
-      this.options.onStored?.(this.boardId)
-      this.updatesSinceCompaction++
-      if (this.updatesSinceCompaction < this.options.compactEveryUpdates) return
-      await this.compactInChain()
-    })
+    }
+    this.resumeSaving()
+    this.options.onStored?.(this.boardId)
+    this.updatesSinceCompaction += batch.length
+    if (this.updatesSinceCompaction < this.options.compactEveryUpdates) return
+    await this.compactInChain()
   }
 
   /** Runs `then` on the persistence chain, after every update applied so far is stored. */
