@@ -71,7 +71,7 @@ export class SessionRoom {
   private hashOfSeq: { seq: number; hash: string | null } | undefined
   /** How many clients reported a state that differed from the server's (each one was resynced). */
   hashMismatches = 0
-  /** How many changes this instance committed (one per `seq` it added). */
+  /** How many `seq` this instance committed (changes others can see; attendance notes are not counted). */
   commits = 0
 
   private constructor(
@@ -171,7 +171,7 @@ export class SessionRoom {
           if (!result.ok) return result
           if (result.state === state) return { ok: true }
           if (await this.deps.store.replaceSessionState(this.boardId, result.state, revision)) {
-            this.commits++
+            if (result.state.seq !== state.seq) this.commits++
             this.adopt(result.state, revision + 1)
             this.deps.bus?.publish(this.boardId, {
               kind: 'session-state',

@@ -7,11 +7,14 @@ export interface ServerProcess {
   exited: Promise<number | string>
 }
 
-/** Starts `tests/support/child-server.ts` on an ephemeral port over `dataDir`. */
-export async function startServerProcess(dataDir: string): Promise<ServerProcess> {
+/** Starts `tests/support/child-server.ts` on an ephemeral port over `dataDir`, with `env` added (e.g. DATABASE_URL). */
+export async function startServerProcess(
+  dataDir: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<ServerProcess> {
   // `node --import tsx` keeps the server in this one process, so a signal reaches the server itself.
   const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/child-server.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   const exited = new Promise<number | string>((resolve) => {
