@@ -67,6 +67,8 @@ export class SessionRoom {
   /** Bumped at each reschedule, so a tick planned for an older state stands down. */
   private clockGeneration = 0
   private stopListening: () => void = () => {}
+  /** Loaded: from now on a newer state is announced (before, the loader sends the state it ends with). */
+  private open = false
   private closed = false
   private hashOfSeq: { seq: number; hash: string | null } | undefined
   /** How many clients reported a state that differed from the server's (each one was resynced). */
@@ -88,6 +90,7 @@ export class SessionRoom {
       room.stopListening()
       throw error
     }
+    room.open = true
     deps.onState?.(room.state)
     room.schedule()
     return room
@@ -202,7 +205,7 @@ export class SessionRoom {
     const before = this.state
     this.state = state
     this.revision = revision
-    if (this.closed) return
+    if (!this.open || this.closed) return
     this.deps.onState?.(state)
     this.schedule()
     if (state.seq !== before.seq) this.deps.broadcast(state)
