@@ -111,6 +111,28 @@ describe('the live session across two instances', () => {
     await waitUntil(() => facilitatorOnA.records.has('shape:after-unlock'), 'the edit after unlocking')
   })
 
+  it('refuses an editor who opens the board on B after B let it go while Ana locked editing on A', async () => {
+    const board = await createTestBoard(instances.on(a).url)
+    const ana = await instances.session(a, board.id, board.tokens.facilitator, 'Ana')
+    const before = await instances.client(b, board.id, board.tokens.editor)
+    before.records.set('shape:before', shapeRecord('shape:before'))
+    const watcher = await instances.client(a, board.id, board.tokens.facilitator)
+    await waitUntil(() => watcher.records.has('shape:before'), 'an edit through B while unlocked')
+    before.destroy()
+    await instances.on(b).rooms.unload(board.id) // B holds nothing of the board now, and hears nothing of it
+    expect(await ana.intent({ type: 'editing:lock', locked: true })).toEqual({ ok: true })
+
+    const editor = await instances.client(b, board.id, board.tokens.editor)
+    const facilitatorOnB = await instances.client(b, board.id, board.tokens.facilitator)
+    editor.records.set('shape:while-locked', shapeRecord('shape:while-locked'))
+    facilitatorOnB.records.set('shape:sentinel', shapeRecord('shape:sentinel'))
+    await waitUntil(() => watcher.records.has('shape:sentinel'), "the facilitator's edit through B")
+    expect((await instances.on(b).rooms.peek(board.id))?.doc.getMap('tldraw').has('shape:while-locked')).toBe(
+      false,
+    )
+    expect(watcher.records.has('shape:while-locked')).toBe(false)
+  })
+
   it('tells people on B the title Ana gave the board through A', async () => {
     const board = await createTestBoard(instances.on(a).url, 'Old name')
     const ben = await instances.session(b, board.id, board.tokens.viewer, 'Ben')
