@@ -224,7 +224,14 @@ export class SessionRoom {
     const bus = this.deps.bus
     if (!bus) return
     const unsubscribe = bus.subscribe(this.boardId, (message) => this.hear(message))
-    const stopGaps = bus.onGap(() => void this.reload().catch(() => {}))
+    // after a drop: read what others committed, and tell them ours (they may have missed it too)
+    const stopGaps = bus.onGap(() => {
+      void this.reload()
+        .then(() =>
+          bus.publish(this.boardId, { kind: 'session-state', revision: this.revision, state: this.state }),
+        )
+        .catch(() => {})
+    })
     this.stopListening = () => {
       unsubscribe()
       stopGaps()
