@@ -1,5 +1,5 @@
 import type { Server as HttpServer } from 'node:http'
-import { type RemoteSocket, Server, type ServerOptions } from 'socket.io'
+import { Server, type ServerOptions } from 'socket.io'
 import { canDriveSession, type Role } from '../../shared/protocol/roles'
 import {
   type IntentAck,
@@ -11,7 +11,7 @@ import {
 } from '../../shared/protocol/session'
 import { announcementSchema } from '../../shared/protocol/session-notices'
 import type { Scenario } from '../../shared/scenarios/scenario-schema'
-import { REFUSAL, sessionIntentSchema, stateReportSchema } from '../../shared/session/intents'
+import { REFUSAL, stateReportSchema } from '../../shared/session/intents'
 import { publicSessionState, type SessionState } from '../../shared/session/session-state'
 import type { BoardAccess } from '../auth/board-access'
 import type { Identities } from '../auth/identities'
@@ -22,9 +22,9 @@ import type { OriginPolicy } from '../http/origin-policy'
 import type { Logger } from '../log'
 import type { BoardStore } from '../storage/board-store'
 import type { BoardRooms } from '../sync/board-rooms'
-import { readBoardDiagram } from './board-diagram'
 import { ConnectionLimits, type SessionEventKind } from './connection-limits'
-import { LinkHandover, needsHandover } from './link-handover'
+import { attachIntents, findParticipant } from './intent-channel'
+import { LinkHandover } from './link-handover'
 import { ParticipantLists } from './participant-lists'
 import { Participants } from './participants'
 import { attachRoomSignals } from './room-signals'
@@ -182,16 +182,7 @@ export function attachSessionServer(
     },
   })
 
-  /** The session socket with this participant id on the board, on whichever instance it is. */
-  const onBoard = async (
-    boardId: string,
-    participantId: string,
-  ): Promise<SessionSocket | RemoteSocket<SessionServerEvents, SessionSocketData> | undefined> => {
-    const local = io.sockets.sockets.get(participantId)
-    if (local) return local.data.boardId === boardId ? local : undefined
-    const [remote] = await io.in(participantId).fetchSockets()
-    return remote?.data.boardId === boardId ? remote : undefined
-  }
+  const onBoard = (boardId: string, participantId: string) => findParticipant(io, boardId, participantId)
   // Alone, every change is seen as it happens; with others, a dead instance's people go at the next reading.
   const refreshing = setInterval(() => {
     if (options.adapter) for (const boardId of sessions.boards()) lists.refresh(boardId)
@@ -279,64 +270,16 @@ export function attachSessionServer(
       now: Date.now,
     })
 
-    socket.on('session:intent', async (payload: unknown, ack?: unknown) => {
-      const intent = sessionIntentSchema.safeParse(payload)
-      if (limited(intent.success && intent.data.type === 'vote' ? 'vote' : 'intent', ack)) return
-      const reply = replyTo(ack)
-      if (!intent.success) {
-        return reply({
-          ok: false,
-          code: REFUSAL.badIntent,
-          message: intent.error.issues[0]?.message ?? 'invalid',
-        })
-      }
-      const name = nameOf(socket)
-      // Taking a link's own role from its holder replaces the link, which only its facilitator can do.
-      const target =
-        intent.data.type === 'role:set' ? await onBoard(boardId, intent.data.participantId) : undefined
-      const handOver =
-        intent.data.type === 'role:set' &&
-        target !== undefined &&
-        target.id !== socket.id &&
-        needsHandover(target.data.role, intent.data.role)
-      if (handOver && canDriveSession(roleNow(socket)) && socket.data.role !== 'facilitator') {
-        return reply({
-          ok: false,
-          code: REFUSAL.needsFacilitatorLink,
-          message: 'Only someone who joined with the facilitator link can take away the role of a link.',
-        })
-      }
-      const room = await session
-      const asked = room.current.checkpoint
-      const voteOn = intent.data.type === 'vote' && asked?.id === intent.data.checkpointId ? asked : null
-      // Run freezes the board's drawing as it is now (only a facilitator's Run is worth the reading).
-      const diagram =
-        intent.data.type === 'drawn:run' && canDriveSession(roleNow(socket))
-          ? await readBoardDiagram(options.rooms, boardId)
-          : undefined
-      const answer = await room.apply(
-        intent.data,
-        {
-          role: roleNow(socket),
-          id: socket.id,
-          name,
-          identityId: voterKey(socket, voteOn),
-          identityIdOf: (participantId) =>
-            participantId === target?.id ? target.data.identity.id : undefined,
-        },
-        diagram,
-      )
-      if (answer.ok && handOver && target && intent.data.type === 'role:set') {
-        const targetName = target.data.participant?.name ?? 'Someone'
-        const handed = await handover.demote(socket, target, intent.data.role, targetName)
-        if (!handed.ok)
-          return reply({ ok: false, code: handed.failure.code, message: handed.failure.message })
-      }
-      reply(answer)
-      // a promotion needs no new link, so nothing else would tell them who changed their role
-      if (answer.ok && target && !handOver && intent.data.type === 'role:set')
-        target.emit('session:notice', { kind: 'role-changed', by: name, role: intent.data.role })
-      if (answer.ok && intent.data.type === 'workshop:end') options.onSessionEnd?.(boardId, 'workshop-ended')
+    attachIntents(socket, {
+      session,
+      limited,
+      roleNow,
+      voterKey,
+      nameOf,
+      onBoard,
+      handover,
+      rooms: options.rooms,
+      onWorkshopEnd: () => options.onSessionEnd?.(boardId, 'workshop-ended'),
     })
 
     socket.on('session:clock', (ack: unknown) => {
