@@ -84,6 +84,25 @@ describe('the live session across two instances', () => {
     )
   })
 
+  it('shows a hand raised on B to Ana on A, who lowers it from there; reactions reach both', async () => {
+    const board = await createTestBoard(instances.on(a).url)
+    const ana = await instances.session(a, board.id, board.tokens.facilitator, 'Ana')
+    const ben = await instances.session(b, board.id, board.tokens.viewer, 'Ben')
+    const handOf = (client: typeof ana) => client.participants().find((p) => p.name === 'Ben')?.handRaisedAt
+    expect(await ben.socket.emitWithAck('hand:raise')).toEqual({ ok: true })
+    await waitUntil(
+      () => handOf(ana) !== undefined && handOf(ben) !== undefined,
+      "Ben's hand on both instances",
+    )
+    expect(await ana.socket.emitWithAck('hand:lower', { participantId: ben.socket.id })).toEqual({ ok: true })
+    await waitUntil(() => handOf(ana) === undefined && handOf(ben) === undefined, "Ben's hand lowered from A")
+
+    const reactions: unknown[] = []
+    ana.socket.on('room:reaction', (reaction) => reactions.push(reaction))
+    expect(await ben.socket.emitWithAck('room:react', { reaction: 'clap' })).toEqual({ ok: true })
+    await waitUntil(() => reactions.length === 1, "Ben's reaction to reach A")
+  })
+
   it('drops edits from an editor on B while Ana on A has locked editing, and takes them once unlocked', async () => {
     const board = await createTestBoard(instances.on(a).url)
     const ana = await instances.session(a, board.id, board.tokens.facilitator, 'Ana')
