@@ -278,13 +278,17 @@ export class SessionRoom {
         this.timer.unref()
         return
       }
-      await this.change((state) => {
+      const answer = await this.change((state) => {
         const due = this.nextTickAt(state)
         const scenario = state.sim ? this.deps.scenarioOf(state.sim.scenarioId) : undefined
         const now = this.deps.now()
         if (due === null || due > now || !scenario) return { ok: true, state } // already taken, or not yet
         return { ok: true, state: recordChange(state, autoStep(state, scenario, now), this.deps) }
       })
+      if (generation !== this.clockGeneration) return // committed or adopted: planned anew
+      if (answer.ok) return this.schedule() // a timer that fired a moment early: plan the tick again
+      this.timer = setTimeout(() => void tick(), this.deps.clock.retryMs) // storage trouble: try again soon
+      this.timer.unref()
     }
     this.timer = setTimeout(() => void tick(), Math.max(0, at - this.deps.now()))
     this.timer.unref()
