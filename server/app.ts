@@ -3,13 +3,13 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import express from 'express'
 import type { ClientConfig } from '../shared/protocol/rest'
+import type { SessionState } from '../shared/session/session-state'
 import { BoardAccess } from './auth/board-access'
 import { Identities } from './auth/identities'
 import { AutoVersions } from './boards/auto-versions'
 import { BoardVersions } from './boards/board-versions'
 import { deleteBoard as deleteBoardForEveryone } from './boards/delete-board'
-import { type BoardBus, LocalBus } from './bus/board-bus'
-import { RedisBus } from './bus/redis-bus'
+import { connectInstances, type Instances } from './bus/instances'
 import { configFromEnv, type ServerConfig } from './config'
 import { ArticleLibrary } from './content/article-library'
 import { prepareContent, readPreparedContent } from './content/prepared-content'
@@ -49,6 +49,8 @@ export interface RunningServer {
   rooms: BoardRooms
   sessions: SessionRooms
   log: Logger
+  /** What connects this instance to the others (bus, clock leases, socket.io adapter). */
+  instances: Instances
   /** Stops accepting, closes sockets, flushes every board to storage and closes the store. */
   close(): Promise<void>
 }
@@ -77,7 +79,15 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   const identities = await Identities.fromStore(store)
   const policies = new BoardPolicies(store)
   // other instances serving the same boards: through Redis, or none (the single-process default)
-  const bus: BoardBus = config.redisUrl ? await RedisBus.connect(config.redisUrl, log) : new LocalBus()
+  const instances = await connectInstances(config.redisUrl, { clockLeaseMs: config.clockLeaseMs, log })
+  const { bus } = instances
+  // A change of who may edit (here or on another instance) makes every editor re-offer what was
+  // dropped while they could not.
+  const enforcePolicy = (boardId: string, state: SessionState): boolean => {
+    const changed = policies.update(boardId, state)
+    if (changed) void rooms.peek(boardId).then((room) => room?.resync())
+    return changed
+  }
   const rooms = new BoardRooms({
     store,
     bus,
@@ -89,6 +99,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     mayEdit: (boardId, connection) => policies.mayEdit(boardId, connection.role, connection.identityId),
     onStored: (boardId) => autoVersions.changed(boardId),
     checkUpdate: (doc, update) => judgeUpdate(doc, update, config.boardLimits),
+    onRemoteSession: (boardId, state) => enforcePolicy(boardId, state),
   })
   const versions = new BoardVersions(store, rooms)
   const autoVersions = new AutoVersions({
@@ -112,7 +123,9 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     log,
     maxMessageBytes: config.maxMessageBytes,
     allowedOrigins: config.allowedOrigins,
-    beforeJoin: (boardId) => policies.ensure(boardId),
+    // With other instances, a board not held here may have changed policy there unheard: read it again.
+    beforeJoin: (boardId) =>
+      instances.adapter && !rooms.isLoaded(boardId) ? policies.reload(boardId) : policies.ensure(boardId),
   })
   const session = attachSessionServer(server, {
     access,
@@ -122,16 +135,14 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     newIdentities: config.newIdentities,
     sessionEvents: config.sessionEvents,
     log,
+    bus,
+    clock: instances.clock,
+    adapter: instances.adapter,
     maxMessageBytes: config.maxMessageBytes,
     allowedOrigins: config.allowedOrigins,
     scenarioOf: (id) => scenarios.get(id),
     workshopSegments: (id) => articles.workshop(id)?.segments.length,
-    // A change of who may edit makes every editor re-offer what was dropped while they could not.
-    onPolicy: (boardId, state) => {
-      const changed = policies.update(boardId, state)
-      if (changed) void rooms.peek(boardId).then((room) => room?.resync())
-      return changed
-    },
+    onPolicy: (boardId, state) => enforcePolicy(boardId, state),
     roleOf: (boardId, linkRole, identityId) => policies.roleOf(boardId, linkRole, identityId),
     onSessionJoin: (boardId) => autoVersions.someoneJoined(boardId),
     onSessionEnd: (boardId, why) =>
@@ -199,11 +210,11 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
       server.closeAllConnections()
       await autoVersions.idle()
       await rooms.unloadAll()
-      await bus.close()
+      await instances.close()
       await store.close()
       log.info('Lockstep stopped; every board is flushed')
     })()
     return closing
   }
-  return { url, port, store, rooms, sessions: session.sessions, log, close }
+  return { url, port, store, rooms, sessions: session.sessions, log, instances, close }
 }

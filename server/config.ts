@@ -47,6 +47,7 @@ const envSchema = z.object({
   COMPACT_EVERY_UPDATES: z.coerce.number().int().min(1).default(500),
   AUTO_VERSION_EVERY_MS: z.coerce.number().int().min(1).default(3_600_000),
   SESSION_END_GRACE_MS: z.coerce.number().int().min(0).default(120_000),
+  CLOCK_LEASE_MS: z.coerce.number().int().min(300).max(60_000).default(3_000),
   AUTO_VERSIONS_KEPT: z.coerce.number().int().min(1).default(48),
   BOARD_MAX_RECORDS: z.coerce
     .number()
@@ -95,6 +96,11 @@ export interface ServerConfig {
   autoVersionEveryMs: number
   /** How long a board must stay empty before its session counts as ended (a reload is not an end). */
   sessionEndGraceMs: number
+  /**
+   * With REDIS_URL: how long one instance holds a board's auto-play clock without renewing it; when
+   * its holder dies, another instance takes the clock after at most this long.
+   */
+  clockLeaseMs: number
   /** Automatic versions kept per board (the newest); saved and published ones are always kept. */
   autoVersionsKept: number
   /** What one board may hold; checked on every change and told to the client. */
@@ -153,6 +159,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     compactEveryUpdates: e.COMPACT_EVERY_UPDATES,
     autoVersionEveryMs: e.AUTO_VERSION_EVERY_MS,
     sessionEndGraceMs: e.SESSION_END_GRACE_MS,
+    clockLeaseMs: e.CLOCK_LEASE_MS,
     autoVersionsKept: e.AUTO_VERSIONS_KEPT,
     boardLimits: {
       maxRecords: e.BOARD_MAX_RECORDS,

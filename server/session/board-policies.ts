@@ -26,6 +26,12 @@ export class BoardPolicies {
     if (!this.policies.has(boardId)) this.policies.set(boardId, stored.success ? pick(stored.data) : OPEN)
   }
 
+  /** Reads a board's policy from its stored session again (what other instances committed meanwhile). */
+  async reload(boardId: string): Promise<void> {
+    const stored = sessionStateSchema.safeParse(await this.store.loadSessionState(boardId))
+    this.policies.set(boardId, stored.success ? pick(stored.data) : OPEN)
+  }
+
   /** Drops a deleted board's policy. */
   forget(boardId: string): void {
     this.policies.delete(boardId)

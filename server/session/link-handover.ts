@@ -5,18 +5,25 @@ import { YJS_CLOSE } from '../../shared/protocol/yjs-doc'
 import { hashToken } from '../auth/capabilities'
 import type { Identities } from '../auth/identities'
 import { rotateLinks } from '../boards/rotate-links'
+import type { BoardBus, SessionBusMessage } from '../bus/board-bus'
 import type { BoardStore } from '../storage/board-store'
 import type { BoardRooms } from '../sync/board-rooms'
-import type { SessionSocket } from './session-handshake'
+import type { SessionSocket, SessionSocketData } from './session-handshake'
+
+/** One demotion's new links, applied by every instance to its own sockets. */
+export type HandOver = Extract<SessionBusMessage, { kind: 'hand-over' }>
 
 export interface HandoverDeps {
   store: BoardStore
   identities: Identities
   rooms: BoardRooms
-  /** The board's session sockets now. */
+  bus: BoardBus
+  /** The board's session sockets on this instance now. */
   socketsOn: (boardId: string) => SessionSocket[]
+  /** What every session socket on the board says of itself, on every instance. */
+  everyoneOn: (boardId: string) => Promise<SessionSocketData[]>
   /** The role a socket acts with now (its link's, or what the facilitator granted). */
-  roleNow: (socket: SessionSocket) => Role
+  roleNow: (socket: { data: SessionSocketData }) => Role
 }
 
 /** Whether taking `role` from someone who holds `linkRole` means their link itself must go. */
@@ -30,6 +37,7 @@ export function needsHandover(linkRole: Role, role: Role): boolean {
  * (its old token answers 4401 from now on); everyone else here in good standing with that link is
  * handed the new one and their identity re-signed for it, so they carry on; the demoted person is
  * handed the link of their new role; facilitators get the new link to share with latecomers.
+ * The instance that decides replaces the link; every instance hands it to its own sockets.
  */
 export class LinkHandover {
   /** One handover per board at a time: each replaces links starting from the previous one's. */
@@ -40,13 +48,13 @@ export class LinkHandover {
   /** Hands `target` the link of `role`, and everyone else on their link a new one; `name` is who they are to others. */
   demote(
     demoter: SessionSocket,
-    target: SessionSocket,
+    target: { data: SessionSocketData },
     role: Role,
     name: string,
   ): Promise<{ ok: true } | { ok: false; failure: Failure }> {
     const boardId = target.data.boardId
     const run = (this.queues.get(boardId) ?? Promise.resolve()).then(() =>
-      this.run(demoter, target, role, name),
+      this.run(demoter, target.data, role, name),
     )
     const settled = run.catch(() => undefined)
     this.queues.set(boardId, settled)
@@ -58,29 +66,51 @@ export class LinkHandover {
 
   private async run(
     demoter: SessionSocket,
-    target: SessionSocket,
+    target: SessionSocketData,
     role: Role,
     demotedName: string,
   ): Promise<{ ok: true } | { ok: false; failure: Failure }> {
-    const { boardId, role: linkRole, identity: demoted } = target.data
+    const { boardId, role: linkRole, identity: demoted } = target
     if (!needsHandover(linkRole, role)) return { ok: true } // an earlier handover already did it
     const board = await this.deps.store.getBoard(boardId)
     if (!board) return { ok: false, failure: { code: 'board_not_found', message: 'This board was deleted.' } }
     const rotated = await rotateLinks(this.deps.store, board, demoter.data.token, [linkRole])
     if (!rotated.ok) return rotated
     const { tokens } = rotated.links
+    const everyone = await this.deps.everyoneOn(boardId).catch(() => [])
+    const stay = everyone
+      .filter((data) => data.role === linkRole && data.identity.id !== demoted.id)
+      .filter((data) => isAtLeast(this.deps.roleNow({ data }), linkRole))
+      .map((data) => data.identity.id)
+    const plan: HandOver = {
+      kind: 'hand-over',
+      linkRole,
+      linkToken: tokens[linkRole],
+      role,
+      roleToken: tokens[role],
+      demotedId: demoted.id,
+      demotedName,
+      stay,
+    }
+    this.deps.bus.publish(boardId, plan) // the other instances' board rooms close their old-link sockets
+    await this.handOverHere(boardId, plan, { decidedHere: true })
+    return { ok: true }
+  }
 
-    const stay = new Set<string>()
+  /** Applies a handover to this instance's session sockets (and its board sockets where it was decided). */
+  async handOverHere(boardId: string, plan: HandOver, where = { decidedHere: false }): Promise<void> {
+    const { linkRole } = plan
+    const stay = new Set(plan.stay)
     const sockets = this.deps.socketsOn(boardId).filter((socket) => socket.data.role === linkRole)
     for (const socket of sockets) {
-      const handedRole = socket.data.identity.id === demoted.id ? role : linkRole
+      const handedRole = socket.data.identity.id === plan.demotedId ? plan.role : linkRole
       if (handedRole === linkRole && !isAtLeast(this.deps.roleNow(socket), linkRole)) {
         socket.emit('session:error', { code: 'token_revoked', message: 'This link has been replaced.' })
         socket.disconnect(true)
         continue
       }
       if (handedRole === linkRole) stay.add(socket.data.identity.id)
-      const token = tokens[handedRole]
+      const token = handedRole === linkRole ? plan.linkToken : plan.roleToken
       const link = { boardId, role: handedRole, tokenHash: hashToken(token) }
       const identity = this.deps.identities.issue(link, socket.data.identity.id)
       socket.data = {
@@ -92,7 +122,7 @@ export class LinkHandover {
       socket.emit('session:link', { role: handedRole, token, identity })
     }
     // Board sockets on the old link close now, unless their identity was just handed the new link.
-    const room = await this.deps.rooms.peek(boardId)
+    const room = where.decidedHere ? await this.deps.rooms.peek(boardId) : undefined
     room?.disconnectRole(linkRole, YJS_CLOSE.tokenRevoked, 'link replaced', (connection) =>
       connection.identityId === undefined ? false : stay.has(connection.identityId),
     )
@@ -100,10 +130,9 @@ export class LinkHandover {
       if (this.deps.roleNow(socket) !== 'facilitator') continue
       socket.emit('session:link-replaced', {
         role: linkRole,
-        url: boardLink(boardId, tokens[linkRole]),
-        demotedName,
+        url: boardLink(boardId, plan.linkToken),
+        demotedName: plan.demotedName,
       })
     }
-    return { ok: true }
   }
 }

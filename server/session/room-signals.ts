@@ -22,7 +22,10 @@ export interface RoomSignalDeps {
   /** False (and the sender told to slow down) when this connection sent too many of this kind. */
   limited: (kind: SessionEventKind, ack: unknown) => boolean
   roleNow: (socket: SessionSocket) => Role
-  publishParticipants: (boardId: string) => void
+  /** A participant here changed: everyone, on every instance, gets the new list. */
+  participantChanged: (socketId: string) => void
+  /** The participant is not on this instance: ask the others to lower their hand. */
+  lowerHandElsewhere: (participantId: string) => void
   /** Everyone on the board, the sender included. */
   emitToBoard: (reaction: RoomReaction) => void
   now: () => number
@@ -46,7 +49,7 @@ export function attachRoomSignals(socket: SessionSocket, deps: RoomSignalDeps): 
     if (!participants.get(boardId, socket.id)) {
       return replyTo(ack)({ ok: false, code: 'no_name', message: 'Join the session first.' })
     }
-    if (participants.setHand(boardId, socket.id, deps.now())) deps.publishParticipants(boardId)
+    if (participants.setHand(boardId, socket.id, deps.now())) deps.participantChanged(socket.id)
     replyTo(ack)({ ok: true })
   })
 
@@ -59,7 +62,8 @@ export function attachRoomSignals(socket: SessionSocket, deps: RoomSignalDeps): 
     if (whose !== socket.id && !canDriveSession(deps.roleNow(socket))) {
       return reply(notFacilitator('Only a facilitator can lower someone else’s hand.'))
     }
-    if (participants.setHand(boardId, whose, undefined)) deps.publishParticipants(boardId)
+    if (!participants.get(boardId, whose)) deps.lowerHandElsewhere(whose)
+    else if (participants.setHand(boardId, whose, undefined)) deps.participantChanged(whose)
     reply({ ok: true })
   })
 

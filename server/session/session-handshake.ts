@@ -1,6 +1,7 @@
 import type { Socket } from 'socket.io'
 import type { Role } from '../../shared/protocol/roles'
 import {
+  type Participant,
   SESSION_REFUSAL,
   type SessionClientEvents,
   type SessionServerEvents,
@@ -21,6 +22,10 @@ export interface SessionSocketData {
   token: string
   /** Who this participant is on the board: `id` keys their vote and any granted role. */
   identity: { id: string; signed: string }
+  /** When the socket joined (epoch ms): the participant list is in joining order on every instance. */
+  since: number
+  /** What they told us in `presence:hello`, kept here so other instances read it (fetchSockets). */
+  participant?: Participant
 }
 
 export type SessionSocket = Socket<
@@ -71,5 +76,11 @@ export async function admitSocket(
     }
     id = randomId()
   }
-  return { boardId, role: grant.role, token, identity: { id, signed: deps.identities.issue(link, id) } }
+  return {
+    boardId,
+    role: grant.role,
+    token,
+    identity: { id, signed: deps.identities.issue(link, id) },
+    since: Date.now(),
+  }
 }

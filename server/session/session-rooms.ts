@@ -1,12 +1,19 @@
 import type { SessionState } from '../../shared/session/session-state'
 import { SessionRoom, type SessionRoomDeps } from './session-room'
 
-type Deps = Omit<SessionRoomDeps, 'broadcast' | 'onState'> & {
+type Deps = Omit<SessionRoomDeps, 'broadcast' | 'onState' | 'onBusMessage'> & {
   broadcastTo: (boardId: string) => SessionRoomDeps['broadcast']
   onState?: (state: SessionState, boardId: string) => void
+  onBusMessage?: (
+    message: Parameters<NonNullable<SessionRoomDeps['onBusMessage']>>[0],
+    boardId: string,
+  ) => void
 }
 
-/** Live sessions in memory: loaded on a board's first socket, closed when its last socket leaves. */
+/**
+ * Live sessions held by this instance: loaded on a board's first socket here, closed when its last
+ * socket here leaves (other instances may hold the same board; storage orders their changes).
+ */
 export class SessionRooms {
   private readonly rooms = new Map<string, Promise<SessionRoom>>()
   /** Rooms being closed; a newcomer waits so it loads what the closing room stored last. */
@@ -18,11 +25,12 @@ export class SessionRooms {
     await this.closing.get(boardId)
     let room = this.rooms.get(boardId)
     if (!room) {
-      const { onState } = this.deps
+      const { onState, onBusMessage } = this.deps
       room = SessionRoom.load(boardId, {
         ...this.deps,
         broadcast: this.deps.broadcastTo(boardId),
         onState: onState && ((state) => onState(state, boardId)),
+        onBusMessage: onBusMessage && ((message) => onBusMessage(message, boardId)),
       })
       this.rooms.set(boardId, room)
       room.catch(() => this.rooms.delete(boardId))
@@ -43,6 +51,11 @@ export class SessionRooms {
     const closed = room.then((r) => r.close()).finally(() => this.closing.delete(boardId))
     this.closing.set(boardId, closed)
     return closed
+  }
+
+  /** The boards with a session loaded here. */
+  boards(): string[] {
+    return [...this.rooms.keys()]
   }
 
   async closeAll(): Promise<void> {

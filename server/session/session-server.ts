@@ -1,5 +1,5 @@
 import type { Server as HttpServer } from 'node:http'
-import { Server } from 'socket.io'
+import { Server, type ServerOptions } from 'socket.io'
 import { canDriveSession, type Role } from '../../shared/protocol/roles'
 import {
   type IntentAck,
@@ -11,18 +11,21 @@ import {
 } from '../../shared/protocol/session'
 import { announcementSchema } from '../../shared/protocol/session-notices'
 import type { Scenario } from '../../shared/scenarios/scenario-schema'
-import { REFUSAL, sessionIntentSchema, stateReportSchema } from '../../shared/session/intents'
+import { REFUSAL, stateReportSchema } from '../../shared/session/intents'
 import { publicSessionState, type SessionState } from '../../shared/session/session-state'
 import type { BoardAccess } from '../auth/board-access'
 import type { Identities } from '../auth/identities'
 import { originAllowed } from '../auth/websocket-origins'
+import type { BoardBus } from '../bus/board-bus'
+import type { ClockLeases } from '../bus/clock-leases'
 import type { OriginPolicy } from '../http/origin-policy'
 import type { Logger } from '../log'
 import type { BoardStore } from '../storage/board-store'
 import type { BoardRooms } from '../sync/board-rooms'
-import { readBoardDiagram } from './board-diagram'
 import { ConnectionLimits, type SessionEventKind } from './connection-limits'
-import { LinkHandover, needsHandover } from './link-handover'
+import { attachIntents, findParticipant } from './intent-channel'
+import { LinkHandover } from './link-handover'
+import { ParticipantLists } from './participant-lists'
 import { Participants } from './participants'
 import { attachRoomSignals } from './room-signals'
 import {
@@ -51,6 +54,18 @@ function replyTo(ack: unknown): (reply: IntentAck) => void {
   return typeof ack === 'function' ? (ack as (reply: IntentAck) => void) : () => {}
 }
 
+/** What people are told when a link stops working on any instance (the bus says which). */
+const LINKS_CLOSED = {
+  'link-replaced': {
+    code: 'token_revoked',
+    message: 'This link has been replaced by the facilitator. Ask them for the new one.',
+  },
+  'board-deleted': { code: 'board_not_found', message: 'This board was deleted by its facilitator.' },
+} as const
+const ALL_ROLES: Role[] = ['facilitator', 'editor', 'viewer']
+/** How often each instance reads its boards' participants again, so people on a dead instance go. */
+const PARTICIPANTS_REFRESH_MS = 5000
+
 const TOO_FAST: IntentAck = {
   ok: false,
   code: RATE_LIMITED,
@@ -70,6 +85,12 @@ export function attachSessionServer(
     /** The Yjs side, whose sockets on a replaced link are closed when someone is demoted. */
     rooms: BoardRooms
     log: Logger
+    /** The other instances (a LocalBus when alone). */
+    bus: BoardBus
+    /** Which instance runs each board's auto-play clock. */
+    clock: ClockLeases
+    /** socket.io's adapter across instances (Redis); absent: the in-memory default of one process. */
+    adapter?: ServerOptions['adapter']
     maxMessageBytes: number
     /** Browser origins allowed to connect; undefined: same-origin only. */
     allowedOrigins: OriginPolicy
@@ -96,6 +117,7 @@ export function attachSessionServer(
     httpServer,
     {
       serveClient: false,
+      ...(options.adapter ? { adapter: options.adapter } : {}),
       // The Yjs endpoint shares this HTTP server: leave upgrades for other paths alone.
       destroyUpgrade: false,
       maxHttpBufferSize: Math.min(options.maxMessageBytes, 1024 * 1024),
@@ -104,9 +126,16 @@ export function attachSessionServer(
     },
   )
   const participants = new Participants()
-  /** The role a socket acts with now (its link's, or what the facilitator granted). */
-  const roleNow = (socket: SessionSocket) =>
+  /** The role a socket acts with now (its link's, or what the facilitator granted), on any instance. */
+  const roleNow = (socket: { data: SessionSocketData }) =>
     options.roleOf(socket.data.boardId, socket.data.role, socket.data.identity.id)
+  const lists = new ParticipantLists({
+    io,
+    participants,
+    bus: options.bus,
+    roleOf: (data) => roleNow({ data }),
+    log: options.log,
+  })
   /** Whose vote is whose: the identity, or for an anonymous question a one-way ballot key (Identities.ballotKey). */
   const voterKey = (socket: SessionSocket, question: { id: string; anonymous: boolean } | null) =>
     question?.anonymous
@@ -124,32 +153,49 @@ export function attachSessionServer(
       const socket = io.sockets.sockets.get(id)
       return socket ? [socket] : []
     })
-  const publishParticipants = (boardId: string) => {
-    const list = participants.list(boardId).map((p) => {
-      const socket = io.sockets.sockets.get(p.id)
-      return socket ? { ...p, role: roleNow(socket) } : p
-    })
-    io.to(boardId).emit('session:participants', list)
+  /** Says why, then disconnects this instance's sockets on the board that joined with one of `roles`. */
+  const closeHere = (boardId: string, failure: { code: string; message: string }, roles: readonly Role[]) => {
+    for (const socket of socketsOn(boardId)) {
+      if (!roles.includes(socket.data.role)) continue
+      socket.emit('session:error', failure)
+      socket.disconnect(true)
+    }
   }
   const sessions = new SessionRooms({
     store: options.store,
     log: options.log,
+    bus: options.bus,
+    clock: options.clock,
+    onBusMessage: (message, boardId) => {
+      if (message.kind === 'participants') return lists.heard(boardId, message.lowerHand)
+      if (message.kind === 'hand-over') return void handover.handOverHere(boardId, message)
+      closeHere(boardId, LINKS_CLOSED[message.reason], message.roles)
+    },
     scenarioOf: options.scenarioOf,
     workshopSegments: options.workshopSegments,
     now: Date.now,
     onState: (state, boardId) => {
-      if (options.onPolicy(boardId, state)) publishParticipants(boardId) // someone's role changed
+      if (options.onPolicy(boardId, state)) lists.refresh(boardId) // someone's role changed
     },
     broadcastTo: (boardId) => (state) => {
       for (const socket of socketsOn(boardId)) sendState(socket, state)
     },
   })
 
+  const onBoard = (boardId: string, participantId: string) => findParticipant(io, boardId, participantId)
+  // Alone, every change is seen as it happens; with others, a dead instance's people go at the next reading.
+  const refreshing = setInterval(() => {
+    if (options.adapter) for (const boardId of sessions.boards()) lists.refresh(boardId)
+  }, PARTICIPANTS_REFRESH_MS)
+  refreshing.unref()
+
   const handover = new LinkHandover({
     store: options.store,
     identities: options.identities,
     rooms: options.rooms,
+    bus: options.bus,
     socketsOn,
+    everyoneOn: async (boardId) => (await io.in(boardId).fetchSockets()).map((socket) => socket.data),
     roleNow,
   })
   const newcomers = new KeyedBuckets(options.newIdentities)
@@ -196,7 +242,7 @@ export function attachSessionServer(
     options.onSessionJoin?.(boardId)
     const { role, identity } = socket.data
     socket.emit('session:welcome', { participantId: socket.id, role, identity: identity.signed })
-    socket.emit('session:participants', participants.list(boardId))
+    lists.refresh(boardId)
 
     socket.on('presence:hello', (payload: unknown, ack?: unknown) => {
       if (limited('hello', ack)) return
@@ -207,7 +253,7 @@ export function attachSessionServer(
       }
       const changed = participants.upsert(boardId, { id: socket.id, role: socket.data.role, ...hello.data })
       reply({ ok: true })
-      if (changed) publishParticipants(boardId) // the same hello again tells nobody anything
+      if (changed) lists.changed(boardId, socket.id) // the same hello again tells nobody anything
       void session.then((room) => room.attend(hello.data.name)).catch(() => {})
     })
 
@@ -218,71 +264,22 @@ export function attachSessionServer(
       session,
       limited,
       roleNow,
-      publishParticipants,
+      participantChanged: (socketId) => lists.changed(boardId, socketId),
+      lowerHandElsewhere: (participantId) => lists.lowerHandElsewhere(boardId, participantId),
       emitToBoard: (reaction) => io.to(boardId).emit('room:reaction', reaction),
       now: Date.now,
     })
 
-    socket.on('session:intent', async (payload: unknown, ack?: unknown) => {
-      const intent = sessionIntentSchema.safeParse(payload)
-      if (limited(intent.success && intent.data.type === 'vote' ? 'vote' : 'intent', ack)) return
-      const reply = replyTo(ack)
-      if (!intent.success) {
-        return reply({
-          ok: false,
-          code: REFUSAL.badIntent,
-          message: intent.error.issues[0]?.message ?? 'invalid',
-        })
-      }
-      const name = nameOf(socket)
-      const onBoard = (participantId: string) => {
-        const other = io.sockets.sockets.get(participantId)
-        return other?.data.boardId === boardId ? other : undefined
-      }
-      // Taking a link's own role from its holder replaces the link, which only its facilitator can do.
-      const target = intent.data.type === 'role:set' ? onBoard(intent.data.participantId) : undefined
-      const handOver =
-        intent.data.type === 'role:set' &&
-        target !== undefined &&
-        target !== socket &&
-        needsHandover(target.data.role, intent.data.role)
-      if (handOver && canDriveSession(roleNow(socket)) && socket.data.role !== 'facilitator') {
-        return reply({
-          ok: false,
-          code: REFUSAL.needsFacilitatorLink,
-          message: 'Only someone who joined with the facilitator link can take away the role of a link.',
-        })
-      }
-      const room = await session
-      const asked = room.current.checkpoint
-      const voteOn = intent.data.type === 'vote' && asked?.id === intent.data.checkpointId ? asked : null
-      // Run freezes the board's drawing as it is now (only a facilitator's Run is worth the reading).
-      const diagram =
-        intent.data.type === 'drawn:run' && canDriveSession(roleNow(socket))
-          ? await readBoardDiagram(options.rooms, boardId)
-          : undefined
-      const answer = room.apply(
-        intent.data,
-        {
-          role: roleNow(socket),
-          id: socket.id,
-          name,
-          identityId: voterKey(socket, voteOn),
-          identityIdOf: (participantId) => onBoard(participantId)?.data.identity.id,
-        },
-        diagram,
-      )
-      if (answer.ok && handOver && target && intent.data.type === 'role:set') {
-        const targetName = participants.get(boardId, target.id)?.name ?? 'Someone'
-        const handed = await handover.demote(socket, target, intent.data.role, targetName)
-        if (!handed.ok)
-          return reply({ ok: false, code: handed.failure.code, message: handed.failure.message })
-      }
-      reply(answer)
-      // a promotion needs no new link, so nothing else would tell them who changed their role
-      if (answer.ok && target && !handOver && intent.data.type === 'role:set')
-        target.emit('session:notice', { kind: 'role-changed', by: name, role: intent.data.role })
-      if (answer.ok && intent.data.type === 'workshop:end') options.onSessionEnd?.(boardId, 'workshop-ended')
+    attachIntents(socket, {
+      session,
+      limited,
+      roleNow,
+      voterKey,
+      nameOf,
+      onBoard,
+      handover,
+      rooms: options.rooms,
+      onWorkshopEnd: () => options.onSessionEnd?.(boardId, 'workshop-ended'),
     })
 
     socket.on('session:clock', (ack: unknown) => {
@@ -329,10 +326,18 @@ export function attachSessionServer(
     })
 
     socket.on('disconnect', () => {
-      if (participants.remove(boardId, socket.id)) publishParticipants(boardId)
-      if ((io.sockets.adapter.rooms.get(boardId)?.size ?? 0) === 0) {
-        void sessions.release(boardId).then(() => options.onSessionEnd?.(boardId, 'everyone-left'))
-      }
+      if (participants.remove(boardId, socket.id)) lists.changed(boardId, socket.id)
+      if ((io.sockets.adapter.rooms.get(boardId)?.size ?? 0) > 0) return
+      // nobody left here: this instance lets the board go; the session ends when nobody is left anywhere
+      const released = sessions.release(boardId)
+      void io
+        .in(boardId)
+        .fetchSockets()
+        .then(async (anywhere) => {
+          await released
+          if (anywhere.length === 0) options.onSessionEnd?.(boardId, 'everyone-left')
+        })
+        .catch(() => {})
     })
 
     // Late joiners and reconnecting clients get the whole state at once.
@@ -356,14 +361,14 @@ export function attachSessionServer(
     announceRename(boardId, title) {
       io.to(boardId).emit('board:renamed', { title })
     },
-    disconnect(boardId, failure, roles) {
-      for (const socket of socketsOn(boardId)) {
-        if (roles && !roles.includes(socket.data.role)) continue
-        socket.emit('session:error', failure)
-        socket.disconnect(true)
-      }
+    disconnect(boardId, failure, roles = ALL_ROLES) {
+      closeHere(boardId, failure, roles)
+      // the other instances close theirs (Yjs and session) at once
+      const reason = failure.code === 'board_not_found' ? 'board-deleted' : 'link-replaced'
+      options.bus.publish(boardId, { kind: 'close-links', roles: [...roles], reason, keep: [] })
     },
     async close() {
+      clearInterval(refreshing)
       await io.close()
       await sessions.closeAll()
     },

@@ -121,10 +121,24 @@ export interface VersionArchive {
   getPublication(id: string): Promise<PublicationRecord | null>
 }
 
+/** A board's stored session and its revision (advanced by every write; 0 when never written). */
+export interface StoredSession {
+  state: unknown
+  revision: number
+}
+
 /** The live session of each board, as its authority last wrote it. */
 export interface SessionStateStore {
+  /** Writes the state whatever is stored (a new or imported board); advances the revision. */
   saveSessionState(boardId: string, state: unknown): Promise<void>
   loadSessionState(boardId: string): Promise<unknown | null>
+  /** The stored state with its revision, or null when nothing was ever written. */
+  loadSessionRecord(boardId: string): Promise<StoredSession | null>
+  /**
+   * Compare-and-set: stores `state` as revision `revision + 1` only if the stored revision is still
+   * `revision` (0: nothing stored yet). False when another writer got there first.
+   */
+  replaceSessionState(boardId: string, state: unknown, revision: number): Promise<boolean>
 }
 
 /**

@@ -7,6 +7,7 @@ import type {
   NewBoard,
   NewVersion,
   PublicationRecord,
+  StoredSession,
   VersionRecord,
 } from './board-store'
 import { failuresAsStorageBusy } from './postgres-health'
@@ -324,17 +325,41 @@ export class PostgresBoardStore implements BoardStore {
 
   async saveSessionState(boardId: string, state: unknown): Promise<void> {
     await this.pool.query(
-      `INSERT INTO session_states (board_id, state, updated_at) VALUES ($1, $2, $3)
-       ON CONFLICT (board_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
+      `INSERT INTO session_states (board_id, state, updated_at, revision) VALUES ($1, $2, $3, 1)
+       ON CONFLICT (board_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at,
+         revision = session_states.revision + 1`,
       [boardId, JSON.stringify(state), now()],
     )
   }
 
   async loadSessionState(boardId: string): Promise<unknown | null> {
-    const [row] = await this.rows<{ state: string }>('SELECT state FROM session_states WHERE board_id = $1', [
-      boardId,
-    ])
-    return row ? (JSON.parse(row.state) as unknown) : null
+    return (await this.loadSessionRecord(boardId))?.state ?? null
+  }
+
+  async loadSessionRecord(boardId: string): Promise<StoredSession | null> {
+    const [row] = await this.rows<{ state: string; revision: string }>(
+      'SELECT state, revision FROM session_states WHERE board_id = $1',
+      [boardId],
+    )
+    return row ? { state: JSON.parse(row.state) as unknown, revision: Number(row.revision) } : null
+  }
+
+  async replaceSessionState(boardId: string, state: unknown, revision: number): Promise<boolean> {
+    const json = JSON.stringify(state)
+    const updated = await this.pool.query(
+      `UPDATE session_states SET state = $2, updated_at = $3, revision = revision + 1
+       WHERE board_id = $1 AND revision = $4`,
+      [boardId, json, now(), revision],
+    )
+    if (updated.rowCount === 1) return true
+    if (revision !== 0) return false
+    // nothing stored yet: the first writer's insert wins, a concurrent one finds the row taken
+    const inserted = await this.pool.query(
+      `INSERT INTO session_states (board_id, state, updated_at, revision) VALUES ($1, $2, $3, 1)
+       ON CONFLICT (board_id) DO NOTHING`,
+      [boardId, json, now()],
+    )
+    return inserted.rowCount === 1
   }
 
   async serverSecret(name: string, fresh: () => string): Promise<string> {

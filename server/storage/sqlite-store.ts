@@ -9,6 +9,7 @@ import type {
   NewBoard,
   NewVersion,
   PublicationRecord,
+  StoredSession,
   VersionRecord,
 } from './board-store'
 import {
@@ -124,11 +125,20 @@ export class SqliteBoardStore implements BoardStore {
       ),
       getPublication: db.prepare<[string], PublicationRow>('SELECT * FROM publications WHERE id = ?'),
       saveSession: db.prepare(
-        `INSERT INTO session_states (board_id, state, updated_at) VALUES (?, ?, ?)
-         ON CONFLICT(board_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
+        `INSERT INTO session_states (board_id, state, updated_at, revision) VALUES (?, ?, ?, 1)
+         ON CONFLICT(board_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at,
+           revision = session_states.revision + 1`,
       ),
-      loadSession: db.prepare<[string], { state: string }>(
-        'SELECT state FROM session_states WHERE board_id = ?',
+      loadSession: db.prepare<[string], { state: string; revision: number }>(
+        'SELECT state, revision FROM session_states WHERE board_id = ?',
+      ),
+      replaceSession: db.prepare(
+        `UPDATE session_states SET state = ?, updated_at = ?, revision = revision + 1
+         WHERE board_id = ? AND revision = ?`,
+      ),
+      insertSession: db.prepare(
+        `INSERT INTO session_states (board_id, state, updated_at, revision) VALUES (?, ?, ?, 1)
+         ON CONFLICT(board_id) DO NOTHING`,
       ),
     }
   }
@@ -304,8 +314,21 @@ export class SqliteBoardStore implements BoardStore {
   }
 
   async loadSessionState(boardId: string): Promise<unknown | null> {
+    return (await this.loadSessionRecord(boardId))?.state ?? null
+  }
+
+  async loadSessionRecord(boardId: string): Promise<StoredSession | null> {
     const row = this.statements.loadSession.get(boardId)
-    return row ? (JSON.parse(row.state) as unknown) : null
+    return row ? { state: JSON.parse(row.state) as unknown, revision: row.revision } : null
+  }
+
+  async replaceSessionState(boardId: string, state: unknown, revision: number): Promise<boolean> {
+    const json = JSON.stringify(state)
+    return this.db.transaction(() => {
+      const at = now()
+      if (this.statements.replaceSession.run(json, at, boardId, revision).changes === 1) return true
+      return revision === 0 && this.statements.insertSession.run(boardId, json, at).changes === 1
+    })()
   }
 
   async serverSecret(name: string, fresh: () => string): Promise<string> {

@@ -4,6 +4,7 @@ import * as Y from 'yjs'
 import { type BoardNotice, encodeBoardNotice } from '../../shared/protocol/board-notices'
 import type { Role } from '../../shared/protocol/roles'
 import { YJS_CLOSE } from '../../shared/protocol/yjs-doc'
+import type { SessionState } from '../../shared/session/session-state'
 import type { BoardBus, BusMessage } from '../bus/board-bus'
 import type { Logger } from '../log'
 import type { DocumentLog } from '../storage/board-store'
@@ -53,6 +54,14 @@ export interface RoomOptions {
   retryBackoff?: RetryBackoff
   /** The other instances serving this board (absent: this is the only one). */
   bus?: BoardBus
+  /** Another instance committed the board's session (its editing lock and granted roles may have changed). */
+  onRemoteSession?: (boardId: string, state: SessionState) => void
+}
+
+/** Spares the connections of these identities (handed a new link) when closing an old one's. */
+function keeping(identities: readonly string[]): (connection: RoomConnection) => boolean {
+  const keep = new Set(identities)
+  return (connection) => connection.identityId !== undefined && keep.has(connection.identityId)
 }
 
 /** Origin of changes another instance stored and sent over the bus: relayed here, not stored again. */
@@ -322,6 +331,20 @@ export class BoardRoom {
       case 'awareness':
         awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, BUS_ORIGIN)
         return
+      case 'close-links': {
+        const code = message.reason === 'board-deleted' ? YJS_CLOSE.boardNotFound : YJS_CLOSE.tokenRevoked
+        const reason = message.reason === 'board-deleted' ? 'board deleted' : 'link replaced'
+        for (const role of message.roles) this.disconnectRole(role, code, reason, keeping(message.keep))
+        return
+      }
+      case 'hand-over': // the old link is gone but for those handed the new one
+        this.disconnectRole(message.linkRole, YJS_CLOSE.tokenRevoked, 'link replaced', keeping(message.stay))
+        return
+      case 'session-state':
+        this.options.onRemoteSession?.(this.boardId, message.state)
+        return
+      case 'participants':
+        return // the session channel's business
       default: {
         const unexpected: never = message
         throw new Error(`unhandled bus message ${JSON.stringify(unexpected)}`)

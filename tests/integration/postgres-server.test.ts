@@ -42,4 +42,10 @@ describe('a server on PostgreSQL (DATABASE_URL)', () => {
     )
     expect(() => configFromEnv({ DATABASE_URL: 'mysql://root@localhost/test' })).toThrow(/PostgreSQL URL/)
   })
+
+  it('takes REDIS_URL together with DATABASE_URL (several instances)', () => {
+    const config = configFromEnv({ DATABASE_URL: TEST_DATABASE_URL, REDIS_URL: 'redis://127.0.0.1:6379' })
+    expect(config.redisUrl).toBe('redis://127.0.0.1:6379')
+    expect(config.clockLeaseMs).toBe(3000)
+  })
 })

@@ -7,7 +7,7 @@ export interface ServerProcess {
   exited: Promise<number | string>
 }
 
-/** Starts `tests/support/child-server.ts` on an ephemeral port over `dataDir`, with `env` on top. */
+/** Starts `tests/support/child-server.ts` on an ephemeral port over `dataDir`, with `env` added (e.g. DATABASE_URL). */
 export async function startServerProcess(
   dataDir: string,
   env: NodeJS.ProcessEnv = {},

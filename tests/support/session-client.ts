@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client'
-import type { IntentAck, LinkHandover, SessionWelcome } from '../../shared/protocol/session'
+import type { IntentAck, LinkHandover, Participant, SessionWelcome } from '../../shared/protocol/session'
 import type { SessionIntent } from '../../shared/session/intents'
 import type { PublicSessionState as SessionState } from '../../shared/session/session-state'
 import { waitUntil } from './wait'
@@ -12,6 +12,8 @@ export interface SessionClient {
   identity: string
   /** Links the server handed this participant, in order (a demotion replaced its link). */
   handovers: LinkHandover[]
+  /** The participant list as the server last sent it. */
+  participants(): Participant[]
   latest(): SessionState | undefined
   intent(intent: SessionIntent): Promise<IntentAck>
   waitForSeq(seq: number): Promise<SessionState>
@@ -32,6 +34,10 @@ export async function joinSession(
   })
   const states: SessionState[] = []
   const handovers: LinkHandover[] = []
+  let participants: Participant[] = []
+  socket.on('session:participants', (list: Participant[]) => {
+    participants = list
+  })
   let welcome: SessionWelcome | undefined
   socket.on('session:state', (state: SessionState) => states.push(state))
   socket.on('session:welcome', (w: SessionWelcome) => {
@@ -50,6 +56,7 @@ export async function joinSession(
     states,
     identity: welcome?.identity ?? '',
     handovers,
+    participants: () => participants,
     latest,
     intent: (intent) => socket.emitWithAck('session:intent', intent) as Promise<IntentAck>,
     async waitForSeq(seq) {

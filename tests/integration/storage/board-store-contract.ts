@@ -270,6 +270,31 @@ export function describeBoardStoreContract(
       expect(await store.loadSessionState(board.id)).toEqual({ seq: 4, step: 3 })
     })
 
+    it('commits a session change only over the revision it was read at', async () => {
+      const board = await store.createBoard(newBoard())
+      expect(await store.loadSessionRecord(board.id)).toBeNull()
+      // two writers find nothing stored: the first insert wins, the second finds the row taken
+      expect(await store.replaceSessionState(board.id, { seq: 1, by: 'a' }, 0)).toBe(true)
+      expect(await store.replaceSessionState(board.id, { seq: 1, by: 'b' }, 0)).toBe(false)
+      expect(await store.loadSessionRecord(board.id)).toEqual({ state: { seq: 1, by: 'a' }, revision: 1 })
+      expect(await store.replaceSessionState(board.id, { seq: 2, by: 'b' }, 1)).toBe(true)
+      expect(await store.replaceSessionState(board.id, { seq: 2, by: 'a' }, 1)).toBe(false)
+      // an unconditional write (an import) advances the revision too, so a stale writer still loses
+      await store.saveSessionState(board.id, { seq: 9 })
+      expect(await store.replaceSessionState(board.id, { seq: 3 }, 2)).toBe(false)
+      expect(await store.loadSessionRecord(board.id)).toEqual({ state: { seq: 9 }, revision: 3 })
+    })
+
+    it('lets exactly one of many concurrent writers commit over one revision', async () => {
+      const board = await store.createBoard(newBoard())
+      await store.saveSessionState(board.id, { seq: 0 })
+      const wins = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => store.replaceSessionState(board.id, { seq: 1, by: i }, 1)),
+      )
+      expect(wins.filter(Boolean)).toHaveLength(1)
+      expect((await store.loadSessionRecord(board.id))?.revision).toBe(2)
+    })
+
     it('keeps a server secret: the first value stored is the one every later caller gets', async () => {
       const first = await store.serverSecret('identity', () => 'first-value')
       expect(first).toBe('first-value')
