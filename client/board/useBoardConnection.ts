@@ -8,6 +8,7 @@ import { listenForNotices } from './board-notices'
 import type { ConnectionState } from './connection-state'
 import { markLocalCopyStale, openLocalCopy } from './local-copy'
 import { sendOwnAwarenessOnly } from './own-awareness-only'
+import { acceptPeersAfterReconnect } from './peers-after-reconnect'
 
 /**
  * How long the board waits for an unreachable server before it opens from this device's copy.
@@ -168,6 +169,7 @@ export function useBoardConnection(
     provider.on('closed', onClosed)
     const stopNotices = listenForNotices(provider, setState)
     const restoreAwareness = sendOwnAwarenessOnly(provider)
+    const stopAcceptingPeers = acceptPeersAfterReconnect(provider)
 
     // the socket can take 30 s to notice a dead network; the browser knows sooner
     const onBrowserOffline = () => setState({ kind: 'offline' })
@@ -195,6 +197,7 @@ export function useBoardConnection(
       provider.off('closed', onClosed)
       stopNotices()
       restoreAwareness()
+      stopAcceptingPeers()
       providerRef.current = null
       provider.destroy()
       local?.destroy()

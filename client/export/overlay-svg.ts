@@ -2,6 +2,8 @@ import { Box, type Editor } from 'tldraw'
 import type { Scenario } from '../../shared/scenarios/scenario-schema'
 import type { SimView } from '../../shared/sim/view'
 import { placeScenario } from '../simulation/canvas-geometry'
+import { layOutChips, scenarioChipObstacles } from '../simulation/chip-layout'
+import { chipSize } from '../simulation/chip-size'
 import { FLOW_DASH } from '../simulation/flow-path'
 import { FLOW_COLOR, HEALTH_COLOR } from '../simulation/health-style'
 
@@ -13,8 +15,7 @@ export interface OverlayPicture {
 
 const SVG_NS = 'http://www.w3.org/2000/svg'
 // the live overlay's look (overlay.css) at 100 % zoom, in page units
-const CHIP = { font: 12, height: 18, padX: 7, gap: 4, below: 12 } as const
-const CHIP_FONT = `600 ${CHIP.font}px system-ui, sans-serif`
+const CHIP = { font: 12, height: 18, gap: 4 } as const
 const HALO = { glow: 12, ring: 3.5 } as const
 
 type Attributes = Record<string, string | number>
@@ -26,24 +27,16 @@ function element(name: string, attributes: Attributes, children: Element[] = [])
   return node
 }
 
-let measureContext: CanvasRenderingContext2D | null = null
-function textWidth(text: string): number {
-  measureContext ??= document.createElement('canvas').getContext('2d')
-  if (!measureContext) return text.length * 7 // no canvas: a fair guess for 12 px text
-  measureContext.font = CHIP_FONT
-  return measureContext.measureText(text).width
-}
-
-/** A row of pill-shaped chips centred on x, its top at y; returns the group and the page area it covers. */
+/** A row of pill-shaped chips from its top-left corner; returns the group and the page area it covers. */
 function chipRow(
   texts: string[],
-  centreX: number,
-  top: number,
+  at: { x: number; y: number },
   color: string,
 ): { node: SVGElement; area: Box } {
-  const widths = texts.map((text) => textWidth(text) + 2 * CHIP.padX)
+  const widths = texts.map((text) => chipSize(text).w)
   const total = widths.reduce((sum, w) => sum + w, 0) + CHIP.gap * (texts.length - 1)
-  let x = centreX - total / 2
+  const top = at.y
+  let x = at.x
   const chips = texts.map((text, i) => {
     const w = widths[i] ?? 0
     const chip = element('g', {}, [
@@ -74,7 +67,7 @@ function chipRow(
     x += w + CHIP.gap
     return chip
   })
-  return { node: element('g', {}, chips), area: new Box(centreX - total / 2, top, total, CHIP.height) }
+  return { node: element('g', {}, chips), area: new Box(at.x, top, total, CHIP.height) }
 }
 
 /**
@@ -139,20 +132,22 @@ export function overlaySvg(
     )
     areas.push(new Box(box.bounds.x, box.bounds.y, box.bounds.w, box.bounds.h).expandBy(HALO.glow / 2))
   }
+  // where the live overlay puts them at 100 % zoom
+  const chipsAt = layOutChips(placed, scenarioChipObstacles(editor, placed), view, 1, 1)
   for (const box of boxes) {
     const node = view.nodes[box.entity]
-    if (!node || !box.carriesChips || node.badges.length === 0) continue
+    const at = chipsAt.get(box.shapeId)
+    if (!node || !at) continue
     const textColor = node.health === 'healthy' ? '#1d2127' : HEALTH_COLOR[node.health]
-    const centreX = box.bounds.x + box.bounds.w / 2
-    const row = chipRow(node.badges, centreX, box.bounds.y + box.bounds.h + CHIP.below, textColor)
+    const row = chipRow(node.badges, at, textColor)
     parts.push(row.node)
     areas.push(row.area)
   }
   for (const arrow of arrows) {
     const edge = view.edges[arrow.entityEdge]
-    if (!edge?.label) continue
-    const top = arrow.label ? arrow.chipAt.y : arrow.chipAt.y - CHIP.height / 2
-    const row = chipRow([edge.label], arrow.chipAt.x, top, edge.rate > 0 ? FLOW_COLOR : '#677180')
+    const at = chipsAt.get(arrow.shapeId)
+    if (!edge?.label || !at) continue
+    const row = chipRow([edge.label], at, edge.rate > 0 ? FLOW_COLOR : '#677180')
     parts.push(row.node)
     areas.push(row.area)
   }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { type Editor, type TLUserId, useValue } from 'tldraw'
+import { Box, type Editor, type TLUserId, useValue } from 'tldraw'
 import type { Participant } from '../../shared/protocol/session'
+import { aimCamera } from '../board/board-camera'
 import type { SessionConnection } from '../session/useSessionSocket'
 
 /** Whose camera this tab follows, and how to change that. */
@@ -90,7 +91,9 @@ export function useFollow(editor: Editor | null, connection: SessionConnection):
   useEffect(() => {
     if (!editor || !summon) return
     if (editor.getInstanceState().followingUserId) return // the leader's camera is already ours
-    editor.zoomToBounds(summon.area, { animation: { duration: 400 }, inset: 0 })
+    // all of the summoner's view, in the part of this canvas no dock or panel covers, at their zoom
+    // or the nearest that fits (no readable-zoom floor: a summon shows what they see, however far out)
+    aimCamera(editor, Box.From(summon.area), { minZoom: 0, maxZoom: Number.POSITIVE_INFINITY, animate: true })
   }, [editor, summon])
 
   const stop = useCallback(() => {

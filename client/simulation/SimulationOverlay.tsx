@@ -1,10 +1,11 @@
 import './overlay.css'
-import { useSyncExternalStore } from 'react'
+import { useMemo, useSyncExternalStore } from 'react'
 import { type Editor, useEditor, useValue } from 'tldraw'
 import type { Scenario } from '../../shared/scenarios/scenario-schema'
 import type { SimView } from '../../shared/sim/view'
 import { useLiveSession } from '../session/session-context'
 import { type PlacedBox, placeScenario } from './canvas-geometry'
+import { layOutChips, scenarioChipObstacles } from './chip-layout'
 import { DrawnRunOverlay } from './DrawnRunOverlay'
 import { FLOW_DASH, flowPeriodSeconds } from './flow-path'
 import { FLOW_COLOR, HEALTH_COLOR } from './health-style'
@@ -45,15 +46,19 @@ function ScenarioOverlay({
   view: SimView
   highlights: readonly string[]
 }) {
-  const placed = useValue('simulation overlay shapes', () => placeScenario(editor, scenario), [
-    editor,
-    scenario,
-  ])
+  const { placed, obstacles } = useValue('simulation overlay shapes', () => {
+    const placed = placeScenario(editor, scenario)
+    return { placed, obstacles: scenarioChipObstacles(editor, placed) }
+  }, [editor, scenario])
   const zoom = useValue('simulation overlay zoom', () => editor.getZoomLevel(), [editor])
   // strokes and chips keep a steady size on screen while the camera zooms
   const px = 1 / zoom
   const chipScale = Math.min(Math.max(0.85 / zoom, 1), 2.2)
   const showChips = zoom >= CHIPS_MIN_ZOOM
+  const chipsAt = useMemo(
+    () => (showChips ? layOutChips(placed, obstacles, view, chipScale, px) : new Map()),
+    [showChips, placed, view, chipScale, px, obstacles],
+  )
   const maxRate = Math.max(0, ...Object.values(view.edges).map((edge) => edge.rate))
   const highlighted = new Set(highlights)
   const period = (FLOW_DASH.dash + FLOW_DASH.gap) * px
@@ -166,18 +171,15 @@ function ScenarioOverlay({
       {showChips &&
         placed.boxes.map((box) => {
           const node = view.nodes[box.entity]
-          if (!node || !box.carriesChips || node.badges.length === 0) return null
+          const at = chipsAt.get(box.shapeId)
+          if (!node || !at) return null
           return (
             <div
               key={box.shapeId}
               className={`sim-chips sim-chips--${node.health}`}
               data-testid="sim-chips"
               data-entity={box.entity}
-              style={{
-                left: box.bounds.x + box.bounds.w / 2,
-                top: box.bounds.y + box.bounds.h + 12 * px,
-                transform: `translateX(-50%) scale(${chipScale})`,
-              }}
+              style={{ left: at.x, top: at.y, transform: `scale(${chipScale})`, transformOrigin: '0 0' }}
             >
               {node.badges.map((badge) => (
                 <span key={badge} className="sim-chip">
@@ -190,17 +192,14 @@ function ScenarioOverlay({
       {showChips &&
         placed.arrows.map((arrow) => {
           const edge = view.edges[arrow.entityEdge]
-          if (!edge?.label) return null
+          const at = chipsAt.get(arrow.shapeId)
+          if (!edge?.label || !at) return null
           return (
             <div
               key={arrow.shapeId}
               className={`sim-flow-chip${edge.rate > 0 ? '' : ' sim-flow-chip--still'}`}
               data-testid="sim-flow-chip"
-              style={{
-                left: arrow.chipAt.x,
-                top: arrow.chipAt.y,
-                transform: `translate(-50%, ${arrow.label ? '0' : '-50%'}) scale(${chipScale})`,
-              }}
+              style={{ left: at.x, top: at.y, transform: `scale(${chipScale})`, transformOrigin: '0 0' }}
             >
               {edge.label}
             </div>

@@ -32,8 +32,10 @@ export interface PlacedArrow extends BoundArrow {
   transform: string
   /** The arrow's own label, which the dashes leave uncovered. */
   label: Rect | null
-  /** Where the flow chip goes, on the page: under the arrow's label, or at its middle. */
-  chipAt: { x: number; y: number }
+  /** The label's box on the page, which chips keep clear of. */
+  labelOnPage: Rect | null
+  /** Points along the body on the page, middle first: where a flow chip may sit without a label. */
+  along: Array<{ x: number; y: number }>
 }
 
 export interface PlacedScenario {
@@ -72,6 +74,16 @@ function placeBox(editor: Editor, bound: BoundBox): PlacedBox | null {
   }
 }
 
+/** Where along an arrow's body a flow chip without a label may sit, best first. */
+const ALONG = [0.5, 0.35, 0.65, 0.2, 0.8]
+
+/** A rectangle in a shape's space, as the page sees it (the smallest page box around it). */
+function rectOnPage(transform: Mat, rect: Rect): Rect {
+  const a = Mat.applyToPoint(transform, { x: rect.x, y: rect.y })
+  const b = Mat.applyToPoint(transform, { x: rect.x + rect.w, y: rect.y + rect.h })
+  return { x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), w: Math.abs(b.x - a.x), h: Math.abs(b.y - a.y) }
+}
+
 function placeArrow(editor: Editor, bound: BoundArrow, shape: TLShape): PlacedArrow | null {
   if (!editor.isShapeOfType(shape, 'arrow')) return null
   const info = getArrowInfo(editor, shape)
@@ -79,10 +91,41 @@ function placeArrow(editor: Editor, bound: BoundArrow, shape: TLShape): PlacedAr
   const body = arrowBodyPath(info)
   if (!body) return null
   const transform = editor.getShapePageTransform(shape.id)
-  const label = labelOf(editor.getShapeGeometry(shape.id))
-  const anchor = label ? { x: label.x + label.w / 2, y: label.y + label.h + 4 } : body.middle
-  const chipAt = Mat.applyToPoint(transform, anchor)
-  return { ...bound, body, transform: svgMatrix(transform), label, chipAt: { x: chipAt.x, y: chipAt.y } }
+  const geometry = editor.getShapeGeometry(shape.id)
+  const label = labelOf(geometry)
+  const outline = outlineOf(geometry)
+  const along = ALONG.map((t) => Mat.applyToPoint(transform, outline.interpolateAlongEdge(t)))
+  return {
+    ...bound,
+    body,
+    transform: svgMatrix(transform),
+    label,
+    labelOnPage: label && rectOnPage(transform, label),
+    along: along.map(({ x, y }) => ({ x, y })),
+  }
+}
+
+/**
+ * What chips keep clear of within `area` of the page: every arrow label (never covered) and every
+ * box (rather not), the scenario's or not.
+ */
+export function chipObstacles(editor: Editor, area: Rect): { labels: Rect[]; boxes: Rect[] } {
+  const labels: Rect[] = []
+  const boxes: Rect[] = []
+  const near = (r: Rect) =>
+    r.x < area.x + area.w && area.x < r.x + r.w && r.y < area.y + area.h && area.y < r.y + r.h
+  for (const shape of editor.getCurrentPageShapes()) {
+    if (shape.type === 'arrow') {
+      const label = labelOf(editor.getShapeGeometry(shape.id))
+      const transform = editor.getShapePageTransform(shape.id)
+      const onPage = label && transform ? rectOnPage(transform, label) : null
+      if (onPage && near(onPage)) labels.push(onPage)
+    } else if (shape.type === 'geo') {
+      const bounds = editor.getShapePageBounds(shape.id)
+      if (bounds && near(bounds)) boxes.push({ x: bounds.x, y: bounds.y, w: bounds.w, h: bounds.h })
+    }
+  }
+  return { labels, boxes }
 }
 
 /**

@@ -146,6 +146,47 @@ async function waitForPresenceOf(page: Page, leader: Page): Promise<void> {
   })
 }
 
+/**
+ * Waits until `area` (page units) lies on this page's screen inside the part of the canvas the dock
+ * does not cover, filling at least `fill` of that part's width or height (so it was fitted there,
+ * not merely somewhere small). The dock is measured, beside the canvas or over it as a sheet.
+ */
+async function waitForSummoned(page: Page, area: PageArea, fill = 0.6): Promise<void> {
+  const placement = () =>
+    page.evaluate((area) => {
+      const editor = window.lockstepEditor
+      if (!editor) throw new Error('no editor')
+      const canvas = editor.getContainer().getBoundingClientRect()
+      const free = { left: canvas.left, top: canvas.top, right: canvas.right, bottom: canvas.bottom }
+      const dock = document.querySelector('[data-testid="dock"]')?.getBoundingClientRect()
+      if (dock && dock.left < canvas.right && dock.top < canvas.bottom) {
+        // a sheet along the bottom, or a panel along the right
+        if (dock.left <= canvas.left + 1) free.bottom = Math.min(free.bottom, dock.top)
+        else free.right = Math.min(free.right, dock.left)
+      }
+      const a = editor.pageToScreen({ x: area.x, y: area.y })
+      const b = editor.pageToScreen({ x: area.x + area.w, y: area.y + area.h })
+      const shown = { left: a.x, top: a.y, right: b.x, bottom: b.y }
+      return { free, shown, camera: editor.getCameraState() }
+    }, area)
+  const fits = ({ free, shown, camera }: Awaited<ReturnType<typeof placement>>) =>
+    camera === 'idle' &&
+    shown.left >= free.left - 1 &&
+    shown.top >= free.top - 1 &&
+    shown.right <= free.right + 1 &&
+    shown.bottom <= free.bottom + 1 &&
+    ((shown.right - shown.left) / (free.right - free.left) >= fill ||
+      (shown.bottom - shown.top) / (free.bottom - free.top) >= fill)
+  const deadline = Date.now() + 10_000
+  let last = await placement()
+  while (!fits(last)) {
+    if (Date.now() > deadline)
+      throw new Error(`the summoned area is not in the uncovered canvas: ${JSON.stringify(last)}`)
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)))
+    last = await placement()
+  }
+}
+
 /** Pans and zooms the way a person does: the wheel over the canvas, then Ctrl + wheel. */
 async function panAndZoom(page: Page, pan: { dx: number; dy: number }, zoomWheel: number): Promise<void> {
   await page.mouse.move(300, 400)
@@ -259,8 +300,8 @@ describe('following and summoning in Chromium', () => {
     expect(sameArea(there, await viewportOf(cleo.page))).toBe(false)
     await ana.page.getByTestId('bring-everyone').click()
     await ana.page.getByText('Everyone’s view moved to yours.').waitFor()
-    await waitForViewport(ben.page, there)
-    await waitForViewport(cleo.page, there)
+    await waitForSummoned(ben.page, there)
+    await waitForSummoned(cleo.page, there)
     // a summon moves the camera once; nobody is left following
     expect(await followingOf(ben.page)).toBeNull()
 
@@ -274,7 +315,29 @@ describe('following and summoning in Chromium', () => {
     await panAndZoom(ben.page, { dx: -800, dy: -800 }, 200)
     expect(sameArea(await settledViewport(ben.page), there)).toBe(false)
     await ana.page.getByTestId('bring-everyone').click()
-    await waitForViewport(ben.page, there)
+    await waitForSummoned(ben.page, there)
+  })
+
+  it('brings a phone with its dock open to the facilitator’s view above the dock, not under it', async () => {
+    const board = await createTestBoard(server.url, 'Bring a phone', TEMPLATE)
+    if (!board.urls.facilitator || !board.urls.viewer) throw new Error('the board is missing a link')
+    const ana = await join(chromium, server, board.urls.facilitator, 'e2e-ana-facilitator', ANA)
+    const phone = await chromium.open(server.url, { viewport: { width: 390, height: 844 } })
+    await nameThisBrowser(phone.page, 'e2e-pia-phone', 'Pia Phone', '#2f9e44')
+    await phone.page.goto(`${server.url}${board.urls.viewer}`)
+    await waitForBoard(phone.page)
+    await phone.page.getByTestId('dock-tab-session').click()
+    await phone.page.getByTestId('session-people').waitFor()
+    // the dock is open as a sheet over the bottom of the phone's canvas
+    const dock = await phone.page.getByTestId('dock').boundingBox()
+    expect(dock && dock.y > 844 / 3).toBe(true)
+    await ana.page.locator('[data-testid="session-person"]', { hasText: 'Pia Phone' }).waitFor()
+
+    await panAndZoom(ana.page, { dx: 900, dy: 500 }, -200)
+    const there = await settledViewport(ana.page)
+    await ana.page.getByTestId('bring-everyone').click()
+    await ana.page.getByText('Everyone’s view moved to yours.').waitFor()
+    await waitForSummoned(phone.page, there)
   })
 
   it('makes someone who joins, or reloads, while everyone follows follow the facilitator too', async () => {
