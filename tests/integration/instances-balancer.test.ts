@@ -98,12 +98,4 @@ describe('three instances behind the balancer', { timeout: 180_000 }, () => {
       spread.destroy()
     }
   })
-
-  it.todo(
-    'continues the live session at the same step after the instance holding it is killed: a facilitator ' +
-      'loads cells-poison-tenant through the balancer, steps twice and plays; twenty joinSession clients ' +
-      'spread over the instances; SIGKILL the instance holding the session authority; every client ' +
-      'reconnects through the balancer and sees the same scenario, sim.step ≥ the step before the kill, ' +
-      'seq never going back, auto-play ticking once per interval (no duplicate or skipped step)',
-  )
 })
