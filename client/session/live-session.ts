@@ -14,6 +14,7 @@ export const liveSessionSchema = publicSessionStateSchema
     sim: true,
     drawnRun: true,
     drawnPrevious: true,
+    editorsMayRun: true,
     hintsHidden: true,
     yourRole: true,
     presentation: true,

@@ -18,9 +18,12 @@ const BOX_CHAOS = [
  */
 export function DrawnChaosMenu({
   snapshot,
+  canAsk,
   onChaos,
 }: {
   snapshot: GraphSnapshot
+  /** Questions are a facilitator's: only they reveal the answers. */
+  canAsk: boolean
   onChaos: (event: DrawnChange, askFirst: boolean) => void
 }) {
   const [box, setBox] = useState(snapshot.boxes.find((b) => b.kind !== 'client')?.id ?? '')
@@ -31,15 +34,17 @@ export function DrawnChaosMenu({
   return (
     <fieldset className="drawn-chaos" data-testid="drawn-chaos">
       <legend className="sim-heading">Chaos</legend>
-      <label className="drawn-chaos__ask">
-        <input
-          type="checkbox"
-          checked={askFirst}
-          onChange={(event) => setAskFirst(event.currentTarget.checked)}
-          data-testid="drawn-chaos-ask"
-        />{' '}
-        Ask the room first (predict, then reveal)
-      </label>
+      {canAsk && (
+        <label className="drawn-chaos__ask">
+          <input
+            type="checkbox"
+            checked={askFirst}
+            onChange={(event) => setAskFirst(event.currentTarget.checked)}
+            data-testid="drawn-chaos-ask"
+          />{' '}
+          Ask the room first (predict, then reveal)
+        </label>
+      )}
       <label className="drawn-chaos__box">
         Box{' '}
         <select value={box} onChange={(e) => setBox(e.target.value)} data-testid="drawn-chaos-box">

@@ -19,8 +19,31 @@ const ERRORS: ChartLine[] = [
   { id: 'cache-hit-rate', colour: '#7048e8' },
 ]
 
-/** "Your diagram" before a run: the driver's Run button. */
-export function DrawnRunStart({ drive }: { drive: (intent: SessionIntent) => void }) {
+/** The facilitator's switch: editors may run the drawn diagram too. */
+function EditorsMayRun({ allowed, drive }: { allowed: boolean; drive: (intent: SessionIntent) => void }) {
+  return (
+    <label className="drawn-editors">
+      <input
+        type="checkbox"
+        checked={allowed}
+        onChange={(event) => drive({ type: 'drawn:editors', allowed: event.currentTarget.checked })}
+        data-testid="drawn-editors"
+      />{' '}
+      Editors may run it too
+    </label>
+  )
+}
+
+/** "Your diagram" before a run: the Run button (a facilitator's, or an allowed editor's). */
+export function DrawnRunStart({
+  drive,
+  facilitator,
+  editorsMayRun,
+}: {
+  drive: (intent: SessionIntent) => void
+  facilitator: boolean
+  editorsMayRun: boolean
+}) {
   return (
     <section className="sim-section drawn-start" aria-label="Your diagram">
       <h3 className="sim-heading">Your diagram</h3>
@@ -35,6 +58,7 @@ export function DrawnRunStart({ drive }: { drive: (intent: SessionIntent) => voi
       >
         Run your diagram
       </button>
+      {facilitator && <EditorsMayRun allowed={editorsMayRun} drive={drive} />}
     </section>
   )
 }
@@ -44,6 +68,8 @@ export function DrawnRunPanel({
   run,
   previous,
   canDrive,
+  facilitator,
+  editorsMayRun,
   driverName,
   drive,
   serverClockOffset,
@@ -52,6 +78,9 @@ export function DrawnRunPanel({
   /** The run before this one, compared on the charts (run A, dashed). */
   previous: DrawnRun | null
   canDrive: boolean
+  /** A facilitator (not an editor allowed to run it): asks questions, lets editors run. */
+  facilitator: boolean
+  editorsMayRun: boolean
   driverName: string
   drive: (intent: SessionIntent) => void
   serverClockOffset: number
@@ -93,9 +122,11 @@ export function DrawnRunPanel({
       {canDrive && (
         <DrawnChaosMenu
           snapshot={run.snapshot}
+          canAsk={facilitator}
           onChaos={(event, askFirst) => drive({ type: askFirst ? 'drawn:ask' : 'drawn:change', event })}
         />
       )}
+      {facilitator && <EditorsMayRun allowed={editorsMayRun} drive={drive} />}
       <LiveCheckpoint />
       {picture && <DrawnRunFigures picture={picture} previous={previous} />}
     </div>

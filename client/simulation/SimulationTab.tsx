@@ -1,3 +1,4 @@
+import { mayRunDrawn } from '../../shared/session/drawn-intents'
 import './simulation-panel.css'
 import { useCallback, useEffect, useState } from 'react'
 import { canDriveSession } from '../../shared/protocol/roles'
@@ -43,7 +44,10 @@ export function SimulationTab() {
   const { role, templateId, editor, canWrite } = useBoardUi()
   const { connection, simulation } = useLiveSession()
   // the facilitator may grant or take back driving during the session: the server's word wins
-  const canDrive = canDriveSession(connection.session?.yourRole ?? role)
+  const roleNow = connection.session?.yourRole ?? role
+  const canDrive = canDriveSession(roleNow)
+  const editorsMayRun = connection.session?.editorsMayRun ?? false
+  const canRunDrawn = mayRunDrawn({ editorsMayRun }, roleNow)
   const { notice, show } = useRefusalNotice()
   const [loadingId, setLoadingId] = useState<string | null>(null)
   const { sendIntent } = connection
@@ -86,14 +90,18 @@ export function SimulationTab() {
         <DrawnRunPanel
           run={connection.session.drawnRun}
           previous={connection.session.drawnPrevious}
-          canDrive={canDrive}
+          canDrive={canRunDrawn}
+          facilitator={canDrive}
+          editorsMayRun={editorsMayRun}
           driverName={driverName}
           drive={drive}
           serverClockOffset={connection.serverClockOffset}
         />
       ) : (
         <>
-          {canDrive && simulation.status === 'idle' && connection.session && <DrawnRunStart drive={drive} />}
+          {canRunDrawn && simulation.status === 'idle' && connection.session && (
+            <DrawnRunStart drive={drive} facilitator={canDrive} editorsMayRun={editorsMayRun} />
+          )}
           <SimulationBody
             simulation={simulation}
             canDrive={canDrive}

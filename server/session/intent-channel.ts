@@ -1,6 +1,7 @@
 import type { RemoteSocket, Server } from 'socket.io'
 import { canDriveSession, type Role } from '../../shared/protocol/roles'
 import type { IntentAck, SessionServerEvents } from '../../shared/protocol/session'
+import { mayRunDrawn } from '../../shared/session/drawn-intents'
 import { REFUSAL, sessionIntentSchema } from '../../shared/session/intents'
 import type { BoardRooms } from '../sync/board-rooms'
 import { readBoardDiagram } from './board-diagram'
@@ -82,9 +83,9 @@ export function attachIntents(socket: SessionSocket, deps: IntentDeps): void {
     const room = await deps.session
     const asked = room.current.checkpoint
     const voteOn = intent.data.type === 'vote' && asked?.id === intent.data.checkpointId ? asked : null
-    // Run freezes the board's drawing as it is now (only a facilitator's Run is worth the reading).
+    // Run freezes the board's drawing as it is now (only a Run the sender may make is worth the reading).
     const diagram =
-      intent.data.type === 'drawn:run' && canDriveSession(deps.roleNow(socket))
+      intent.data.type === 'drawn:run' && mayRunDrawn(room.current, deps.roleNow(socket))
         ? await readBoardDiagram(deps.rooms, boardId)
         : undefined
     const answer = await room.apply(

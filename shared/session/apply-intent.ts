@@ -1,7 +1,7 @@
 import type { GraphSnapshot } from '../diagram/graph-snapshot'
 import { assertNever, canDriveSession, type Role } from '../protocol/roles'
 import type { Scenario } from '../scenarios/scenario-schema'
-import { applyDrawnIntent, settlePendingChange } from './drawn-intents'
+import { applyDrawnIntent, mayRunDrawn, runsDrawn, settlePendingChange } from './drawn-intents'
 import { applyFacilitationIntent, applyVote } from './facilitation'
 import {
   isDrawnIntent,
@@ -42,7 +42,8 @@ const refuse = (code: RefusalCode, message: string): IntentResult => ({ ok: fals
  */
 export function applyIntent(state: SessionState, intent: SessionIntent, ctx: IntentContext): IntentResult {
   if (intent.type === 'vote') return applyVote(state, intent, ctx.identityId ?? ctx.participant.id)
-  if (!canDriveSession(ctx.role)) {
+  const editorRunsDrawn = isDrawnIntent(intent) && runsDrawn(intent) && mayRunDrawn(state, ctx.role)
+  if (!canDriveSession(ctx.role) && !editorRunsDrawn) {
     return refuse(REFUSAL.notFacilitator, 'Only a facilitator can drive the session.')
   }
   if (intent.type === 'spotlight:set' || intent.type === 'spotlight:clear') {

@@ -1,5 +1,5 @@
 import type { GraphSnapshot } from '../diagram/graph-snapshot'
-import { assertNever } from '../protocol/roles'
+import { assertNever, canDriveSession, type Role } from '../protocol/roles'
 import type { DrawnSystemEvent } from '../sim/engines/drawn-system'
 import { PREDICTION_OPTIONS, predictionQuestion } from './chaos-question'
 import { DRAWN_TICK_MS, type DrawnRun, drawnRunTick, MAX_DRAWN_RUN_EVENTS } from './drawn-run'
@@ -16,6 +16,20 @@ export interface DrawnIntentContext {
   diagram?: GraphSnapshot | null
   /** Server clock, epoch ms. */
   now: number
+}
+
+/**
+ * Who may run the drawn diagram (Run, pause, play, stop, chaos): facilitators, and editors while
+ * the facilitator allows it. Hints, questions (only a facilitator reveals them) and that
+ * permission stay the facilitator's.
+ */
+export function mayRunDrawn(state: Pick<SessionState, 'editorsMayRun'>, role: Role): boolean {
+  return canDriveSession(role) || (role === 'editor' && state.editorsMayRun)
+}
+
+/** Whether an intent is one `mayRunDrawn` covers. */
+export function runsDrawn(intent: DrawnIntent): boolean {
+  return intent.type !== 'drawn:hints' && intent.type !== 'drawn:editors' && intent.type !== 'drawn:ask'
 }
 
 const refuse = (code: RefusalCode, message: string): DrawnIntentResult => ({ ok: false, code, message })
@@ -48,6 +62,10 @@ export function applyDrawnIntent(
     pendingChange: null,
   })
 
+  if (intent.type === 'drawn:editors') {
+    if (state.editorsMayRun === intent.allowed) return { ok: true, state }
+    return { ok: true, state: { ...state, seq: state.seq + 1, editorsMayRun: intent.allowed } }
+  }
   if (intent.type === 'drawn:hints') {
     if (state.hintsHidden === intent.hidden) return { ok: true, state }
     return { ok: true, state: { ...state, seq: state.seq + 1, hintsHidden: intent.hidden } }

@@ -34,6 +34,7 @@ export const sessionIntentSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('drawn:play') }).strict(),
   z.object({ type: z.literal('drawn:stop') }).strict(),
   z.object({ type: z.literal('drawn:hints'), hidden: z.boolean() }).strict(),
+  z.object({ type: z.literal('drawn:editors'), allowed: z.boolean() }).strict(),
   // facilitation
   z.object({ type: z.literal('article:present'), articleId: idSchema, sectionId: idSchema }).strict(),
   z.object({ type: z.literal('article:stop') }).strict(),

@@ -70,6 +70,8 @@ export const sessionStateSchema = z.object({
   drawnRun: drawnRunSchema.nullable().default(null),
   /** The run before this one, paused where it ended, so the charts compare run A with run B. */
   drawnPrevious: drawnRunSchema.nullable().default(null),
+  /** The facilitator lets editors run the drawn diagram, pause it and break it too. */
+  editorsMayRun: z.boolean().default(false),
   /** The facilitator hid the design hints (e.g. during an exercise). */
   hintsHidden: z.boolean().default(false),
   presentation: presentationSchema.nullable().default(null),
@@ -101,6 +103,7 @@ export const INITIAL_SESSION: SessionState = {
   sim: null,
   drawnRun: null,
   drawnPrevious: null,
+  editorsMayRun: false,
   hintsHidden: false,
   presentation: null,
   timer: null,

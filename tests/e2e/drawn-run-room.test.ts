@@ -50,6 +50,12 @@ describe('a room simulating the system it drew, in Chromium', () => {
     for (const page of pages) await waitForShapeCount(page, 7)
 
     for (const page of pages) await page.getByTestId('dock-tab-simulation').click()
+    // Run is the facilitator's until she lets editors run it too (viewers never)
+    await ana.page.getByTestId('drawn-run').waitFor()
+    expect(await ben.page.getByTestId('drawn-run').count()).toBe(0)
+    await ana.page.getByTestId('drawn-editors').check()
+    await ben.page.getByTestId('drawn-run').waitFor({ timeout: 10_000 })
+    expect(await cy.page.getByTestId('drawn-run').count()).toBe(0)
     await ana.page.getByTestId('drawn-run').click()
     for (const page of pages) await panel(page).waitFor({ timeout: 10_000 })
     await waitForTick(ana.page, 40)

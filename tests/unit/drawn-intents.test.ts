@@ -233,4 +233,31 @@ describe('running the drawn diagram in the session', () => {
     const third = accepted(applyIntent(stopped, { type: 'drawn:run', seed: 9 }, at(50 * DRAWN_TICK_MS)))
     expect(third.drawnPrevious).toEqual(stopped.drawnPrevious)
   })
+
+  it('lets editors run the diagram while the facilitator allows it, and only then', () => {
+    const editor = ctx({ role: 'editor', participant: { id: 'p2', name: 'Ben' } })
+    expect(applyIntent(INITIAL_SESSION, { type: 'drawn:run' }, editor)).toMatchObject({
+      code: 'not_facilitator',
+    })
+    const allowed = accepted(applyIntent(INITIAL_SESSION, { type: 'drawn:editors', allowed: true }, ctx()))
+    expect(allowed.editorsMayRun).toBe(true)
+    const run = accepted(applyIntent(allowed, { type: 'drawn:run', seed: 3 }, editor))
+    expect(run.driver).toEqual({ id: 'p2', name: 'Ben' })
+    const kill = { type: 'kill-box', box: 'shape:cache' } as const
+    expect(
+      accepted(applyIntent(run, { type: 'drawn:change', event: kill }, editor)).drawnRun?.events,
+    ).toHaveLength(1)
+    // still the facilitator's: the permission, the hints, questions; and viewers never
+    for (const intent of [
+      { type: 'drawn:editors', allowed: false },
+      { type: 'drawn:hints', hidden: true },
+      { type: 'drawn:ask', event: kill },
+    ] as SessionIntent[])
+      expect(applyIntent(run, intent, editor)).toMatchObject({ code: 'not_facilitator' })
+    expect(applyIntent(run, { type: 'drawn:pause' }, ctx({ role: 'viewer' }))).toMatchObject({
+      code: 'not_facilitator',
+    })
+    const withdrawn = accepted(applyIntent(run, { type: 'drawn:editors', allowed: false }, ctx()))
+    expect(applyIntent(withdrawn, { type: 'drawn:stop' }, editor)).toMatchObject({ code: 'not_facilitator' })
+  })
 })
