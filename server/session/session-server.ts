@@ -35,6 +35,7 @@ import {
   type SessionSocketData,
 } from './session-handshake'
 import { SessionRooms } from './session-rooms'
+import { viewsOf } from './state-views'
 import { KeyedBuckets, type RateLimit } from './token-bucket'
 
 export interface SessionChannel {
@@ -178,7 +179,14 @@ export function attachSessionServer(
       if (options.onPolicy(boardId, state)) lists.refresh(boardId) // someone's role changed
     },
     broadcastTo: (boardId) => (state) => {
-      for (const socket of socketsOn(boardId)) sendState(socket, state)
+      const viewers = socketsOn(boardId).map((socket) => ({
+        socketId: socket.id,
+        role: roleNow(socket),
+        voterKey: voterKey(socket, state.checkpoint),
+      }))
+      // this instance's sockets only: every instance sends its own people their views
+      for (const { view, socketIds } of viewsOf(state, viewers))
+        io.local.to(socketIds).emit('session:state', view)
     },
   })
 
