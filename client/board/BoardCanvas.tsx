@@ -5,7 +5,7 @@ import { sessionNoticeText } from '../../shared/protocol/session-notices'
 import 'tldraw/tldraw.css'
 import type { BoardLimits } from '../../shared/boards/board-limits'
 import type { ShareLinks } from '../../shared/protocol/links'
-import { canEditBoard, type Role } from '../../shared/protocol/roles'
+import { canEditBoard, mayEditBoard, type Role } from '../../shared/protocol/roles'
 import { MAX_IMAGE_BYTES } from '../../shared/protocol/yjs-doc'
 import { RightDock } from '../dock/RightDock'
 import { useFollow } from '../facilitation/useFollow'
@@ -110,8 +110,8 @@ export function BoardCanvas({
   const connectionState = connection?.state ?? { kind: 'connecting' }
   // the role now (the facilitator may have promoted or demoted us) and the facilitator's lock
   const effectiveRole = session.session?.yourRole ?? role
-  const locked = (session.session?.editingLocked ?? false) && effectiveRole !== 'facilitator'
-  const canWrite = canEditBoard(effectiveRole) && !locked && connectionState.kind !== 'refused'
+  const canWrite =
+    mayEditBoard(effectiveRole, session.session?.editingLocked ?? false) && connectionState.kind !== 'refused'
   const store = useYjsStore({
     doc: connection?.doc ?? null,
     ready: connection?.ready ?? false,

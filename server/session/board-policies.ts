@@ -1,4 +1,4 @@
-import { canEditBoard, type Role } from '../../shared/protocol/roles'
+import { mayEditBoard, type Role } from '../../shared/protocol/roles'
 import { type SessionState, sessionStateSchema } from '../../shared/session/session-state'
 import type { SessionStateStore } from '../storage/board-store'
 
@@ -54,8 +54,7 @@ export class BoardPolicies {
   /** Facilitators may always edit; editors unless editing is locked; viewers never. */
   mayEdit(boardId: string, linkRole: Role, identityId: string | undefined): boolean {
     const role = this.roleOf(boardId, linkRole, identityId)
-    if (role === 'facilitator') return true
-    return canEditBoard(role) && !(this.policies.get(boardId)?.editingLocked ?? false)
+    return mayEditBoard(role, this.policies.get(boardId)?.editingLocked ?? false)
   }
 }
 

@@ -11,7 +11,16 @@ export function isAtLeast(role: Role, minimum: Role): boolean {
   return POWER[role] >= POWER[minimum]
 }
 
-/** Whether a participant with this role may change the board's content. */
+/**
+ * Who may change the board now, the one rule for the server (which drops what breaks it) and the
+ * client (which stays read-only): facilitators always; editors unless the facilitator locked
+ * editing; viewers never.
+ */
+export function mayEditBoard(role: Role, editingLocked: boolean): boolean {
+  return role === 'facilitator' || (canEditBoard(role) && !editingLocked)
+}
+
+/** Whether a participant with this role may change the board's content (lock aside). */
 export function canEditBoard(role: Role): boolean {
   switch (role) {
     case 'facilitator':

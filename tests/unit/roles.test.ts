@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { canDriveSession, canEditBoard, isAtLeast } from '../../shared/protocol/roles'
+import { canDriveSession, canEditBoard, isAtLeast, mayEditBoard } from '../../shared/protocol/roles'
 
 describe('roles', () => {
   it('orders the three links by power', () => {
@@ -21,5 +21,11 @@ describe('roles', () => {
       false,
       true,
     ])
+  })
+
+  it('keeps editors out while editing is locked, but never the facilitator', () => {
+    const roles = ['viewer', 'editor', 'facilitator'] as const
+    expect(roles.map((role) => mayEditBoard(role, false))).toEqual([false, true, true])
+    expect(roles.map((role) => mayEditBoard(role, true))).toEqual([false, false, true])
   })
 })
