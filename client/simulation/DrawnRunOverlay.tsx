@@ -1,9 +1,11 @@
 import type { TLShapeId } from 'tldraw'
 import { type Editor, useValue } from 'tldraw'
 import type { DrawnRun } from '../../shared/session/drawn-run'
+import type { StateReport } from '../../shared/session/intents'
 import { formatCount, formatPercent } from '../../shared/sim/format'
 import { HEALTH_COLOR } from './health-style'
 import { useDrawnRun } from './useDrawnRun'
+import { useDrawnRunCheck } from './useDrawnRunCheck'
 
 /** Below this zoom the chips would be unreadable specks: only the halos stay. */
 const CHIPS_MIN_ZOOM = 0.3
@@ -16,12 +18,20 @@ export function DrawnRunOverlay({
   editor,
   run,
   serverClockOffset,
+  seq,
+  sessionState,
+  report,
 }: {
   editor: Editor
   run: DrawnRun
   serverClockOffset: number
+  /** The session this run belongs to, for the server's check of this screen's hash. */
+  seq: number
+  sessionState: object
+  report: (report: StateReport) => void
 }) {
   const picture = useDrawnRun(run, serverClockOffset)
+  useDrawnRunCheck(picture, run.pausedAtTick !== null, seq, sessionState, report)
   const ids = run.snapshot.boxes.map((box) => box.id)
   const placed = useValue(
     'drawn run boxes',

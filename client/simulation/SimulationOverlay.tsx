@@ -21,9 +21,18 @@ const CHIPS_MIN_ZOOM = 0.3
 export function SimulationOverlay() {
   const editor = useEditor()
   const { simulation, connection } = useLiveSession()
-  const drawnRun = connection.session?.drawnRun
-  if (drawnRun)
-    return <DrawnRunOverlay editor={editor} run={drawnRun} serverClockOffset={connection.serverClockOffset} />
+  const session = connection.session
+  if (session?.drawnRun)
+    return (
+      <DrawnRunOverlay
+        editor={editor}
+        run={session.drawnRun}
+        serverClockOffset={connection.serverClockOffset}
+        seq={session.seq}
+        sessionState={session}
+        report={connection.report}
+      />
+    )
   if (simulation.status !== 'ready') return null
   return (
     <ScenarioOverlay

@@ -16,7 +16,12 @@ export interface DrawnRunPicture {
   view: SimView
   figures: Record<string, BoxFigures>
   hash: string
+  /** The hash at the last tick that is a multiple of CHECK_EVERY_TICKS: what every screen reports. */
+  check: { tick: number; hash: string } | null
 }
+
+/** Every screen reports its hash at these ticks (the same ticks everywhere, so the server computes each once). */
+export const CHECK_EVERY_TICKS = 50
 
 /** How often the picture is recomputed (ms): the engine's own 10 ticks per second. */
 const FRAME_MS = 100
@@ -27,23 +32,37 @@ const FRAME_MS = 100
  */
 let shared: { run: DrawnRun; at: DrawnRunCursor; picture: DrawnRunPicture } | null = null
 
+/** The server found this screen's run off (it resent the state): replay it from tick 0. */
+export function replayDrawnRunFromStart(): void {
+  shared = null
+}
+
 /** The picture at `tick`, stepping the page's one cursor only by what is new. */
 function pictureAt(run: DrawnRun, tick: number): DrawnRunPicture {
   if (shared?.run === run && shared.at.tick === tick) return shared.picture
   // another Run starts from its own tick 0; the same run with new changes or a resume keeps going
-  const from = shared && sameRun(shared.run, run) ? shared.at : startDrawnRun(run)
+  const same = shared && sameRun(shared.run, run) ? shared : null
+  let from = same ? same.at : startDrawnRun(run)
+  let check = same?.picture.check ?? null
+  // stop at the check tick on the way, so every screen hashes the same ticks
+  const mark = Math.floor(tick / CHECK_EVERY_TICKS) * CHECK_EVERY_TICKS
+  if (mark > 0 && mark > from.tick) {
+    from = advanceDrawnRun(from, run, mark)
+    check = { tick: mark, hash: hashState(from.state) }
+  }
   const at = advanceDrawnRun(from, run, tick)
-  const picture = pictureOf(at)
+  const picture = pictureOf(at, check)
   shared = { run, at, picture }
   return picture
 }
 
-function pictureOf(at: DrawnRunCursor): DrawnRunPicture {
+function pictureOf(at: DrawnRunCursor, check: DrawnRunPicture['check']): DrawnRunPicture {
   return {
     tick: at.tick,
     view: drawnSystemView(at.state),
     figures: drawnBoxFigures(at.state),
     hash: hashState(at.state),
+    check,
   }
 }
 
@@ -56,7 +75,7 @@ const endedPictures = new WeakMap<DrawnRun, DrawnRunPicture>()
 export function endedRunPicture(run: DrawnRun): DrawnRunPicture {
   const known = endedPictures.get(run)
   if (known) return known
-  const picture = pictureOf(advanceDrawnRun(startDrawnRun(run), run, run.pausedAtTick ?? 0))
+  const picture = pictureOf(advanceDrawnRun(startDrawnRun(run), run, run.pausedAtTick ?? 0), null)
   endedPictures.set(run, picture)
   return picture
 }

@@ -3,6 +3,8 @@ import type { Role } from '../../shared/protocol/roles'
 import type { IntentAck } from '../../shared/protocol/session'
 import type { Scenario } from '../../shared/scenarios/scenario-schema'
 import { applyIntent, autoStep, nextAutoStepAt } from '../../shared/session/apply-intent'
+import { drawnRunTick } from '../../shared/session/drawn-run'
+import { DrawnRunHashes } from '../../shared/session/drawn-run-hashes'
 import type { SessionIntent, StateReport } from '../../shared/session/intents'
 import { noteAttendee, recordChange } from '../../shared/session/session-history'
 import { INITIAL_SESSION, type SessionState, sessionStateSchema } from '../../shared/session/session-state'
@@ -73,6 +75,8 @@ export class SessionRoom {
   private hashOfSeq: { seq: number; hash: string | null } | undefined
   /** How many clients reported a state that differed from the server's (each one was resynced). */
   hashMismatches = 0
+  /** Checks drawn-run reports: the hash of a run at a tick, computed once however many screens report it. */
+  private readonly drawnHashes = new DrawnRunHashes()
   /** How many `seq` this instance committed (changes others can see; attendance notes are not counted). */
   commits = 0
 
@@ -144,7 +148,7 @@ export class SessionRoom {
   /** Compares a client's state hash with ours; true when they match (or the report is stale). */
   verify(report: StateReport): boolean {
     if (report.seq !== this.state.seq) return true
-    const hash = this.serverHash()
+    const hash = report.tick === undefined ? this.serverHash() : this.drawnHash(report.tick)
     if (hash === null || hash === report.hash) return true
     this.hashMismatches++
     this.deps.log.warn('a client computed a different simulation state; resyncing it', {
@@ -152,6 +156,13 @@ export class SessionRoom {
       seq: report.seq,
     })
     return false
+  }
+
+  /** A drawn run's hash at a tick it has reached on the server clock (a later tick is not checked). */
+  private drawnHash(tick: number): string | null {
+    const run = this.state.drawnRun
+    if (!run || tick > drawnRunTick(run, this.deps.now())) return null
+    return this.drawnHashes.hashAt(run, tick)
   }
 
   private serverHash(): string | null {

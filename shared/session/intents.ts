@@ -121,5 +121,12 @@ export const REFUSAL = {
 export type RefusalCode = (typeof REFUSAL)[keyof typeof REFUSAL]
 
 /** A client's report of the state it computed, so the server can spot a drifted screen. */
-export const stateReportSchema = z.object({ seq: z.number().int().min(0), hash: z.string().max(64) }).strict()
+export const stateReportSchema = z
+  .object({
+    seq: z.number().int().min(0),
+    hash: z.string().max(64),
+    /** For a drawn run: the tick the hash belongs to (its state depends on the tick, not only on seq). */
+    tick: z.number().int().min(0).max(100_000_000).optional(),
+  })
+  .strict()
 export type StateReport = z.infer<typeof stateReportSchema>

@@ -66,8 +66,23 @@ describe("a run of the board's own diagram over socket.io", () => {
     const before = hashState(advanceDrawnRun(startDrawnRun(seen), { ...seen, events: [] }, tick).state)
     expect(before).not.toBe(hashes[0]) // the chaos changed the run
 
+    // The server checks reported hashes as it checks a scenario's: a screen whose run is off
+    // is sent the state again (same seq); a true report changes nothing.
+    const paused = seen.pausedAtTick ?? 0
+    const truth = hashState(advanceDrawnRun(startDrawnRun(seen), seen, paused).state)
+    const received = bo.states.length
+    bo.socket.emit('session:report', { seq: 3, tick: paused, hash: truth })
+    bo.socket.emit('session:report', { seq: 3, tick: paused, hash: 'f00d' })
+    await waitUntil(() => bo.states.length > received, 'the state sent again to the screen that was off')
+    expect(bo.states.slice(received).map((state) => state.seq)).toEqual([3])
+    const room = await app.server.sessions.peek(board.id)
+    expect(room?.hashMismatches).toBe(1) // only the wrong report
+    // a tick the run has not reached on the server clock is not judged
+    bo.socket.emit('session:report', { seq: 3, tick: paused + 1_000, hash: 'f00d' })
+
     expect(await ana.intent({ type: 'drawn:stop' })).toEqual({ ok: true })
     await bo.waitForSeq(4)
+    expect(room?.hashMismatches).toBe(1)
     expect(bo.latest()?.drawnRun).toBeNull()
   })
 })
