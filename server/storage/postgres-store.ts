@@ -1,5 +1,4 @@
 import pg from 'pg'
-import * as Y from 'yjs'
 import type { TokenHashes } from '../auth/capabilities'
 import type {
   BoardRecord,
@@ -10,6 +9,7 @@ import type {
   StoredSession,
   VersionRecord,
 } from './board-store'
+import { createdBoardRecord, savedVersionRecord } from './new-records'
 import { failuresAsStorageBusy } from './postgres-health'
 import { migratePostgres } from './postgres-migrations'
 import {
@@ -21,6 +21,7 @@ import {
   versionFromRow,
 } from './rows'
 import { TouchThrottle } from './touch-throttle'
+import { mergeLog, snapshotOf } from './yjs-log'
 
 export interface PostgresOptions {
   /** The schema to keep Lockstep's tables in (tests use one each); default: the server's search_path. */
@@ -105,12 +106,7 @@ export class PostgresBoardStore implements BoardStore {
         board.originVersionId ?? null,
       ],
     )
-    return {
-      ...board,
-      originVersionId: board.originVersionId ?? null,
-      updatedAt: board.createdAt,
-      thumbnailAt: null,
-    }
+    return createdBoardRecord(board)
   }
 
   async getBoard(id: string): Promise<BoardRecord | null> {
@@ -185,10 +181,7 @@ export class PostgresBoardStore implements BoardStore {
       'SELECT data FROM board_updates WHERE board_id = $1 ORDER BY seq',
       [boardId],
     )
-    const [first] = rows
-    if (!first) return null
-    if (rows.length === 1) return new Uint8Array(first.data)
-    return Y.mergeUpdates(rows.map((row) => new Uint8Array(row.data)))
+    return mergeLog(rows.map((row) => new Uint8Array(row.data)))
   }
 
   async storedBytes(boardId: string): Promise<number> {
@@ -221,7 +214,7 @@ export class PostgresBoardStore implements BoardStore {
         )
         if (rows.length === 0) return
         const logged = rows.map((row) => new Uint8Array(row.data))
-        const snapshot = Y.mergeUpdates(state ? [...logged, state] : logged)
+        const snapshot = snapshotOf(logged, state)
         await client.query('DELETE FROM board_updates WHERE board_id = $1 AND seq = ANY($2::bigint[])', [
           boardId,
           rows.map((row) => row.seq),
@@ -245,14 +238,7 @@ export class PostgresBoardStore implements BoardStore {
       )
       if (version.keepAutomatic !== undefined) await this.prune(client, boardId, version.keepAutomatic)
     })
-    return {
-      id: version.id,
-      boardId,
-      name: version.name,
-      kind: version.kind,
-      createdAt,
-      hasThumbnail: !!thumbnail,
-    }
+    return savedVersionRecord(boardId, version, createdAt)
   }
 
   async listVersions(boardId: string): Promise<VersionRecord[]> {

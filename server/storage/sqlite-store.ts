@@ -1,7 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type Database from 'better-sqlite3'
-import * as Y from 'yjs'
 import type { TokenHashes } from '../auth/capabilities'
 import type {
   BoardRecord,
@@ -12,6 +11,7 @@ import type {
   StoredSession,
   VersionRecord,
 } from './board-store'
+import { createdBoardRecord, savedVersionRecord } from './new-records'
 import {
   type BoardRow,
   boardFromRow,
@@ -23,6 +23,7 @@ import {
 import { busyAsStorageBusy, openCheckedDatabase } from './sqlite-health'
 import { migrateSqlite } from './sqlite-migrations'
 import { TouchThrottle } from './touch-throttle'
+import { mergeLog, snapshotOf } from './yjs-log'
 
 const BOARD_COLUMNS = `b.*, t.updated_at AS thumbnail_at`
 const BOARD_FROM = `boards b LEFT JOIN board_thumbnails t ON t.board_id = b.id`
@@ -157,12 +158,7 @@ export class SqliteBoardStore implements BoardStore {
       originBoardId: board.originBoardId,
       originVersionId: board.originVersionId ?? null,
     })
-    return {
-      ...board,
-      originVersionId: board.originVersionId ?? null,
-      updatedAt: board.createdAt,
-      thumbnailAt: null,
-    }
+    return createdBoardRecord(board)
   }
 
   async renameBoard(boardId: string, title: string): Promise<void> {
@@ -218,7 +214,7 @@ export class SqliteBoardStore implements BoardStore {
   }
 
   async loadDocument(boardId: string): Promise<Uint8Array | null> {
-    return this.mergedLog(boardId)
+    return mergeLog(this.statements.updatesOf.all(boardId).map((row) => new Uint8Array(row.data)))
   }
 
   async countUpdates(boardId: string): Promise<number> {
@@ -233,20 +229,11 @@ export class SqliteBoardStore implements BoardStore {
         if (!last) return
         // the snapshot covers exactly the rows read here (plus the caller's state): only those go
         const logged = rows.map((row) => new Uint8Array(row.data))
-        const snapshot = Y.mergeUpdates(state ? [...logged, state] : logged)
+        const snapshot = snapshotOf(logged, state)
         this.statements.deleteUpdatesUpTo.run(boardId, last.seq)
         this.statements.insertSnapshot.run(boardId, Buffer.from(snapshot))
       })(),
     )
-  }
-
-  /** The board's log as one update (a compacted board's single snapshot is returned as stored). */
-  private mergedLog(boardId: string): Uint8Array | null {
-    const rows = this.statements.updatesOf.all(boardId)
-    const [first] = rows
-    if (!first) return null
-    if (rows.length === 1) return new Uint8Array(first.data)
-    return Y.mergeUpdates(rows.map((r) => new Uint8Array(r.data)))
   }
 
   async saveVersion(boardId: string, version: NewVersion): Promise<VersionRecord> {
@@ -265,14 +252,7 @@ export class SqliteBoardStore implements BoardStore {
       const keep = version.keepAutomatic
       if (keep !== undefined) this.statements.pruneAutomaticVersions.run(boardId, boardId, keep)
     })()
-    return {
-      id: version.id,
-      boardId,
-      name: version.name,
-      kind: version.kind,
-      createdAt,
-      hasThumbnail: !!thumbnail,
-    }
+    return savedVersionRecord(boardId, version, createdAt)
   }
 
   async listVersions(boardId: string): Promise<VersionRecord[]> {
