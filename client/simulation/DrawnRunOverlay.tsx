@@ -3,12 +3,17 @@ import { type Editor, useValue } from 'tldraw'
 import type { DrawnRun } from '../../shared/session/drawn-run'
 import type { StateReport } from '../../shared/session/intents'
 import { formatCount, formatPercent } from '../../shared/sim/format'
+import { edgeId } from '../../shared/sim/view'
+import { placeArrowShape } from './canvas-geometry'
+import { FlowDashes } from './FlowDashes'
 import { HEALTH_COLOR } from './health-style'
 import { useDrawnRun } from './useDrawnRun'
 import { useDrawnRunCheck } from './useDrawnRunCheck'
 
 /** Below this zoom the chips would be unreadable specks: only the halos stay. */
 const CHIPS_MIN_ZOOM = 0.3
+/** Screen pixels around the viewport still drawn, so a short pan shows no gap. */
+const CULL_MARGIN_PX = 200
 
 /**
  * The drawn diagram's run on its own shapes (page space, like the scenario overlay): each box ringed
@@ -33,14 +38,34 @@ export function DrawnRunOverlay({
   const picture = useDrawnRun(run, serverClockOffset)
   useDrawnRunCheck(picture, run.pausedAtTick !== null, seq, sessionState, report)
   const ids = run.snapshot.boxes.map((box) => box.id)
-  const placed = useValue(
-    'drawn run boxes',
+  // only what is on screen (with a margin) is drawn: panning a 200-box run keeps the DOM small
+  const placed = useValue('drawn run boxes', () => {
+    const seen = editor
+      .getViewportPageBounds()
+      .clone()
+      .expandBy(CULL_MARGIN_PX / editor.getZoomLevel())
+    return ids.flatMap((id) => {
+      const bounds = editor.getShapePageBounds(id as TLShapeId)
+      return bounds && seen.collides(bounds)
+        ? [{ id, x: bounds.x, y: bounds.y, w: bounds.w, h: bounds.h }]
+        : []
+    })
+  }, [editor, ids.join(',')])
+  // each call's arrow as drawn now, for the traffic moving along it
+  const calls = useValue(
+    'drawn run calls',
     () =>
-      ids.flatMap((id) => {
-        const bounds = editor.getShapePageBounds(id as TLShapeId)
-        return bounds ? [{ id, x: bounds.x, y: bounds.y, w: bounds.w, h: bounds.h }] : []
+      run.snapshot.calls.flatMap((call) => {
+        const shape = editor.getShape(call.id as TLShapeId)
+        const bounds = shape && editor.getShapePageBounds(shape.id)
+        const seen = editor
+          .getViewportPageBounds()
+          .clone()
+          .expandBy(CULL_MARGIN_PX / editor.getZoomLevel())
+        const placed = shape && bounds && seen.collides(bounds) ? placeArrowShape(editor, shape) : null
+        return placed ? [{ ...placed, shapeId: call.id, edge: edgeId(call.from, call.to) }] : []
       }),
-    [editor, ids.join(',')],
+    [editor, run.snapshot],
   )
   const zoom = useValue('drawn run zoom', () => editor.getZoomLevel(), [editor])
   if (!picture) return null
@@ -49,6 +74,12 @@ export function DrawnRunOverlay({
   return (
     <div className="sim-overlay" data-testid="drawn-overlay" data-tick={picture.tick} aria-hidden="true">
       <svg className="sim-overlay__svg" width={1} height={1} aria-hidden="true">
+        <FlowDashes
+          arrows={calls}
+          rateOf={(call) => picture.view.edges[call.edge]?.rate}
+          edgeOf={(call) => call.shapeId}
+          px={px}
+        />
         {placed.map((box) => {
           const node = picture.view.nodes[box.id]
           if (!node) return null

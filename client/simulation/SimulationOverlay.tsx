@@ -1,5 +1,5 @@
 import './overlay.css'
-import { useMemo, useSyncExternalStore } from 'react'
+import { useMemo } from 'react'
 import { type Editor, useEditor, useValue } from 'tldraw'
 import type { Scenario } from '../../shared/scenarios/scenario-schema'
 import type { SimView } from '../../shared/sim/view'
@@ -7,8 +7,8 @@ import { useLiveSession } from '../session/session-context'
 import { type PlacedBox, placeScenario } from './canvas-geometry'
 import { layOutChips, scenarioChipObstacles } from './chip-layout'
 import { DrawnRunOverlay } from './DrawnRunOverlay'
-import { FLOW_DASH, flowPeriodSeconds } from './flow-path'
-import { FLOW_COLOR, HEALTH_COLOR } from './health-style'
+import { FlowDashes } from './FlowDashes'
+import { HEALTH_COLOR } from './health-style'
 
 /** Below this zoom the chips would be unreadable specks: only halos and flow stay. */
 const CHIPS_MIN_ZOOM = 0.3
@@ -68,75 +68,17 @@ function ScenarioOverlay({
     () => (showChips ? layOutChips(placed, obstacles, view, chipScale, px) : new Map()),
     [showChips, placed, view, chipScale, px, obstacles],
   )
-  const maxRate = Math.max(0, ...Object.values(view.edges).map((edge) => edge.rate))
   const highlighted = new Set(highlights)
-  const period = (FLOW_DASH.dash + FLOW_DASH.gap) * px
-  const reducedMotion = usePrefersReducedMotion()
 
   return (
     <div className="sim-overlay" data-testid="sim-overlay" aria-hidden="true">
       <svg className="sim-overlay__svg" width={1} height={1} aria-hidden="true">
-        <defs>
-          {placed.arrows.map(
-            (arrow) =>
-              arrow.label && (
-                <mask
-                  key={arrow.shapeId}
-                  id={maskId(arrow.shapeId)}
-                  maskUnits="userSpaceOnUse"
-                  x={-1e6}
-                  y={-1e6}
-                  width={2e6}
-                  height={2e6}
-                >
-                  <rect x={-1e6} y={-1e6} width={2e6} height={2e6} fill="white" />
-                  <rect
-                    x={arrow.label.x - 4}
-                    y={arrow.label.y - 2}
-                    width={arrow.label.w + 8}
-                    height={arrow.label.h + 4}
-                    rx={4}
-                    fill="black"
-                  />
-                </mask>
-              ),
-          )}
-        </defs>
-        {placed.arrows.map((arrow) => {
-          const edge = view.edges[arrow.entityEdge]
-          if (!edge) return null
-          const seconds = flowPeriodSeconds(edge.rate, maxRate)
-          const moving = seconds !== null && !reducedMotion
-          return (
-            <g
-              key={arrow.shapeId}
-              transform={arrow.transform}
-              className="sim-flow"
-              data-testid="sim-flow"
-              data-edge={arrow.templateEdge}
-              data-moving={seconds !== null}
-              mask={arrow.label ? `url(#${maskId(arrow.shapeId)})` : undefined}
-            >
-              <path
-                d={arrow.body.d}
-                className={seconds === null ? 'sim-flow__dash sim-flow__dash--still' : 'sim-flow__dash'}
-                stroke={FLOW_COLOR}
-                strokeWidth={4 * px}
-                strokeDasharray={`${FLOW_DASH.dash * px} ${FLOW_DASH.gap * px}`}
-              >
-                {moving && (
-                  // dashes and their speed are in screen pixels, so the flow looks the same at any zoom
-                  <animate
-                    attributeName="stroke-dashoffset"
-                    values={`0;${-period}`}
-                    dur={`${seconds}s`}
-                    repeatCount="indefinite"
-                  />
-                )}
-              </path>
-            </g>
-          )
-        })}
+        <FlowDashes
+          arrows={placed.arrows}
+          rateOf={(arrow) => view.edges[arrow.entityEdge]?.rate}
+          edgeOf={(arrow) => arrow.templateEdge}
+          px={px}
+        />
         {placed.boxes.map((box) => {
           const node = view.nodes[box.entity]
           if (!node) return null
@@ -215,25 +157,6 @@ function ScenarioOverlay({
           )
         })}
     </div>
-  )
-}
-
-/** A mask id safe for `url(#…)`: shape ids contain a colon. */
-function maskId(shapeId: string): string {
-  return `sim-mask-${shapeId.replace(/[^A-Za-z0-9_-]/g, '_')}`
-}
-
-const REDUCED_MOTION = '(prefers-reduced-motion: reduce)'
-
-/** Whether this person asked their system for less motion: then the flow dashes stand still. */
-function usePrefersReducedMotion(): boolean {
-  return useSyncExternalStore(
-    (onChange) => {
-      const query = window.matchMedia(REDUCED_MOTION)
-      query.addEventListener('change', onChange)
-      return () => query.removeEventListener('change', onChange)
-    },
-    () => window.matchMedia(REDUCED_MOTION).matches,
   )
 }
 

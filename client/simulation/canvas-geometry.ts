@@ -85,6 +85,12 @@ function rectOnPage(transform: Mat, rect: Rect): Rect {
 }
 
 function placeArrow(editor: Editor, bound: BoundArrow, shape: TLShape): PlacedArrow | null {
+  const placed = placeArrowShape(editor, shape)
+  return placed && { ...bound, ...placed }
+}
+
+/** Where an arrow shape is drawn on the page now (its body, label and transform), or null if it is not an arrow. */
+export function placeArrowShape(editor: Editor, shape: TLShape): Omit<PlacedArrow, keyof BoundArrow> | null {
   if (!editor.isShapeOfType(shape, 'arrow')) return null
   const info = getArrowInfo(editor, shape)
   if (!info?.isValid) return null
@@ -96,7 +102,6 @@ function placeArrow(editor: Editor, bound: BoundArrow, shape: TLShape): PlacedAr
   const outline = outlineOf(geometry)
   const along = ALONG.map((t) => Mat.applyToPoint(transform, outline.interpolateAlongEdge(t)))
   return {
-    ...bound,
     body,
     transform: svgMatrix(transform),
     label,
