@@ -2,7 +2,9 @@
 // `npm start` does (building what is missing) on a spare port with a throwaway data folder, makes a
 // board from the cells template, has a facilitator step its scenario to step 3, and photographs a
 // viewer's board at its opening zoom: docs/screenshot.png (1280×720) and docs/screenshot-phone.png
-// (390×844). Uses the system Chromium (`$CHROME_PATH` or /usr/bin/chromium); never downloads one.
+// (390×844); then draws a small system on a blank board (users → load balancer → service → cache →
+// database), runs it, flushes the cache and photographs the Simulation tab's figures and charts:
+// docs/screenshot-drawn-run.png (1280×720). Uses the system Chromium (`$CHROME_PATH` or /usr/bin/chromium); never downloads one.
 // The room bar's reactions are emoji: take the pictures on a machine with an emoji font (Debian:
 // fonts-noto-color-emoji), or they show as empty boxes.
 import { spawn } from 'node:child_process'
@@ -77,6 +79,98 @@ async function driveScenario(boardId, token) {
   return socket
 }
 
+/** The drawn system: each box with its label and component kind, each arrow a call. */
+const DRAWN_BOXES = [
+  ['shape:users', 'Users', 'client'],
+  ['shape:lb', 'Load balancer', 'load-balancer'],
+  ['shape:api', 'Checkout API', 'service'],
+  ['shape:cache', 'Redis', 'cache'],
+  ['shape:db', 'Postgres', 'database'],
+]
+const DRAWN_FILE = 'docs/screenshot-drawn-run.png'
+
+/** Draws the boxes and bound arrows through the page's editor, as a person's drawing ends up stored. */
+async function drawSystem(page) {
+  await page.evaluate((boxes) => {
+    const editor = window.lockstepEditor
+    if (!editor) throw new Error('no editor')
+    const label = (text) => ({
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+    })
+    editor.createShapes(
+      boxes.map(([id, text, componentKind], i) => ({
+        id,
+        type: 'geo',
+        x: i * 240,
+        y: (i % 2) * 60,
+        props: { w: 150, h: 80, richText: label(text) },
+        meta: { componentKind },
+      })),
+    )
+    for (let i = 1; i < boxes.length; i++) {
+      const id = `shape:call-${i}`
+      editor.createShapes([{ id, type: 'arrow', x: 0, y: 0 }])
+      editor.createBindings(
+        ['start', 'end'].map((terminal) => ({
+          type: 'arrow',
+          fromId: id,
+          toId: boxes[terminal === 'start' ? i - 1 : i][0],
+          props: { terminal, normalizedAnchor: { x: 0.5, y: 0.5 }, isExact: false, isPrecise: false },
+        })),
+      )
+    }
+  }, DRAWN_BOXES)
+}
+
+/** Waits until the run's panel shows a tick past `tick`; returns the tick it shows. */
+async function tickPast(page, tick) {
+  await page.waitForFunction(
+    (tick) =>
+      Number(document.querySelector('[data-testid="drawn-run-panel"]')?.getAttribute('data-tick')) > tick,
+    tick,
+    { timeout: 60_000 },
+  )
+  return Number(await page.getByTestId('drawn-run-panel').getAttribute('data-tick'))
+}
+
+/** A facilitator draws a system, runs it and flushes its cache; the picture shows the charts after. */
+async function photographDrawnRun(browser) {
+  const created = await fetch(`${ORIGIN}/api/boards`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title: 'Checkout: cache flush' }),
+  })
+  const board = await created.json()
+  const viewport = { width: 1280, height: 720 }
+  const ana = await openAs(browser, viewport, { id: 'shots-ana', name: 'Ana', color: '#e03131' })
+  await ana.goto(new URL(board.urls.facilitator, ORIGIN).toString())
+  await waitForBoard(ana)
+  await drawSystem(ana)
+  await ana.getByTestId('dock-tab-simulation').click()
+  await ana.getByTestId('drawn-run').click()
+  const before = await tickPast(ana, 60)
+  await ana.getByTestId('drawn-chaos-box').selectOption('shape:cache')
+  await ana.locator('[data-chaos="cache-flush"]').click()
+  await tickPast(ana, before + 50)
+  await ana.getByTestId('drawn-toggle').click() // paused: the picture holds still
+  await ana.locator('[data-testid="drawn-run-panel"][data-paused="true"]').waitFor()
+  await ana.evaluate(() => {
+    window.lockstepEditor?.selectNone()
+    window.lockstepEditor?.zoomToFit()
+  })
+  // the dock scrolled to the figures, with the charts under them
+  await ana.getByTestId('drawn-chart').first().waitFor()
+  await ana.evaluate(() =>
+    document.querySelector('[data-testid="drawn-metrics"]')?.scrollIntoView({ block: 'start' }),
+  )
+  await ana.evaluate(() => document.fonts.ready)
+  await ana.mouse.move(viewport.width / 2, viewport.height - 2) // no hover on the canvas
+  await ana.screenshot({ path: path.join(ROOT, DRAWN_FILE) })
+  console.log(`${DRAWN_FILE}: ${viewport.width}×${viewport.height}, cache flushed at tick ${before}`)
+  await ana.context().close()
+}
+
 const dataDir = mkdtempSync(path.join(tmpdir(), 'lockstep-shots-'))
 const server = await startServer(dataDir)
 const browser = await chromium.launch({
@@ -124,6 +218,7 @@ try {
     await viewer.context().close()
   }
   session.disconnect()
+  await photographDrawnRun(browser)
 } finally {
   await browser.close()
   server.kill('SIGTERM')

@@ -1,4 +1,6 @@
 import type { Page } from 'playwright-core'
+import type { ComponentPropsPatch } from '../../shared/diagram/components'
+import type { GraphSnapshotInput } from '../../shared/diagram/graph-snapshot'
 
 /** What the drawn-run e2e tests share: drawing a system through the editor, and reading the run's figures. */
 
@@ -21,33 +23,37 @@ export const CALLS = [
 export interface SystemParts {
   boxes?: readonly (readonly [string, string | null])[]
   calls?: readonly (readonly [string, string, string])[]
-  props?: Record<string, Record<string, number>>
+  props?: Record<string, ComponentPropsPatch>
   /** Where the first box goes (x), so two people's parts sit side by side. */
   at?: number
+  /** Where given boxes go (page space) instead of in one row. */
+  places?: Record<string, { x: number; y: number }>
+  /** An arrow's own call settings (`callMode`, `share`), as the call panel stores them. */
+  callMeta?: Record<string, Record<string, string | number>>
 }
 
 /** Draws the system through the page's editor: boxes, arrows, and the bindings that make them calls. */
 export async function drawSystem(
   page: Page,
-  { boxes = BOXES, calls = CALLS, props = {}, at = 0 }: SystemParts = {},
+  { boxes = BOXES, calls = CALLS, props = {}, at = 0, places = {}, callMeta = {} }: SystemParts = {},
 ): Promise<void> {
   await page.evaluate(
-    ({ boxes, calls, props, at }) => {
+    ({ boxes, calls, props, at, places, callMeta }) => {
       const editor = window.lockstepEditor
       if (!editor) throw new Error('no editor')
       editor.createShapes(
         boxes.map(([id, componentKind], i) => ({
           id: id as never,
           type: 'geo',
-          x: at + i * 220,
-          y: 0,
+          x: places[id]?.x ?? at + i * 220,
+          y: places[id]?.y ?? 0,
           props: { w: 140, h: 80 },
           // a box listed with no kind starts as a plain rectangle (a test converts it)
           meta: componentKind ? { componentKind, ...(props[id] ? { props: props[id] } : {}) } : {},
         })),
       )
       for (const [id, from, to] of calls) {
-        editor.createShapes([{ id: id as never, type: 'arrow', x: 0, y: 0 }])
+        editor.createShapes([{ id: id as never, type: 'arrow', x: 0, y: 0, meta: callMeta[id] ?? {} }])
         editor.createBindings(
           (['start', 'end'] as const).map((terminal) => ({
             type: 'arrow',
@@ -58,8 +64,46 @@ export async function drawSystem(
         )
       }
     },
-    { boxes, calls, props, at },
+    { boxes, calls, props, at, places, callMeta },
   )
+}
+
+/** Rows per column when a diagram is laid out by layers (a tall layer wraps into more columns). */
+const LAYER_ROWS = 20
+
+/**
+ * A graph snapshot as parts to draw: its boxes as `shape:` ids laid out left to right by kind in the
+ * order kinds first appear (each kind a layer), its calls with their modes and shares.
+ */
+export function systemOf(snapshot: GraphSnapshotInput): SystemParts {
+  const shapeId = (id: string) => `shape:${id}`
+  const layers = new Map<string, string[]>()
+  for (const box of snapshot.boxes) layers.set(box.kind, [...(layers.get(box.kind) ?? []), box.id])
+  const places: Record<string, { x: number; y: number }> = {}
+  let column = 0
+  for (const ids of layers.values()) {
+    ids.forEach((id, i) => {
+      places[shapeId(id)] = { x: (column + Math.floor(i / LAYER_ROWS)) * 220, y: (i % LAYER_ROWS) * 130 }
+    })
+    column += Math.ceil(ids.length / LAYER_ROWS)
+  }
+  const props: Record<string, ComponentPropsPatch> = {}
+  for (const box of snapshot.boxes) if (box.props) props[shapeId(box.id)] = box.props
+  const callMeta: Record<string, Record<string, string | number>> = {}
+  for (const call of snapshot.calls ?? [])
+    callMeta[shapeId(call.id)] = {
+      ...(call.mode ? { callMode: call.mode } : {}),
+      ...(typeof call.share === 'number' ? { share: call.share } : {}),
+    }
+  return {
+    boxes: snapshot.boxes.map((box) => [shapeId(box.id), box.kind] as const),
+    calls: (snapshot.calls ?? []).map(
+      (call) => [shapeId(call.id), shapeId(call.from), shapeId(call.to)] as const,
+    ),
+    props,
+    places,
+    callMeta,
+  }
 }
 
 export const panel = (page: Page) => page.getByTestId('drawn-run-panel')
