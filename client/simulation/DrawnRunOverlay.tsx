@@ -12,8 +12,6 @@ import { useDrawnRunCheck } from './useDrawnRunCheck'
 
 /** Below this zoom the chips would be unreadable specks: only the halos stay. */
 const CHIPS_MIN_ZOOM = 0.3
-/** Screen pixels around the viewport still drawn, so a short pan shows no gap. */
-const CULL_MARGIN_PX = 200
 
 /**
  * The drawn diagram's run on its own shapes (page space, like the scenario overlay): each box ringed
@@ -38,31 +36,23 @@ export function DrawnRunOverlay({
   const picture = useDrawnRun(run, serverClockOffset)
   useDrawnRunCheck(picture, run.pausedAtTick !== null, seq, sessionState, report)
   const ids = run.snapshot.boxes.map((box) => box.id)
-  // only what is on screen (with a margin) is drawn: panning a 200-box run keeps the DOM small
-  const placed = useValue('drawn run boxes', () => {
-    const seen = editor
-      .getViewportPageBounds()
-      .clone()
-      .expandBy(CULL_MARGIN_PX / editor.getZoomLevel())
-    return ids.flatMap((id) => {
-      const bounds = editor.getShapePageBounds(id as TLShapeId)
-      return bounds && seen.collides(bounds)
-        ? [{ id, x: bounds.x, y: bounds.y, w: bounds.w, h: bounds.h }]
-        : []
-    })
-  }, [editor, ids.join(',')])
+  // in page space, like the shapes: panning moves it with the canvas and re-renders nothing
+  const placed = useValue(
+    'drawn run boxes',
+    () =>
+      ids.flatMap((id) => {
+        const bounds = editor.getShapePageBounds(id as TLShapeId)
+        return bounds ? [{ id, x: bounds.x, y: bounds.y, w: bounds.w, h: bounds.h }] : []
+      }),
+    [editor, ids.join(',')],
+  )
   // each call's arrow as drawn now, for the traffic moving along it
   const calls = useValue(
     'drawn run calls',
     () =>
       run.snapshot.calls.flatMap((call) => {
         const shape = editor.getShape(call.id as TLShapeId)
-        const bounds = shape && editor.getShapePageBounds(shape.id)
-        const seen = editor
-          .getViewportPageBounds()
-          .clone()
-          .expandBy(CULL_MARGIN_PX / editor.getZoomLevel())
-        const placed = shape && bounds && seen.collides(bounds) ? placeArrowShape(editor, shape) : null
+        const placed = shape ? placeArrowShape(editor, shape) : null
         return placed ? [{ ...placed, shapeId: call.id, edge: edgeId(call.from, call.to) }] : []
       }),
     [editor, run.snapshot],

@@ -113,5 +113,7 @@ describe('frame times while panning a drawn run of 200 boxes, in Chromium', () =
     expect(running.frames.length).toBeGreaterThan(10)
     expect(await page.getByTestId('drawn-halo').count()).toBe(200)
     expect(await page.getByTestId('drawn-chips').count()).toBe(200)
+    // traffic moves along the calls that carry some
+    expect(await page.locator('[data-testid="sim-flow"][data-moving="true"]').count()).toBeGreaterThan(0)
   })
 })
