@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { startServer } from '../../server/app'
+import { defaultSyncLimits } from '../../server/sync/connection-limits'
 import {
   answerProcessRequest,
   type ControlReply,
@@ -32,6 +33,13 @@ const server = await startServer({
   sessionEvents: { burst: 1_000_000, perMinute: 60_000_000 },
   // and 200 participants from one address would meet the per-address allowance for newcomers
   newIdentities: { burst: 1_000_000, perMinute: 60_000_000 },
+  // the bench's writer edits faster than a person draws, and seeds 10,000 records at once:
+  // a person's per-connection allowance would measure the limit, not the sync
+  syncLimits: {
+    ...defaultSyncLimits(4 * 1024 * 1024),
+    updates: { perSecond: 1_000_000, burst: 1_000_000 },
+    inboundBytes: { perSecond: 1e9, burst: 1e9 },
+  },
 })
 
 const reply = (message: ControlReply) => process.send?.(message)
