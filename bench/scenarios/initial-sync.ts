@@ -26,8 +26,10 @@ export interface SeededBoard {
 export async function seedBoard(server: BenchServer, options: InitialSyncOptions): Promise<SeededBoard> {
   const board = await server.createBoard()
   let seeder: BenchClient | undefined = await connectSynced(server.wsBase, board)
+  // a new Lockstep board already holds its document and page records; the classic server's none
+  const before = await server.recordCount(board.id)
   seedRecords(seeder, 'seed', options.records, options.perTransaction)
-  const serverHasIt = async () => (await server.recordCount(board.id)) === options.records
+  const serverHasIt = async () => (await server.recordCount(board.id)) === before + options.records
   await waitUntil(serverHasIt, `the server to hold ${options.records} records`, 60_000, 20)
   const stateBytes = Y.encodeStateAsUpdate(seeder.doc).byteLength
 
