@@ -40,8 +40,8 @@ export async function seedBoard(server: BenchServer, options: InitialSyncOptions
     try {
       await whenSynced(client, 30_000)
       const elapsed = performance.now() - started
-      if (client.records.size !== options.records) {
-        throw new Error(`a fresh client synced ${client.records.size} of ${options.records} records`)
+      if (client.records.size !== before + options.records) {
+        throw new Error(`a fresh client synced ${client.records.size} of ${before + options.records} records`)
       }
       return elapsed
     } finally {
