@@ -55,6 +55,9 @@ describe('a board of thousands of shapes in Chromium', () => {
       const joinMs = await second.evaluate(paintedWithShapes, shapes)
       await second.context().close()
 
+      // a board this big may drop its connection and remount while it loads: wait for it again, and say so
+      await waitForBoard(page, LOAD_TIMEOUT_MS)
+      await page.evaluate(paintedWithShapes, shapes)
       const pan = await page.evaluate(panFrames, PAN_MS)
       // the whole board in view: every shape drawn each frame
       await page.evaluate(() => window.lockstepEditor?.zoomToFit())
@@ -65,6 +68,9 @@ describe('a board of thousands of shapes in Chromium', () => {
       // the background work: whatever blocked the main thread once the board was on screen
       const background = await page.evaluate(longTasksSince, loadMs)
       const thumbnail = await page.evaluate(thumbnailWork, THUMBNAIL_MEASURE)
+      const states = await page.evaluate(
+        () => (window as unknown as { lockstepConnectionStates: string[] }).lockstepConnectionStates,
+      )
 
       // the page is still usable: the board is all there, and a shape can be selected
       expect(await page.evaluate(() => window.lockstepEditor?.getCurrentPageShapeIds().size)).toBe(shapes)
@@ -86,7 +92,8 @@ describe('a board of thousands of shapes in Chromium', () => {
           `long tasks until the picture was saved (${ms(longTasks.until)}): ${longTasks.count}, ` +
           `max ${ms(longTasks.max)}, total ${ms(longTasks.total)}; after load: ${background.count}, ` +
           `max ${ms(background.max)}, total ${ms(background.total)}; ` +
-          `picture drawn in ${ms(thumbnail.duration)} with ${thumbnail.longTasks} long tasks, max ${ms(thumbnail.max)}`,
+          `picture drawn in ${ms(thumbnail.duration)} with ${thumbnail.longTasks} long tasks, max ${ms(thumbnail.max)}; ` +
+          `connection states ${states.join(' ')}`,
       )
     },
     600_000,
@@ -123,13 +130,19 @@ function ms(value: number): string {
   return `${Math.round(value)} ms`
 }
 
-/** In the page, before it loads: keeps every long task the main thread runs. */
+/** In the page, before it loads: keeps every long task the main thread runs, and each connection state shown. */
 function recordLongTasks(): void {
   const tasks: Array<{ start: number; duration: number }> = []
-  Object.assign(window, { lockstepLongTasks: tasks })
+  const states: string[] = []
+  Object.assign(window, { lockstepLongTasks: tasks, lockstepConnectionStates: states })
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration })
   }).observe({ type: 'longtask', buffered: true })
+  new MutationObserver(() => {
+    const state = document.querySelector('[data-testid="connection-state"]')?.getAttribute('data-state')
+    if (state && states.at(-1)?.split('@')[0] !== state)
+      states.push(`${state}@${Math.round(performance.now())}`)
+  }).observe(document, { subtree: true, childList: true, attributes: true })
 }
 
 /** In the page: the long tasks that started after `after` (ms since navigation), and when this was asked. */
