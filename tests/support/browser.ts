@@ -111,8 +111,8 @@ export function useChromium(): ChromiumFixture {
 }
 
 /** Waits until a board page is live with the server and its editor is reachable from tests. */
-export async function waitForBoard(page: Page): Promise<void> {
-  await page.locator('[data-testid="connection-state"][data-state="connected"]').waitFor({ timeout: 20_000 })
+export async function waitForBoard(page: Page, timeout = 20_000): Promise<void> {
+  await page.locator('[data-testid="connection-state"][data-state="connected"]').waitFor({ timeout })
   await page.waitForFunction(() => window.lockstepEditor !== undefined)
 }
 
