@@ -16,6 +16,11 @@ export const sessionBusMessageSchema = z.discriminatedUnion('kind', [
    */
   z.object({ kind: z.literal('participants'), lowerHand: z.string().max(64).optional() }),
   /**
+   * The sender could not publish about this board for a while (its own Redis connection was
+   * down, while the others' was not): what it stored meanwhile is only in storage, so reload.
+   */
+  z.object({ kind: z.literal('missed') }),
+  /**
    * Links stopped working (replaced, or the board deleted): close the sockets opened with them,
    * Yjs and session alike, but those whose identity was just handed the new link (`keep`).
    */

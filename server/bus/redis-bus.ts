@@ -15,6 +15,8 @@ export class RedisBus implements BoardBus {
   private readonly instanceId = randomBytes(INSTANCE_ID_BYTES)
   private readonly listeners = new Map<string, Set<(message: BusMessage) => void>>()
   private readonly gapListeners = new Set<() => void>()
+  /** Boards with a message this instance could not publish (its publisher was down). */
+  private readonly unpublished = new Set<string>()
   /** Connected before: a later 'ready' is a reconnection, after which messages may be missing. */
   private wasReady: boolean
 
@@ -32,6 +34,7 @@ export class RedisBus implements BoardBus {
       if (this.wasReady) for (const listener of this.gapListeners) listener()
       this.wasReady = true
     })
+    publisher.on('ready', () => this.announceMissed())
     for (const client of [publisher, subscriber]) {
       client.on('error', (error: Error) => log.warn('redis connection trouble', { reason: error.message }))
     }
@@ -46,13 +49,25 @@ export class RedisBus implements BoardBus {
   }
 
   publish(boardId: string, message: BusMessage): void {
-    // while Redis is away nothing is queued: the holders resync from storage when it returns
-    if (this.publisher.status !== 'ready') return
+    // While Redis is away nothing is queued: when it returns, every board we could not publish
+    // about is announced as `missed`, and its holders reload it from storage.
+    if (this.publisher.status !== 'ready') {
+      this.unpublished.add(boardId)
+      return
+    }
     this.publisher
       .publish(channelOf(boardId), encodeBusFrame(this.instanceId, message))
       .catch((error: Error) => {
+        this.unpublished.add(boardId)
         this.log.warn('could not publish to the other instances', { board: boardId, reason: error.message })
       })
+  }
+
+  /** The publisher is back: tell the others about every board whose messages did not go out. */
+  private announceMissed(): void {
+    const boards = [...this.unpublished]
+    this.unpublished.clear()
+    for (const boardId of boards) this.publish(boardId, { kind: 'missed' })
   }
 
   subscribe(boardId: string, listener: (message: BusMessage) => void): () => void {

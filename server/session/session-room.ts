@@ -26,7 +26,7 @@ export interface SessionRoomDeps {
   /** The other instances serving the board (absent: this is the only one). */
   bus?: BoardBus
   /** Told what other instances say about the board's people and links. */
-  onBusMessage?: (message: Exclude<SessionBusMessage, { kind: 'session-state' }>) => void
+  onBusMessage?: (message: Exclude<SessionBusMessage, { kind: 'session-state' | 'missed' }>) => void
   /** Which instance runs the board's auto-play clock. */
   clock: ClockLeases
   now: () => number
@@ -258,6 +258,9 @@ export class SessionRoom {
       case 'close-links':
       case 'hand-over':
         this.deps.onBusMessage?.(message)
+        return
+      case 'missed': // the sender may have committed without telling anyone: storage knows
+        void this.reload().catch(() => {})
         return
       case 'doc-update':
       case 'awareness':

@@ -343,6 +343,9 @@ export class BoardRoom {
       case 'session-state':
         this.options.onRemoteSession?.(this.boardId, message.state)
         return
+      case 'missed': // the sender stored updates it could not publish: storage has them
+        void this.catchUpFromStorage()
+        return
       case 'participants':
         return // the session channel's business
       default: {

@@ -41,7 +41,10 @@ describe('two instances, one board (PostgreSQL + Redis)', () => {
       during.push(id)
       ana.records.set(id, geoShape(id, { x: i * 20 }))
     }
+    // and Ben draws on B meanwhile: B stores it but cannot publish it
+    ben.records.set('shape:from-b-during', geoShape('shape:from-b-during'))
     await waitUntil(() => ana.records.has('shape:during-9'), 'the edits on A')
+    await (await instances.on(b).rooms.peek(board.id))?.flush()
     await (await instances.on(a).rooms.peek(board.id))?.flush() // stored (and published, to no one on B)
     expect(ben.records.has('shape:during-9')).toBe(false)
 
@@ -49,6 +52,12 @@ describe('two instances, one board (PostgreSQL + Redis)', () => {
     await waitUntil(
       () => during.every((id) => ben.records.has(id)),
       'Ben to converge once Redis is back',
+      30_000,
+    )
+    // A never lost Redis, so nothing tells it to reload, but B announces what it could not publish
+    await waitUntil(
+      () => ana.records.has('shape:from-b-during'),
+      "Ben's edit to reach A once B is back",
       30_000,
     )
   })

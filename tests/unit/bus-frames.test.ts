@@ -12,6 +12,7 @@ describe('frames between instances', () => {
     expect(doc?.sender.equals(Buffer.from(sender))).toBe(true)
 
     const state = { ...INITIAL_SESSION, seq: 4, editingLocked: true }
+    expect(decodeBusFrame(encodeBusFrame(sender, { kind: 'missed' }))?.message).toEqual({ kind: 'missed' })
     const commit = decodeBusFrame(encodeBusFrame(sender, { kind: 'session-state', revision: 9, state }))
     expect(commit?.message).toEqual({ kind: 'session-state', revision: 9, state })
     const closed = decodeBusFrame(
