@@ -58,6 +58,9 @@ export function DrawnRunOverlay({
     [editor, run.snapshot],
   )
   const zoom = useValue('drawn run zoom', () => editor.getZoomLevel(), [editor])
+  const cameraMoving = useValue('drawn run camera moving', () => editor.getCameraState() === 'moving', [
+    editor,
+  ])
   if (!picture) return null
   const px = 1 / zoom
   const chipScale = Math.min(Math.max(0.85 / zoom, 1), 2.2)
@@ -66,9 +69,10 @@ export function DrawnRunOverlay({
       <svg className="sim-overlay__svg" width={1} height={1} aria-hidden="true">
         <FlowDashes
           arrows={calls}
-          rateOf={(call) => picture.view.edges[call.edge]?.rate}
+          rateOf={(call) => steadyRate(picture.view.edges[call.edge]?.rate)}
           edgeOf={(call) => call.shapeId}
           px={px}
+          still={cameraMoving}
         />
         {placed.map((box) => {
           const node = picture.view.nodes[box.id]
@@ -120,4 +124,13 @@ export function DrawnRunOverlay({
         })}
     </div>
   )
+}
+
+/**
+ * A call's rate in half-octave steps: a run's rates wobble every tick, and a new dash speed restarts
+ * the dash animation; the flow should change pace when the traffic does, not with its noise.
+ */
+function steadyRate(rate: number | undefined): number | undefined {
+  if (rate === undefined || !(rate > 0)) return rate
+  return 2 ** (Math.round(2 * Math.log2(rate)) / 2)
 }

@@ -15,6 +15,7 @@ export function FlowDashes<A extends FlowArrow>({
   rateOf,
   edgeOf,
   px,
+  still = false,
 }: {
   arrows: readonly A[]
   /** The arrow's requests per second now; undefined draws nothing for it. */
@@ -23,6 +24,11 @@ export function FlowDashes<A extends FlowArrow>({
   edgeOf: (arrow: A) => string
   /** One screen pixel in page units (1 / zoom). */
   px: number
+  /**
+   * Hold the dashes still (while the camera moves: animated dashes repaint every frame, and a pan
+   * should only move what is already painted).
+   */
+  still?: boolean
 }) {
   const reducedMotion = usePrefersReducedMotion()
   const maxRate = Math.max(0, ...arrows.map((arrow) => rateOf(arrow) ?? 0))
@@ -59,7 +65,7 @@ export function FlowDashes<A extends FlowArrow>({
         const rate = rateOf(arrow)
         if (rate === undefined) return null
         const seconds = flowPeriodSeconds(rate, maxRate)
-        const moving = seconds !== null && !reducedMotion
+        const moving = seconds !== null && !reducedMotion && !still
         return (
           <g
             key={arrow.shapeId}

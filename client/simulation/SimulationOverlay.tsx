@@ -60,6 +60,9 @@ function ScenarioOverlay({
     return { placed, obstacles: scenarioChipObstacles(editor, placed) }
   }, [editor, scenario])
   const zoom = useValue('simulation overlay zoom', () => editor.getZoomLevel(), [editor])
+  const cameraMoving = useValue('simulation camera moving', () => editor.getCameraState() === 'moving', [
+    editor,
+  ])
   // strokes and chips keep a steady size on screen while the camera zooms
   const px = 1 / zoom
   const chipScale = Math.min(Math.max(0.85 / zoom, 1), 2.2)
@@ -78,6 +81,7 @@ function ScenarioOverlay({
           rateOf={(arrow) => view.edges[arrow.entityEdge]?.rate}
           edgeOf={(arrow) => arrow.templateEdge}
           px={px}
+          still={cameraMoving}
         />
         {placed.boxes.map((box) => {
           const node = view.nodes[box.entity]
