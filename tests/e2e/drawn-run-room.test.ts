@@ -23,7 +23,7 @@ describe('a room simulating the system it drew, in Chromium', () => {
     await ben.page.goto(`${server.url}${board.urls.editor}`)
     await cy.page.goto(`${server.url}${board.urls.viewer}`)
     const pages = [ana.page, ben.page, cy.page]
-    await Promise.all(pages.map(waitForBoard))
+    await Promise.all(pages.map((page) => waitForBoard(page)))
 
     // Ana draws the users and the service; Ben adds the cache and a database that is small for
     // the whole traffic but fine for the misses of a warm cache.
