@@ -26,3 +26,8 @@ export function createLogger(level: LogLevel): Logger {
   }
   return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') }
 }
+
+/** What a caught error says, for a log line's `reason` field. */
+export function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}

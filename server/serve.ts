@@ -1,5 +1,6 @@
 import { type RunningServer, startServer } from './app'
 import type { ServerConfig } from './config'
+import { reasonOf } from './log'
 
 /** Starts the server and stops it cleanly on SIGTERM/SIGINT: sockets closed, every board flushed. */
 export async function serveUntilSignalled(config: ServerConfig): Promise<RunningServer> {
@@ -13,7 +14,7 @@ export async function serveUntilSignalled(config: ServerConfig): Promise<Running
       () => process.exit(0),
       (error: unknown) => {
         server.log.error('shutdown failed', {
-          reason: error instanceof Error ? error.message : String(error),
+          reason: reasonOf(error),
         })
         process.exit(1)
       },

@@ -1,5 +1,6 @@
 import type { VersionKind } from '../../shared/protocol/saved-boards'
 import type { Logger } from '../log'
+import { reasonOf } from '../log'
 import type { BoardVersions } from './board-versions'
 
 type AutoKind = Exclude<VersionKind, 'manual'>
@@ -124,7 +125,7 @@ export class AutoVersions {
       log.warn('could not keep an automatic version', {
         board: boardId,
         kind,
-        reason: error instanceof Error ? error.message : String(error),
+        reason: reasonOf(error),
       })
     }
   }

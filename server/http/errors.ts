@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, Response } from 'express'
 import type { ErrorCode, Failure } from '../../shared/protocol/errors'
 import type { Logger } from '../log'
+import { reasonOf } from '../log'
 
 const STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -55,7 +56,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
   return (error: unknown, _req, res, _next) => {
     const fault = requestFault((error ?? {}) as HttpError)
     if (fault) return sendError(res, fault.code, fault.message)
-    log.error('unhandled request error', { reason: error instanceof Error ? error.message : String(error) })
+    log.error('unhandled request error', { reason: reasonOf(error) })
     sendError(res, 'internal', 'Something went wrong on the server.')
   }
 }

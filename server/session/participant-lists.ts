@@ -3,6 +3,7 @@ import type { Role } from '../../shared/protocol/roles'
 import type { Participant, SessionClientEvents, SessionServerEvents } from '../../shared/protocol/session'
 import type { BoardBus } from '../bus/board-bus'
 import type { Logger } from '../log'
+import { reasonOf } from '../log'
 import type { Participants } from './participants'
 import type { SessionSocketData } from './session-handshake'
 
@@ -91,7 +92,7 @@ export class ParticipantLists {
       // an instance that does not answer in time: the next change or periodic reading retries
       this.deps.log.warn('could not read the participants of every instance', {
         board: boardId,
-        reason: error instanceof Error ? error.message : String(error),
+        reason: reasonOf(error),
       })
     }
   }

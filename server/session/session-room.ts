@@ -12,6 +12,7 @@ import { simulateSession } from '../../shared/session/simulate'
 import type { BoardBus, BusMessage, SessionBusMessage } from '../bus/board-bus'
 import type { ClockLeases } from '../bus/clock-leases'
 import type { Logger } from '../log'
+import { reasonOf } from '../log'
 import type { SessionStateStore } from '../storage/board-store'
 
 export interface SessionRoomDeps {
@@ -201,7 +202,7 @@ export class SessionRoom {
       } catch (error) {
         this.deps.log.error('could not save the session', {
           board: this.boardId,
-          reason: error instanceof Error ? error.message : String(error),
+          reason: reasonOf(error),
         })
         return STORAGE_FAILED
       }

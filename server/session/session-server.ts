@@ -20,6 +20,7 @@ import type { BoardBus } from '../bus/board-bus'
 import type { ClockLeases } from '../bus/clock-leases'
 import type { OriginPolicy } from '../http/origin-policy'
 import type { Logger } from '../log'
+import { reasonOf } from '../log'
 import type { BoardStore } from '../storage/board-store'
 import type { BoardRooms } from '../sync/board-rooms'
 import { ConnectionLimits, type SessionEventKind } from './connection-limits'
@@ -222,14 +223,20 @@ export function attachSessionServer(
   }
 
   io.use(async (socket, next) => {
-    const admitted = await admitSocket(socket, {
-      access: options.access,
-      identities: options.identities,
-      newcomers,
-    })
-    if (admitted instanceof HandshakeRefusal) return next(admitted)
-    socket.data = admitted
-    next()
+    try {
+      const admitted = await admitSocket(socket, {
+        access: options.access,
+        identities: options.identities,
+        newcomers,
+      })
+      if (admitted instanceof HandshakeRefusal) return next(admitted)
+      socket.data = admitted
+      next()
+    } catch (error) {
+      // storage down while the link is read: refused for now, and the client tries again
+      options.log.error('could not admit a session socket', { reason: reasonOf(error) })
+      next(new Error('storage unavailable'))
+    }
   })
 
   const nameOf = (socket: SessionSocket) =>
@@ -246,7 +253,9 @@ export function attachSessionServer(
       return true
     }
     void socket.join(boardId)
-    void stillValid(socket)
+    stillValid(socket).catch((error: unknown) =>
+      options.log.warn('could not recheck a session link', { reason: reasonOf(error) }),
+    )
     options.onSessionJoin?.(boardId)
     const { role, identity } = socket.data
     socket.emit('session:welcome', { participantId: socket.id, role, identity: identity.signed })
@@ -354,7 +363,7 @@ export function attachSessionServer(
     } catch (error) {
       options.log.error('could not load the session', {
         board: boardId,
-        reason: error instanceof Error ? error.message : String(error),
+        reason: reasonOf(error),
       })
     }
   })

@@ -7,6 +7,7 @@ import { YJS_CLOSE } from '../../shared/protocol/yjs-doc'
 import type { SessionState } from '../../shared/session/session-state'
 import type { BoardBus, BusMessage } from '../bus/board-bus'
 import type { Logger } from '../log'
+import { reasonOf } from '../log'
 import type { DocumentLog } from '../storage/board-store'
 import { BoardQuota } from './board-quota'
 import { ConnectionLimits, defaultSyncLimits, type LimitBreach, type SyncLimits } from './connection-limits'
@@ -202,7 +203,7 @@ export class BoardRoom {
     } catch (error) {
       this.options.log.warn('update could not be applied, closing socket', {
         board: this.boardId,
-        reason: error instanceof Error ? error.message : 'unknown',
+        reason: reasonOf(error),
       })
       connection.socket.close(YJS_CLOSE.malformedMessage, 'update could not be applied')
     }
@@ -363,7 +364,7 @@ export class BoardRoom {
     } catch (error) {
       this.options.log.warn('could not catch up from storage', {
         board: this.boardId,
-        reason: error instanceof Error ? error.message : 'unknown',
+        reason: reasonOf(error),
       })
     }
   }
@@ -495,7 +496,7 @@ export class BoardRoom {
     this.failed = true
     this.options.log.error('could not store an update; closing the board', {
       board: this.boardId,
-      reason: error instanceof Error ? error.message : 'unknown',
+      reason: reasonOf(error),
     })
     for (const connection of this.connections.values()) connection.socket.close(1011, 'storage failure')
   }
@@ -534,7 +535,7 @@ export class BoardRoom {
       // e.g. the board was deleted meanwhile: there is nothing left to keep
       this.options.log.warn('could not compact a closing board', {
         board: this.boardId,
-        reason: error instanceof Error ? error.message : 'unknown',
+        reason: reasonOf(error),
       })
     }
     this.awareness.destroy()

@@ -14,6 +14,7 @@ import type { Identities } from '../auth/identities'
 import { originAllowed } from '../auth/websocket-origins'
 import type { OriginPolicy } from '../http/origin-policy'
 import type { Logger } from '../log'
+import { reasonOf } from '../log'
 import type { BoardRoom, RoomConnection } from './board-room'
 import type { BoardRooms } from './board-rooms'
 
@@ -57,7 +58,13 @@ export function attachYjsEndpoint(server: Server, options: YjsEndpointOptions): 
     wss.handleUpgrade(request, socket, head, (ws) => {
       alive.add(ws)
       ws.on('pong', () => alive.add(ws))
-      void accept(ws, url, tokenOf(request, url, options.log), options)
+      accept(ws, url, tokenOf(request, url, options.log), options).catch((error: unknown) => {
+        // storage down while a socket was let in (authorizing it reads the board): the client retries
+        options.log.error('could not accept a board socket', {
+          reason: reasonOf(error),
+        })
+        if (ws.readyState === WebSocket.OPEN) ws.close(1011, 'storage unavailable')
+      })
     })
   })
 
@@ -118,7 +125,7 @@ async function accept(ws: WebSocket, url: URL, token: string, options: YjsEndpoi
     await options.beforeJoin?.(boardId)
     room = await rooms.acquire(boardId)
   } catch (error) {
-    log.error('could not load board', { board: boardId, reason: error instanceof Error ? error.message : '' })
+    log.error('could not load board', { board: boardId, reason: reasonOf(error) })
     return ws.close(1011, 'could not load board')
   }
   if (ws.readyState !== WebSocket.OPEN) return rooms.release(room)

@@ -6,7 +6,8 @@ import { freshSchema, TEST_DATABASE_URL } from '../support/postgres'
 import { startTcpProxy } from '../support/tcp-proxy'
 import { createTestBoard, startTestServer } from '../support/test-server'
 import { waitUntil } from '../support/wait'
-import { syncedBoardClient } from '../support/yjs-client'
+import { joinSession } from '../support/session-client'
+import { closeCodeFor, syncedBoardClient } from '../support/yjs-client'
 
 describe('PostgreSQL out of reach', () => {
   it('pauses saving, relays nothing unstored, keeps serving, and stores everything once it is back', {
@@ -33,6 +34,10 @@ describe('PostgreSQL out of reach', () => {
       await waitUntil(() => b.notices.some((n) => n.kind === 'saving-paused'), 'b to be told too')
       expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
       expect(b.records.has('shape:during')).toBe(false) // held, never relayed while unstored
+      // someone opening the board now cannot be let in (their link is read from the database):
+      // both sockets are refused with a reason, and nothing is left unhandled in the server
+      expect(await closeCodeFor(server.url, board.id, board.tokens.editor)).toBe(1011)
+      await expect(joinSession(server.url, board.id, board.tokens.editor)).rejects.toThrow('storage unavailable')
 
       proxy.restore()
       await waitUntil(
