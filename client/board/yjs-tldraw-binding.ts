@@ -25,6 +25,19 @@ export interface BindingOptions {
   onDamaged: (damage: BoardDamage) => void
 }
 
+/**
+ * tldraw's editor writes an attribution (`user`) record for everyone who opens a board. On a board
+ * at its cap the server would refuse it (4422) and this tab would start over, then again, until it
+ * gave up: opening a full board must not change it, so a new attribution record that does not fit
+ * stays in this tab. Every other record is sent as it is (the server judges a person's own edit).
+ */
+function attributionThatFits(put: TLRecord[], yRecords: Y.Map<unknown>, maxRecords: number): TLRecord[] {
+  const isNew = (record: TLRecord) => !yRecords.has(record.id)
+  const isNewAttribution = (record: TLRecord) => record.typeName === 'user' && isNew(record)
+  let room = maxRecords - yRecords.size - put.filter((r) => isNew(r) && !isNewAttribution(r)).length
+  return put.filter((record) => !isNewAttribution(record) || room-- > 0)
+}
+
 /** Bound (with the unbind function), or the board is damaged and nothing was bound. */
 export type Binding = { kind: 'bound'; unbind: () => void } | { kind: 'damaged'; damage: BoardDamage }
 
@@ -58,8 +71,10 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindingOptio
 
   const writeToDoc = (put: TLRecord[], remove: RecordId[], writeSchema: boolean) => {
     if (!options.canWrite() || (put.length === 0 && remove.length === 0 && !writeSchema)) return
+    const fitting = attributionThatFits(put, yRecords, options.limits.maxRecords)
+    if (fitting.length === 0 && remove.length === 0 && !writeSchema) return
     doc.transact(() => {
-      for (const record of put) yRecords.set(record.id, record)
+      for (const record of fitting) yRecords.set(record.id, record)
       for (const id of remove) yRecords.delete(id)
       if (writeSchema) yMeta.set(BOARD_DOC.schemaKey, ourSchema)
     }, LOCAL_ORIGIN)
