@@ -10,6 +10,7 @@ import {
 import { type SkippedRecord, sortDrawable } from '../../shared/boards/drawable-records'
 import { serializedSchemaSchema } from '../../shared/protocol/board-file'
 import { BOARD_DOC } from '../../shared/protocol/yjs-doc'
+import { LOAD_MEASURE, measureLoad } from './load-marks'
 
 /** Origin of the Yjs transactions this tab makes from tldraw changes, so it can skip its own echo. */
 export const LOCAL_ORIGIN = Symbol('lockstep:tldraw')
@@ -88,18 +89,18 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindingOptio
   if (damage) return { kind: 'damaged', damage }
 
   function loadDocIntoStore(): BoardDamage | null {
-    const board = readDrawableBoard(
-      new Map(yRecords.entries()),
-      yMeta.get(BOARD_DOC.schemaKey),
-      options.limits,
+    const board = measureLoad(LOAD_MEASURE.readBoard, () =>
+      readDrawableBoard(new Map(yRecords.entries()), yMeta.get(BOARD_DOC.schemaKey), options.limits),
     )
     if (board.kind === 'damaged') return board.damage
     try {
       // clears the store, loads the records and adds whatever a usable store lacks (document, page)
-      store.loadStoreSnapshot({
-        store: Object.fromEntries(board.records.map((r) => [r.id, r])),
-        schema: ourSchema,
-      })
+      measureLoad(LOAD_MEASURE.loadStore, () =>
+        store.loadStoreSnapshot({
+          store: Object.fromEntries(board.records.map((r) => [r.id, r])),
+          schema: ourSchema,
+        }),
+      )
     } catch (error) {
       console.warn('Lockstep: the board could not be loaded into the editor', error)
       return { code: 'unbuildable', message: 'The editor could not be built from what it holds.' }
