@@ -123,6 +123,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     log,
     maxMessageBytes: config.maxMessageBytes,
     allowedOrigins: config.allowedOrigins,
+    keepaliveMs: config.yjsKeepaliveMs,
     // With other instances, a board not held here may have changed policy there unheard: read it again.
     beforeJoin: (boardId) =>
       instances.adapter && !rooms.isLoaded(boardId) ? policies.reload(boardId) : policies.ensure(boardId),

@@ -123,6 +123,8 @@ export interface ServerConfig {
   embedAllowedHosts: string[]
   /** What one Yjs connection may send; undefined: `defaultSyncLimits(maxMessageBytes)` (README, Limits). */
   syncLimits?: SyncLimits
+  /** How often each Yjs socket hears the server is still here; undefined: every 10 s (tests set less). */
+  yjsKeepaliveMs?: number
   /** Directory of the built client (index.html and assets). */
   clientDir: string
   /** Directory of the content files (templates, and later scenarios, articles, workshops). */

@@ -39,6 +39,7 @@ import { exposeForTests } from './expose-for-tests'
 import { JoinNameDialog } from './JoinNameDialog'
 import { LinkEnded } from './LinkEnded'
 import { linkEnded } from './link-ended'
+import { LOAD_MARK, markLoad } from './load-marks'
 import { $localUser, $presenceUser, tldrawCurrentUser } from './local-user'
 import { nameWasAsked } from './name-prompt'
 import { takeNoticeOnArrival } from './notice-on-arrival'
@@ -216,6 +217,7 @@ export function BoardCanvas({
   const closeTemplatePicker = useCallback(() => setPickerOpen(false), [])
 
   const onMount = useCallback((mounted: Editor) => {
+    markLoad(LOAD_MARK.editorMounted)
     // the camera is this tab's own: open on the whole board rather than on the page origin
     if (mounted.getCurrentPageShapeIds().size > 0) zoomToContent(mounted)
     setEditor(mounted)

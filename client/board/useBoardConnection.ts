@@ -6,9 +6,11 @@ import { YJS_PATH_PREFIX, yjsSubprotocols } from '../../shared/protocol/links'
 import { BOARD_DOC, YJS_CLOSE, YJS_CLOSE_REASON } from '../../shared/protocol/yjs-doc'
 import { listenForNotices } from './board-notices'
 import type { ConnectionState } from './connection-state'
+import { LOAD_MARK, markLoad } from './load-marks'
 import { markLocalCopyStale, openLocalCopy } from './local-copy'
 import { sendOwnAwarenessOnly } from './own-awareness-only'
 import { acceptPeersAfterReconnect } from './peers-after-reconnect'
+import { forgiveBlockedMainThread } from './silent-socket'
 
 /**
  * How long the board waits for an unreachable server before it opens from this device's copy.
@@ -116,6 +118,7 @@ export function useBoardConnection(
     }
 
     void local?.loaded.then(() => {
+      markLoad(LOAD_MARK.localCopyLoaded)
       localLoaded = true
       publish()
     })
@@ -132,12 +135,14 @@ export function useBoardConnection(
 
     const onSync = (isSynced: boolean) => {
       if (!isSynced) return
+      if (!syncedWithServer) markLoad(LOAD_MARK.synced)
       syncedWithServer = true
       serverSettled = true
       setState({ kind: 'connected' })
     }
     const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
       socketOpen = status === 'connected'
+      if (socketOpen) markLoad(LOAD_MARK.socketOpen)
       if (status === 'disconnected') setState({ kind: 'offline' })
       // "connecting" after a failure keeps saying offline until the server answers the sync
       if (status === 'connecting' && state.kind === 'connecting') publish()
@@ -170,6 +175,7 @@ export function useBoardConnection(
     const stopNotices = listenForNotices(provider, setState)
     const restoreAwareness = sendOwnAwarenessOnly(provider)
     const stopAcceptingPeers = acceptPeersAfterReconnect(provider)
+    const stopForgiving = forgiveBlockedMainThread(provider)
 
     // the socket can take 30 s to notice a dead network; the browser knows sooner
     const onBrowserOffline = () => setState({ kind: 'offline' })
@@ -198,6 +204,7 @@ export function useBoardConnection(
       stopNotices()
       restoreAwareness()
       stopAcceptingPeers()
+      stopForgiving()
       providerRef.current = null
       provider.destroy()
       local?.destroy()

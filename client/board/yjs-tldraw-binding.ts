@@ -10,6 +10,7 @@ import {
 import { type SkippedRecord, sortDrawable } from '../../shared/boards/drawable-records'
 import { serializedSchemaSchema } from '../../shared/protocol/board-file'
 import { BOARD_DOC } from '../../shared/protocol/yjs-doc'
+import { LOAD_MEASURE, measureLoad } from './load-marks'
 
 /** Origin of the Yjs transactions this tab makes from tldraw changes, so it can skip its own echo. */
 export const LOCAL_ORIGIN = Symbol('lockstep:tldraw')
@@ -23,6 +24,19 @@ export interface BindingOptions {
   onSkipped: (skipped: SkippedRecord[]) => void
   /** A change arrived that damages the board (far too many records): stop drawing it. */
   onDamaged: (damage: BoardDamage) => void
+}
+
+/**
+ * tldraw's editor writes an attribution (`user`) record for everyone who opens a board. On a board
+ * at its cap the server would refuse it (4422) and this tab would start over, then again, until it
+ * gave up: opening a full board must not change it, so a new attribution record that does not fit
+ * stays in this tab. Every other record is sent as it is (the server judges a person's own edit).
+ */
+function attributionThatFits(put: TLRecord[], yRecords: Y.Map<unknown>, maxRecords: number): TLRecord[] {
+  const isNew = (record: TLRecord) => !yRecords.has(record.id)
+  const isNewAttribution = (record: TLRecord) => record.typeName === 'user' && isNew(record)
+  let room = maxRecords - yRecords.size - put.filter((r) => isNew(r) && !isNewAttribution(r)).length
+  return put.filter((record) => !isNewAttribution(record) || room-- > 0)
 }
 
 /** Bound (with the unbind function), or the board is damaged and nothing was bound. */
@@ -58,8 +72,10 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindingOptio
 
   const writeToDoc = (put: TLRecord[], remove: RecordId[], writeSchema: boolean) => {
     if (!options.canWrite() || (put.length === 0 && remove.length === 0 && !writeSchema)) return
+    const fitting = attributionThatFits(put, yRecords, options.limits.maxRecords)
+    if (fitting.length === 0 && remove.length === 0 && !writeSchema) return
     doc.transact(() => {
-      for (const record of put) yRecords.set(record.id, record)
+      for (const record of fitting) yRecords.set(record.id, record)
       for (const id of remove) yRecords.delete(id)
       if (writeSchema) yMeta.set(BOARD_DOC.schemaKey, ourSchema)
     }, LOCAL_ORIGIN)
@@ -73,18 +89,18 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindingOptio
   if (damage) return { kind: 'damaged', damage }
 
   function loadDocIntoStore(): BoardDamage | null {
-    const board = readDrawableBoard(
-      new Map(yRecords.entries()),
-      yMeta.get(BOARD_DOC.schemaKey),
-      options.limits,
+    const board = measureLoad(LOAD_MEASURE.readBoard, () =>
+      readDrawableBoard(new Map(yRecords.entries()), yMeta.get(BOARD_DOC.schemaKey), options.limits),
     )
     if (board.kind === 'damaged') return board.damage
     try {
       // clears the store, loads the records and adds whatever a usable store lacks (document, page)
-      store.loadStoreSnapshot({
-        store: Object.fromEntries(board.records.map((r) => [r.id, r])),
-        schema: ourSchema,
-      })
+      measureLoad(LOAD_MEASURE.loadStore, () =>
+        store.loadStoreSnapshot({
+          store: Object.fromEntries(board.records.map((r) => [r.id, r])),
+          schema: ourSchema,
+        }),
+      )
     } catch (error) {
       console.warn('Lockstep: the board could not be loaded into the editor', error)
       return { code: 'unbuildable', message: 'The editor could not be built from what it holds.' }

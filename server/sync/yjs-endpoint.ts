@@ -17,6 +17,7 @@ import type { Logger } from '../log'
 import { reasonOf } from '../log'
 import type { BoardRoom, RoomConnection } from './board-room'
 import type { BoardRooms } from './board-rooms'
+import { encodeStillHere } from './yjs-messages'
 
 export interface YjsEndpointOptions {
   access: BoardAccess
@@ -29,6 +30,8 @@ export interface YjsEndpointOptions {
   allowedOrigins: OriginPolicy
   /** How often to ping; a socket that misses a pong is terminated. */
   heartbeatMs?: number
+  /** How often every socket is told the server is still here (`encodeStillHere`); well under 30 s. */
+  keepaliveMs?: number
   /** Runs before a socket joins its board (e.g. to load the board's editing lock). */
   beforeJoin?: (boardId: string) => Promise<void>
 }
@@ -79,10 +82,16 @@ export function attachYjsEndpoint(server: Server, options: YjsEndpointOptions): 
     }
   }, options.heartbeatMs ?? 30_000)
   heartbeat.unref()
+  const stillHere = encodeStillHere()
+  const keepalive = setInterval(() => {
+    for (const ws of wss.clients) if (ws.readyState === WebSocket.OPEN) ws.send(stillHere)
+  }, options.keepaliveMs ?? 10_000)
+  keepalive.unref()
 
   return {
     close() {
       clearInterval(heartbeat)
+      clearInterval(keepalive)
       for (const ws of wss.clients) ws.close(YJS_CLOSE.serverShuttingDown, 'server shutting down')
       wss.close()
     },

@@ -116,6 +116,18 @@ export function encodeDocUpdate(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
+/**
+ * Server → client: "still here", an awareness update naming nobody (a no-op for y-websocket). A
+ * y-websocket client that hears nothing for 30 s closes its socket and reconnects, and we never echo
+ * a client's own awareness (the reference server does), so a tab alone on a board would do so.
+ */
+export function encodeStillHere(): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE.awareness)
+  encoding.writeVarUint8Array(encoder, encodeAwarenessEntries([]))
+  return encoding.toUint8Array(encoder)
+}
+
 /** Server → client: the awareness states of the given clients. */
 export function encodeAwareness(awareness: awarenessProtocol.Awareness, clientIds: number[]): Uint8Array {
   const encoder = encoding.createEncoder()

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { THUMBNAIL_MEASURE } from '../../client/board/board-picture'
+import { LOAD_MARK, LOAD_MEASURE } from '../../client/board/load-marks'
 import { defaultSyncLimits } from '../../server/sync/connection-limits'
 import { BOARD_DOC } from '../../shared/protocol/yjs-doc'
 import { geoShape } from '../support/board-records'
@@ -10,8 +11,11 @@ import { waitUntil } from '../support/wait'
 
 /** Shapes written per Yjs transaction: a few big updates, each well under a message's 4 MiB. */
 const BATCH = 1_000
-/** How long a page may take to connect to a board this big (the usual 20 s is too short for 20,000 records). */
-const LOAD_TIMEOUT_MS = 120_000
+/**
+ * How long a page may take to connect to a board this big: the usual 20 s is too short for 20,000
+ * records, which took 75 s to over 120 s here while other suites ran (a bound, never an assertion).
+ */
+const LOAD_TIMEOUT_MS = 300_000
 /** How long the canvas is panned for while frames are timed. */
 const PAN_MS = 2_000
 
@@ -31,10 +35,8 @@ describe('a board of thousands of shapes in Chromium', () => {
   })
   const chromium = useChromium()
 
-  // Issue 16 also asks for 20,000 records (the board's cap). Measured that way the page fell into a
-  // reconnect loop (connected → offline → connecting, six times in ~105 s, last "refused") and the run
-  // failed now and then; until that is understood it is an open finding, not a measurement here.
-  it.each([5_000])(
+  // 19,998 shapes and the board's document and page: 20,000 records, the board's cap
+  it.each([5_000, 19_998])(
     'opens, syncs a second person, pans and saves its picture with %i shapes',
     async (shapes) => {
       const board = await createTestBoard(app.url, `${shapes} shapes`)
@@ -47,14 +49,18 @@ describe('a board of thousands of shapes in Chromium', () => {
           response.url().endsWith(`/${board.id}/thumbnail`) && response.request().method() === 'PUT',
         { timeout: 300_000 },
       )
+      // awaited at the end; should the test fail first, its rejection is not an unhandled one
+      thumbnailSaved.catch(() => {})
       await page.goto(`${app.url}${board.urls.facilitator}`)
       await waitForBoard(page, LOAD_TIMEOUT_MS)
       const loadMs = await page.evaluate(paintedWithShapes, shapes)
+      const loadSteps = await page.evaluate(loadBreakdown, [LOAD_MARK, LOAD_MEASURE] as const)
 
       const { page: second } = await chromium.open(app.url)
       await second.goto(`${app.url}${board.urls.facilitator}`)
       await waitForBoard(second, LOAD_TIMEOUT_MS)
       const joinMs = await second.evaluate(paintedWithShapes, shapes)
+      const joinSteps = await second.evaluate(loadBreakdown, [LOAD_MARK, LOAD_MEASURE] as const)
       await second.context().close()
 
       // a board this big may drop its connection and remount while it loads: wait for it again, and say so
@@ -97,8 +103,9 @@ describe('a board of thousands of shapes in Chromium', () => {
           `picture drawn in ${ms(thumbnail.duration)} with ${thumbnail.longTasks} long tasks, max ${ms(thumbnail.max)}; ` +
           `connection states ${states.join(' ')}`,
       )
+      console.info(`big board ${shapes} shapes, load: ${loadSteps}; second person: ${joinSteps}`)
     },
-    600_000,
+    1_200_000,
   )
 
   /** Writes `count` rectangles in a grid through a real Yjs client, a batch per transaction. */
@@ -158,6 +165,25 @@ function longTasksSince(after: number): { count: number; max: number; total: num
     total: tasks.reduce((sum, t) => sum + t.duration, 0),
     until: performance.now(),
   }
+}
+
+/**
+ * In the page: where the time to an interactive canvas went, ms since navigation: the socket, the
+ * offline copy, the server's sync, our reading of the records and tldraw's load of them, the
+ * editor's mount; what follows the mount until the paint is tldraw drawing the shapes.
+ */
+function loadBreakdown([marks, measures]: readonly [Record<string, string>, Record<string, string>]): string {
+  const at = (name: string) => performance.getEntriesByName(name)[0]
+  const parts = Object.entries(marks).map(
+    ([key, name]) => `${key} @${Math.round(at(name)?.startTime ?? Number.NaN)}`,
+  )
+  for (const [key, name] of Object.entries(measures)) {
+    const entry = at(name)
+    parts.push(
+      `${key} @${Math.round(entry?.startTime ?? Number.NaN)} +${Math.round(entry?.duration ?? Number.NaN)} ms`,
+    )
+  }
+  return parts.join(', ')
 }
 
 /** In the page: how long the board's picture took to draw, and the long tasks while it drew. */

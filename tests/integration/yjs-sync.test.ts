@@ -147,3 +147,25 @@ describe('Yjs sync endpoint', () => {
     }
   })
 })
+
+describe('Yjs sync endpoint, with a client alone and idle', () => {
+  // y-websocket closes a socket that hears nothing for 30 s; the server speaks far more often
+  const app = useTestServer({ yjsKeepaliveMs: 50 })
+
+  it('keeps telling it the server is there, so its socket is never closed as silent', async () => {
+    const board = await createTestBoard(app.url)
+    const alone = await app.client(board.id, board.tokens.editor)
+    const statuses: string[] = []
+    alone.provider.on('status', ({ status }) => statuses.push(status))
+    const heard = alone.provider.wsLastMessageReceived
+    // nothing changes on the board and nobody else is there: only the server's "still here" arrives
+    await waitUntil(
+      () => alone.provider.wsLastMessageReceived > heard,
+      'the server to speak to an idle client',
+    )
+    const again = alone.provider.wsLastMessageReceived
+    await waitUntil(() => alone.provider.wsLastMessageReceived > again, 'the server to speak again')
+    expect(statuses).toEqual([])
+    expect(alone.provider.wsconnected).toBe(true)
+  })
+})
