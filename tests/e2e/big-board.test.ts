@@ -16,6 +16,12 @@ const BATCH = 1_000
  * records, which took 75 s to over 120 s here while other suites ran (a bound, never an assertion).
  */
 const LOAD_TIMEOUT_MS = 300_000
+/**
+ * Shapes per measured board. `npm test` measures 5,000; `npm run bench:big-board` adds 19,998
+ * shapes with the board's document and page: 20,000 records, the board's cap, which takes minutes
+ * here. (That a board at its cap opens at all is tests/e2e/full-board.test.ts's job.)
+ */
+const BOARD_SIZES = process.env.LOCKSTEP_BIG_BOARDS === 'all' ? [5_000, 19_998] : [5_000]
 /** How long the canvas is panned for while frames are timed. */
 const PAN_MS = 2_000
 
@@ -35,8 +41,7 @@ describe('a board of thousands of shapes in Chromium', () => {
   })
   const chromium = useChromium()
 
-  // 19,998 shapes and the board's document and page: 20,000 records, the board's cap
-  it.each([5_000, 19_998])(
+  it.each(BOARD_SIZES)(
     'opens, syncs a second person, pans and saves its picture with %i shapes',
     async (shapes) => {
       const board = await createTestBoard(app.url, `${shapes} shapes`)
