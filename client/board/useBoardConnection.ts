@@ -213,14 +213,27 @@ export function useBoardConnection(
     }
   }, [boardId, token, generation])
 
-  // A new identity (the first visit, or a handover) joins the socket, not the document: reconnect only the socket.
+  // A new identity (the first visit, or a handover) joins the socket, not the document: reconnect
+  // only the socket. A sync under way finishes first (a big board's is seconds of work on both
+  // sides, thrown away by a reconnect); the new socket's sync then sends only what changed since.
   useEffect(() => {
     const provider = providerRef.current
     if (!provider || provider.params.identity === (identity ?? undefined)) return
     provider.params = socketParams(identity)
     if (!provider.shouldConnect) return // refused: final until the page reloads
-    provider.disconnect()
-    provider.connect()
+    if (provider.ws === null) return // no socket now: the next attempt carries the new identity
+    const rejoin = () => {
+      provider.disconnect()
+      provider.connect()
+    }
+    if (provider.synced) return rejoin()
+    const afterSync = (synced: boolean) => {
+      if (!synced) return
+      provider.off('sync', afterSync)
+      rejoin()
+    }
+    provider.on('sync', afterSync)
+    return () => provider.off('sync', afterSync)
   }, [identity])
 
   return connection && { ...connection, refusedChange }
