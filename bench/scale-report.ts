@@ -107,8 +107,9 @@ export function renderScaleReport(report: ScaleReport): string {
       '(one ~370-byte shape per transaction; with 20 boards the writers take turns); per edit, the time',
     '  until the LAST other client on its board observed it. Clients join through the balancer, so with',
     "  three instances about two thirds of each board's receivers sit on instances other than the writer's.",
-    'What is stored when: ours appends every update to PostgreSQL (one INSERT) before relaying it, on the',
-    '  instance that received it; Hocuspocus stores the whole document (an extension-database style upsert)',
+    'What is stored when: ours appends every update to PostgreSQL before relaying it, on the instance that',
+    '  received it (group commit: what arrives while a write is in flight goes in the next INSERT, every',
+    '  board at once); Hocuspocus stores the whole document (an extension-database style upsert)',
     '  2 s after a change (at most 10 s), one instance at a time under a Redis lock, and',
     settings.referenceStore === 'every-update'
       ? '  (this run) also appends every update (one INSERT) before applying and relaying it, as ours does.'

@@ -1,14 +1,16 @@
 import pg from 'pg'
 import type { TokenHashes } from '../auth/capabilities'
-import type {
-  BoardRecord,
-  BoardStore,
-  NewBoard,
-  NewVersion,
-  PublicationRecord,
-  StoredSession,
-  VersionRecord,
+import {
+  type BoardRecord,
+  type BoardStore,
+  type NewBoard,
+  type NewVersion,
+  type PublicationRecord,
+  StorageBusy,
+  type StoredSession,
+  type VersionRecord,
 } from './board-store'
+import { GroupCommit, type QueuedAppend } from './group-commit'
 import { createdBoardRecord, savedVersionRecord } from './new-records'
 import { failuresAsStorageBusy } from './postgres-health'
 import { migratePostgres } from './postgres-migrations'
@@ -65,6 +67,12 @@ export class PostgresBoardStore implements BoardStore {
       throw error
     }
   }
+
+  /** Appends from every board, written together while a write is in flight (see GroupCommit). */
+  private readonly appends = new GroupCommit(
+    (appends) => this.writeAppends(appends),
+    (error) => error instanceof StorageBusy,
+  )
 
   private constructor(private readonly pool: pg.Pool) {}
 
@@ -158,22 +166,29 @@ export class PostgresBoardStore implements BoardStore {
   }
 
   async appendUpdate(boardId: string, update: Uint8Array): Promise<void> {
-    // one INSERT per change; the catalog row is touched now and then, not on every edit
-    const touch = this.touches.due(boardId)
-    await failuresAsStorageBusy(async () => {
-      if (!touch) {
-        await this.pool.query('INSERT INTO board_updates (board_id, data) VALUES ($1, $2)', [
-          boardId,
-          Buffer.from(update),
-        ])
-        return
-      }
-      await this.pool.query(
-        `WITH appended AS (INSERT INTO board_updates (board_id, data) VALUES ($1, $2))
-         UPDATE boards SET updated_at = $3 WHERE id = $1`,
-        [boardId, Buffer.from(update), now()],
-      )
+    await this.appends.append(boardId, update)
+  }
+
+  /**
+   * The appends of one group commit in one statement: a row per update (raw bytes, not hex), and
+   * each board's catalog row touched now and then, not on every edit. Prepared once per batch size.
+   */
+  private async writeAppends(appends: readonly QueuedAppend[]): Promise<void> {
+    const values: unknown[] = []
+    const rows = appends.map(({ boardId, update }) => {
+      values.push(boardId, Buffer.from(update.buffer, update.byteOffset, update.byteLength))
+      return `($${values.length - 1}, $${values.length})`
     })
+    const touched = [...new Set(appends.map((append) => append.boardId))].filter((id) => this.touches.due(id))
+    values.push(now(), touched)
+    await failuresAsStorageBusy(() =>
+      this.pool.query({
+        name: `lockstep-append-${appends.length}`,
+        text: `WITH appended AS (INSERT INTO board_updates (board_id, data) VALUES ${rows.join(', ')})
+          UPDATE boards SET updated_at = $${values.length - 1} WHERE id = ANY($${values.length}::text[])`,
+        values,
+      }),
+    )
   }
 
   async loadDocument(boardId: string): Promise<Uint8Array | null> {

@@ -110,6 +110,23 @@ export function describeBoardStoreContract(
       expect(records).toHaveProperty('shape:elsewhere-19')
     })
 
+    it('keeps every update of boards appending at once, each board in its order', async () => {
+      const boards = await Promise.all([1, 2, 3, 4].map(() => store.createBoard(newBoard())))
+      const written = boards.map(() => edits(12))
+      // each board's appends follow one another (as a room sends them); the boards' overlap
+      await Promise.all(
+        boards.map(async (board, i) => {
+          for (const u of written[i]?.updates ?? []) await store.appendUpdate(board.id, u)
+        }),
+      )
+      for (const [i, board] of boards.entries()) {
+        expect(await store.countUpdates(board.id)).toBe(12)
+        expect(recordsOf(await store.loadDocument(board.id))).toEqual(
+          written[i]?.doc.getMap('tldraw').toJSON(),
+        )
+      }
+    })
+
     it('keeps boards apart', async () => {
       const a = await store.createBoard(newBoard())
       const b = await store.createBoard(newBoard())
