@@ -83,6 +83,8 @@ export function useBoardConnection(
   const providerRef = useRef<WebsocketProvider | null>(null)
   const identityRef = useRef(identity)
   identityRef.current = identity
+  // this tab closed its socket to rejoin with a new identity: not a reason to say "offline"
+  const rejoining = useRef(false)
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new generation starts over with a fresh document
   useEffect(() => {
@@ -137,19 +139,21 @@ export function useBoardConnection(
       if (!isSynced) return
       if (!syncedWithServer) markLoad(LOAD_MARK.synced)
       syncedWithServer = true
+      rejoining.current = false
       serverSettled = true
       setState({ kind: 'connected' })
     }
     const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
       socketOpen = status === 'connected'
       if (socketOpen) markLoad(LOAD_MARK.socketOpen)
-      if (status === 'disconnected') setState({ kind: 'offline' })
+      if (status === 'disconnected' && !rejoining.current) setState({ kind: 'offline' })
       // "connecting" after a failure keeps saying offline until the server answers the sync
       if (status === 'connecting' && state.kind === 'connecting') publish()
     }
     const onFailure = (event: CloseEvent | Event | null) => {
       // null: this tab closed the socket itself (a new identity) and reconnects at once
       if (event === null) return
+      rejoining.current = false
       serverSettled = true
       setState({ kind: 'offline' })
     }
@@ -223,6 +227,7 @@ export function useBoardConnection(
     if (!provider.shouldConnect) return // refused: final until the page reloads
     if (provider.ws === null) return // no socket now: the next attempt carries the new identity
     const rejoin = () => {
+      rejoining.current = true
       provider.disconnect()
       provider.connect()
     }
