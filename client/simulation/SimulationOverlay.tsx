@@ -9,6 +9,7 @@ import { layOutChips, scenarioChipObstacles } from './chip-layout'
 import { DrawnRunOverlay } from './DrawnRunOverlay'
 import { FlowDashes } from './FlowDashes'
 import { HEALTH_COLOR } from './health-style'
+import { useFlowStillWhileCameraMoves } from './useFlowStillWhileCameraMoves'
 
 /** Below this zoom the chips would be unreadable specks: only halos and flow stay. */
 const CHIPS_MIN_ZOOM = 0.3
@@ -60,9 +61,7 @@ function ScenarioOverlay({
     return { placed, obstacles: scenarioChipObstacles(editor, placed) }
   }, [editor, scenario])
   const zoom = useValue('simulation overlay zoom', () => editor.getZoomLevel(), [editor])
-  const cameraMoving = useValue('simulation camera moving', () => editor.getCameraState() === 'moving', [
-    editor,
-  ])
+  const svgRef = useFlowStillWhileCameraMoves(editor)
   // strokes and chips keep a steady size on screen while the camera zooms
   const px = 1 / zoom
   const chipScale = Math.min(Math.max(0.85 / zoom, 1), 2.2)
@@ -75,13 +74,12 @@ function ScenarioOverlay({
 
   return (
     <div className="sim-overlay" data-testid="sim-overlay" aria-hidden="true">
-      <svg className="sim-overlay__svg" width={1} height={1} aria-hidden="true">
+      <svg ref={svgRef} className="sim-overlay__svg" width={1} height={1} aria-hidden="true">
         <FlowDashes
           arrows={placed.arrows}
           rateOf={(arrow) => view.edges[arrow.entityEdge]?.rate}
           edgeOf={(arrow) => arrow.templateEdge}
           px={px}
-          still={cameraMoving}
         />
         {placed.boxes.map((box) => {
           const node = view.nodes[box.entity]

@@ -15,7 +15,8 @@ export interface DrawnRunPicture {
   tick: number
   view: SimView
   figures: Record<string, BoxFigures>
-  hash: string
+  /** The state's hash, for a paused run only: a playing run reports only its check ticks (hashing every tick cost more than stepping). */
+  hash: string | null
   /** The hash at the last tick that is a multiple of CHECK_EVERY_TICKS: what every screen reports. */
   check: { tick: number; hash: string } | null
 }
@@ -51,17 +52,17 @@ function pictureAt(run: DrawnRun, tick: number): DrawnRunPicture {
     check = { tick: mark, hash: hashState(from.state) }
   }
   const at = advanceDrawnRun(from, run, tick)
-  const picture = pictureOf(at, check)
+  const picture = pictureOf(at, check, run.pausedAtTick !== null)
   shared = { run, at, picture }
   return picture
 }
 
-function pictureOf(at: DrawnRunCursor, check: DrawnRunPicture['check']): DrawnRunPicture {
+function pictureOf(at: DrawnRunCursor, check: DrawnRunPicture['check'], paused: boolean): DrawnRunPicture {
   return {
     tick: at.tick,
     view: drawnSystemView(at.state),
     figures: drawnBoxFigures(at.state),
-    hash: hashState(at.state),
+    hash: paused ? hashState(at.state) : null,
     check,
   }
 }
@@ -75,7 +76,7 @@ const endedPictures = new WeakMap<DrawnRun, DrawnRunPicture>()
 export function endedRunPicture(run: DrawnRun): DrawnRunPicture {
   const known = endedPictures.get(run)
   if (known) return known
-  const picture = pictureOf(advanceDrawnRun(startDrawnRun(run), run, run.pausedAtTick ?? 0), null)
+  const picture = pictureOf(advanceDrawnRun(startDrawnRun(run), run, run.pausedAtTick ?? 0), null, true)
   endedPictures.set(run, picture)
   return picture
 }
@@ -101,5 +102,7 @@ export function useDrawnRun(run: DrawnRun | null, serverClockOffset: number): Dr
 }
 
 function sameRun(a: DrawnRun, b: DrawnRun): boolean {
+  // the same object every tick while it plays: no need to compare 600 shapes as JSON
+  if (a === b) return true
   return a.seed === b.seed && JSON.stringify(a.snapshot) === JSON.stringify(b.snapshot)
 }

@@ -21,7 +21,8 @@ export function useDrawnRunCheck(
   }
 
   const reported = useRef<string | null>(null)
-  const check = paused && picture ? { tick: picture.tick, hash: picture.hash } : (picture?.check ?? null)
+  const check =
+    paused && picture?.hash ? { tick: picture.tick, hash: picture.hash } : (picture?.check ?? null)
   const tick = check?.tick
   const hash = check?.hash
   useEffect(() => {
