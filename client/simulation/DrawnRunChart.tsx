@@ -81,9 +81,11 @@ export function DrawnRunChart({
     }
   }, [key, unit])
 
+  // redrawn when the run moves on (a tick, or run A's end), not on every render of the panel
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `data` is derived from these
   useEffect(() => {
     plot.current?.setData(data)
-  })
+  }, [key, tick, compare?.tick, series, compare?.series])
 
   return (
     <figure
