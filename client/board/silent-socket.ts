@@ -2,13 +2,20 @@ import type { WebsocketProvider } from 'y-websocket'
 
 /** How often this tab notes that its main thread is free. */
 const TICK_MS = 1000
+/** y-websocket's silence limit (its `messageReconnectTimeout`). */
+export const SILENCE_MS = 30_000
+/** After a block, how long what arrived meanwhile has to be read before silence counts again. */
+export const GRACE_MS = 5000
 
 /**
- * When y-websocket last heard from the server, as its silence check should see it: a blocked main
- * thread (ticks overdue) counts as hearing now, since what arrived meanwhile waits to be read.
+ * When y-websocket last heard from the server, as its silence check should see it: after a blocked
+ * main thread (ticks overdue) no earlier than GRACE_MS short of the limit, since what arrived
+ * meanwhile waits to be read. Only a grace, never "now": a socket that is really dead is still
+ * closed GRACE_MS after the block ends.
  */
 export function heardAt(now: number, lastTick: number, lastMessage: number): number {
-  return now - lastTick > 2 * TICK_MS ? now : lastMessage
+  const blocked = now - lastTick > 2 * TICK_MS
+  return blocked ? Math.max(lastMessage, now - SILENCE_MS + GRACE_MS) : lastMessage
 }
 
 /**

@@ -88,6 +88,7 @@ export function useBoardConnection(
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new generation starts over with a fresh document
   useEffect(() => {
+    rejoining.current = false // a new provider: nothing of the last one's rejoin carries over
     const doc = new Y.Doc()
     const local = openLocalCopy(boardId, doc)
     // BroadcastChannel is off so every change goes through the server, which checks roles
@@ -232,10 +233,12 @@ export function useBoardConnection(
       provider.connect()
     }
     if (provider.synced) return rejoin()
+    const waitingOn = provider.ws
     const afterSync = (synced: boolean) => {
       if (!synced) return
       provider.off('sync', afterSync)
-      rejoin()
+      // that socket closed meanwhile and y-websocket opened a new one with the new identity already
+      if (provider.ws === waitingOn) rejoin()
     }
     provider.on('sync', afterSync)
     return () => provider.off('sync', afterSync)

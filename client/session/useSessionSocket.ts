@@ -177,7 +177,7 @@ export function useSessionSocket(
       const code = typeof error.data?.code === 'string' ? error.data.code : null
       // a refused link stays refused; anything else is the network, which socket.io retries
       setLink(code && REFUSED_HANDSHAKES.includes(code) ? 'refused' : 'reconnecting')
-      if (code === SESSION_REFUSAL.tooManyNewcomers) {
+      if (code === SESSION_REFUSAL.tooManyNewcomers || code === SESSION_REFUSAL.storageUnavailable) {
         // socket.io does not retry a refusal from the server's middleware: we do, when it says
         const after =
           typeof error.data?.retryAfterMs === 'number' ? error.data.retryAfterMs : NEWCOMER_RETRY_MS

@@ -5,6 +5,7 @@ import {
   type IntentAck,
   presenceHelloSchema,
   RATE_LIMITED,
+  SESSION_REFUSAL,
   type SessionClientEvents,
   type SessionServerEvents,
   viewAreaSchema,
@@ -19,8 +20,7 @@ import { originAllowed } from '../auth/websocket-origins'
 import type { BoardBus } from '../bus/board-bus'
 import type { ClockLeases } from '../bus/clock-leases'
 import type { OriginPolicy } from '../http/origin-policy'
-import type { Logger } from '../log'
-import { reasonOf } from '../log'
+import { type Logger, reasonOf } from '../log'
 import type { BoardStore } from '../storage/board-store'
 import type { BoardRooms } from '../sync/board-rooms'
 import { ConnectionLimits, type SessionEventKind } from './connection-limits'
@@ -67,6 +67,8 @@ const LINKS_CLOSED = {
 const ALL_ROLES: Role[] = ['facilitator', 'editor', 'viewer']
 /** How often each instance reads its boards' participants again, so people on a dead instance go. */
 const PARTICIPANTS_REFRESH_MS = 5000
+/** When a tab refused because the database was away tries again. */
+const STORAGE_RETRY_MS = 2000
 
 const TOO_FAST: IntentAck = {
   ok: false,
@@ -235,7 +237,13 @@ export function attachSessionServer(
     } catch (error) {
       // storage down while the link is read: refused for now, and the client tries again
       options.log.error('could not admit a session socket', { reason: reasonOf(error) })
-      next(new Error('storage unavailable'))
+      next(
+        new HandshakeRefusal(
+          SESSION_REFUSAL.storageUnavailable,
+          'The board could not be opened just now. Trying again.',
+          STORAGE_RETRY_MS,
+        ),
+      )
     }
   })
 

@@ -25,6 +25,8 @@ export class GroupCommit {
     /** Whether a failed write is the database being away (every append fails alike). */
     private readonly failsAll: (error: unknown) => boolean,
     private readonly maxPerWrite = 256,
+    /** A write's statement stays under this many bytes of updates (one larger update goes alone). */
+    private readonly maxBytesPerWrite = 8 * 1024 * 1024,
   ) {}
 
   /** Resolves once `update` is committed; rejects with that write's error. */
@@ -38,7 +40,7 @@ export class GroupCommit {
   private async drain(): Promise<void> {
     this.writing = true
     while (this.waiting.length > 0) {
-      const batch = this.waiting.splice(0, this.maxPerWrite)
+      const batch = this.waiting.splice(0, this.batchLength())
       try {
         await this.writeAll(batch)
         for (const append of batch) append.resolve()
@@ -49,19 +51,37 @@ export class GroupCommit {
     this.writing = false
   }
 
+  /** How many of the waiting appends the next write takes: up to maxPerWrite and maxBytesPerWrite, at least one. */
+  private batchLength(): number {
+    let bytes = 0
+    let length = 0
+    for (const append of this.waiting) {
+      bytes += append.update.byteLength
+      if (length === this.maxPerWrite || (length > 0 && bytes > this.maxBytesPerWrite)) break
+      length++
+    }
+    return length
+  }
+
   // One bad row (a board deleted meanwhile) must not fail the other boards' appends: each is tried
-  // on its own and gets its own verdict. A database that is away fails them all at once.
+  // on its own and gets its own verdict. A database that is away fails them all at once, and if it
+  // goes away while they are tried one by one, it fails the rest then.
   private async settleAlone(batch: Waiting[], error: unknown): Promise<void> {
     if (batch.length === 1 || this.failsAll(error)) {
       for (const append of batch) append.reject(error)
       return
     }
-    for (const append of batch) {
+    for (const [i, append] of batch.entries()) {
       try {
         await this.writeAll([append])
         append.resolve()
       } catch (alone) {
-        append.reject(alone)
+        if (!this.failsAll(alone)) {
+          append.reject(alone)
+          continue
+        }
+        for (const rest of batch.slice(i)) rest.reject(alone)
+        return
       }
     }
   }

@@ -181,14 +181,19 @@ export class PostgresBoardStore implements BoardStore {
     })
     const touched = [...new Set(appends.map((append) => append.boardId))].filter((id) => this.touches.due(id))
     values.push(now(), touched)
-    await failuresAsStorageBusy(() =>
-      this.pool.query({
-        name: `lockstep-append-${appends.length}`,
-        text: `WITH appended AS (INSERT INTO board_updates (board_id, data) VALUES ${rows.join(', ')})
+    try {
+      await failuresAsStorageBusy(() =>
+        this.pool.query({
+          name: `lockstep-append-${appends.length}`,
+          text: `WITH appended AS (INSERT INTO board_updates (board_id, data) VALUES ${rows.join(', ')})
           UPDATE boards SET updated_at = $${values.length - 1} WHERE id = ANY($${values.length}::text[])`,
-        values,
-      }),
-    )
+          values,
+        }),
+      )
+    } catch (error) {
+      for (const id of touched) this.touches.forget(id) // rolled back with the rows
+      throw error
+    }
   }
 
   async loadDocument(boardId: string): Promise<Uint8Array | null> {

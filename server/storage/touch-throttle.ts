@@ -19,4 +19,9 @@ export class TouchThrottle {
     this.touchedAt.set(boardId, now)
     return true
   }
+
+  /** The touch `due` allowed did not happen after all (its write failed): the next change may touch. */
+  forget(boardId: string): void {
+    this.touchedAt.delete(boardId)
+  }
 }

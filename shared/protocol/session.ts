@@ -136,6 +136,8 @@ export const SESSION_REFUSAL = {
   boardNotFound: 'board_not_found',
   /** Too many new participants from one network address on this board; `data.retryAfterMs` says when to retry. */
   tooManyNewcomers: 'too_many_newcomers',
+  /** The server could not read the link (its database is away); `data.retryAfterMs` says when to retry. */
+  storageUnavailable: 'storage_unavailable',
 } as const
 
 /** The ack of a message refused because its sender sends too fast (per connection and kind). */

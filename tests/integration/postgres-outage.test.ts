@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest'
+import type WebSocket from 'ws'
 import * as Y from 'yjs'
+import { SESSION_REFUSAL } from '../../shared/protocol/session'
 import { BOARD_DOC } from '../../shared/protocol/yjs-doc'
 import { geoShape } from '../support/board-records'
 import { freshSchema, TEST_DATABASE_URL } from '../support/postgres'
+import { joinSession } from '../support/session-client'
 import { startTcpProxy } from '../support/tcp-proxy'
 import { createTestBoard, startTestServer } from '../support/test-server'
 import { waitUntil } from '../support/wait'
-import { joinSession } from '../support/session-client'
-import { closeCodeFor, syncedBoardClient } from '../support/yjs-client'
+import { rawYjsSocket, syncedBoardClient } from '../support/yjs-client'
 
 describe('PostgreSQL out of reach', () => {
   it('pauses saving, relays nothing unstored, keeps serving, and stores everything once it is back', {
@@ -36,8 +38,15 @@ describe('PostgreSQL out of reach', () => {
       expect(b.records.has('shape:during')).toBe(false) // held, never relayed while unstored
       // someone opening the board now cannot be let in (their link is read from the database):
       // both sockets are refused with a reason, and nothing is left unhandled in the server
-      expect(await closeCodeFor(server.url, board.id, board.tokens.editor)).toBe(1011)
-      await expect(joinSession(server.url, board.id, board.tokens.editor)).rejects.toThrow('storage unavailable')
+      expect(await closedWith(rawYjsSocket(server.url, board.id, board.tokens.editor))).toEqual({
+        code: 1011,
+        reason: 'storage unavailable',
+      })
+      const refused = await joinSession(server.url, board.id, board.tokens.editor).catch(
+        (error: Error & { data?: unknown }) => error.data,
+      )
+      // the tab is told to try again (socket.io does not retry a middleware's refusal by itself)
+      expect(refused).toEqual({ code: SESSION_REFUSAL.storageUnavailable, retryAfterMs: 2000 })
 
       proxy.restore()
       await waitUntil(
@@ -45,6 +54,9 @@ describe('PostgreSQL out of reach', () => {
         'the held edit to arrive once the database is back',
       )
       await waitUntil(() => a.notices.some((n) => n.kind === 'saving-resumed'), 'a to be told saving resumed')
+      // and trying again now lets the newcomer in
+      const newcomer = await joinSession(server.url, board.id, board.tokens.editor)
+      newcomer.close()
       const stored = new Y.Doc()
       Y.applyUpdate(stored, (await server.store.loadDocument(board.id)) ?? new Uint8Array())
       expect(stored.getMap(BOARD_DOC.recordsMap).has('shape:during')).toBe(true)
@@ -57,3 +69,11 @@ describe('PostgreSQL out of reach', () => {
     }
   })
 })
+
+/** The code and reason a socket is closed with. */
+function closedWith(ws: WebSocket): Promise<{ code: number; reason: string }> {
+  return new Promise((resolve, reject) => {
+    ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() }))
+    ws.on('error', reject)
+  })
+}
