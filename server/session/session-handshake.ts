@@ -11,7 +11,11 @@ import type { BoardAccess } from '../auth/board-access'
 import { hashToken, randomId } from '../auth/capabilities'
 import type { Identities } from '../auth/identities'
 import { clientAddress } from '../http/client-address'
+import { type Logger, reasonOf } from '../log'
 import type { KeyedBuckets } from './token-bucket'
+
+/** When a tab refused because the database was away tries again. */
+const STORAGE_RETRY_MS = 2000
 
 /** What the server knows of one session socket once its handshake is accepted. */
 export interface SessionSocketData {
@@ -83,4 +87,45 @@ export async function admitSocket(
     identity: { id, signed: deps.identities.issue(link, id) },
     since: Date.now(),
   }
+}
+
+/** socket.io middleware admitting each handshake (admitSocket); storage away refuses it for now, and the tab retries. */
+export function admitting(deps: {
+  access: BoardAccess
+  identities: Identities
+  newcomers: KeyedBuckets
+  log: Logger
+}): (socket: Socket, next: (error?: Error) => void) => Promise<void> {
+  return async (socket, next) => {
+    try {
+      const admitted = await admitSocket(socket, deps)
+      if (admitted instanceof HandshakeRefusal) return next(admitted)
+      socket.data = admitted
+      next()
+    } catch (error) {
+      deps.log.error('could not admit a session socket', { reason: reasonOf(error) })
+      next(
+        new HandshakeRefusal(
+          SESSION_REFUSAL.storageUnavailable,
+          'The board could not be opened just now. Trying again.',
+          STORAGE_RETRY_MS,
+        ),
+      )
+    }
+  }
+}
+
+/**
+ * The link may have been replaced (or the board deleted) between the handshake and joining the
+ * board's room, after that change swept the room: looked at once more once the socket is in it.
+ */
+export async function recheckLink(socket: SessionSocket, access: BoardAccess): Promise<void> {
+  const grant = await access.authorize(socket.data.boardId, socket.data.token)
+  if (grant.ok && grant.role === socket.data.role) return
+  const gone = !grant.ok && grant.failure.code === 'board_not_found'
+  socket.emit('session:error', {
+    code: gone ? 'board_not_found' : 'token_revoked',
+    message: gone ? 'This board was deleted.' : 'This link has been replaced by the facilitator.',
+  })
+  socket.disconnect(true)
 }

@@ -5,7 +5,6 @@ import {
   type IntentAck,
   presenceHelloSchema,
   RATE_LIMITED,
-  SESSION_REFUSAL,
   type SessionClientEvents,
   type SessionServerEvents,
   viewAreaSchema,
@@ -29,12 +28,7 @@ import { LinkHandover } from './link-handover'
 import { ParticipantLists } from './participant-lists'
 import { Participants } from './participants'
 import { attachRoomSignals } from './room-signals'
-import {
-  admitSocket,
-  HandshakeRefusal,
-  type SessionSocket,
-  type SessionSocketData,
-} from './session-handshake'
+import { admitting, recheckLink, type SessionSocket, type SessionSocketData } from './session-handshake'
 import { SessionRooms } from './session-rooms'
 import { viewsOf } from './state-views'
 import { KeyedBuckets, type RateLimit } from './token-bucket'
@@ -67,8 +61,6 @@ const LINKS_CLOSED = {
 const ALL_ROLES: Role[] = ['facilitator', 'editor', 'viewer']
 /** How often each instance reads its boards' participants again, so people on a dead instance go. */
 const PARTICIPANTS_REFRESH_MS = 5000
-/** When a tab refused because the database was away tries again. */
-const STORAGE_RETRY_MS = 2000
 
 const TOO_FAST: IntentAck = {
   ok: false,
@@ -211,41 +203,7 @@ export function attachSessionServer(
   })
   const newcomers = new KeyedBuckets(options.newIdentities)
 
-  // The link may have been replaced (or the board deleted) between the handshake and joining the
-  // board's room, after that change swept the room: look once more now that the socket is in it.
-  const stillValid = async (socket: SessionSocket) => {
-    const grant = await options.access.authorize(socket.data.boardId, socket.data.token)
-    if (grant.ok && grant.role === socket.data.role) return
-    const gone = !grant.ok && grant.failure.code === 'board_not_found'
-    socket.emit('session:error', {
-      code: gone ? 'board_not_found' : 'token_revoked',
-      message: gone ? 'This board was deleted.' : 'This link has been replaced by the facilitator.',
-    })
-    socket.disconnect(true)
-  }
-
-  io.use(async (socket, next) => {
-    try {
-      const admitted = await admitSocket(socket, {
-        access: options.access,
-        identities: options.identities,
-        newcomers,
-      })
-      if (admitted instanceof HandshakeRefusal) return next(admitted)
-      socket.data = admitted
-      next()
-    } catch (error) {
-      // storage down while the link is read: refused for now, and the client tries again
-      options.log.error('could not admit a session socket', { reason: reasonOf(error) })
-      next(
-        new HandshakeRefusal(
-          SESSION_REFUSAL.storageUnavailable,
-          'The board could not be opened just now. Trying again.',
-          STORAGE_RETRY_MS,
-        ),
-      )
-    }
-  })
+  io.use(admitting({ access: options.access, identities: options.identities, newcomers, log: options.log }))
 
   const nameOf = (socket: SessionSocket) =>
     participants.get(socket.data.boardId, socket.id)?.name ?? 'The facilitator'
@@ -261,7 +219,7 @@ export function attachSessionServer(
       return true
     }
     void socket.join(boardId)
-    stillValid(socket).catch((error: unknown) =>
+    recheckLink(socket, options.access).catch((error: unknown) =>
       options.log.warn('could not recheck a session link', { reason: reasonOf(error) }),
     )
     options.onSessionJoin?.(boardId)
