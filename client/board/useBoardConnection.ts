@@ -11,6 +11,7 @@ import { markLocalCopyStale, openLocalCopy } from './local-copy'
 import { sendOwnAwarenessOnly } from './own-awareness-only'
 import { acceptPeersAfterReconnect } from './peers-after-reconnect'
 import { forgiveBlockedMainThread } from './silent-socket'
+import { socketParams, useIdentityRejoin } from './useIdentityRejoin'
 
 /**
  * How long the board waits for an unreachable server before it opens from this device's copy.
@@ -57,11 +58,6 @@ function refusalReason(code: number, reason: string): string {
 /** y-websocket stops at 4400–4499; a too-large change (1009) would only be sent again on reconnect. */
 function shouldReconnect(event: CloseEvent): boolean {
   return !(event.code >= 4400 && event.code < 4500) && event.code !== YJS_CLOSE.messageTooBig
-}
-
-/** The Yjs socket's query: the identity the server issued (so granted roles apply). */
-function socketParams(identity: string | null): Record<string, string> {
-  return identity ? { identity } : {}
 }
 
 /**
@@ -218,31 +214,7 @@ export function useBoardConnection(
     }
   }, [boardId, token, generation])
 
-  // A new identity (the first visit, or a handover) joins the socket, not the document: reconnect
-  // only the socket. A sync under way finishes first (a big board's is seconds of work on both
-  // sides, thrown away by a reconnect); the new socket's sync then sends only what changed since.
-  useEffect(() => {
-    const provider = providerRef.current
-    if (!provider || provider.params.identity === (identity ?? undefined)) return
-    provider.params = socketParams(identity)
-    if (!provider.shouldConnect) return // refused: final until the page reloads
-    if (provider.ws === null) return // no socket now: the next attempt carries the new identity
-    const rejoin = () => {
-      rejoining.current = true
-      provider.disconnect()
-      provider.connect()
-    }
-    if (provider.synced) return rejoin()
-    const waitingOn = provider.ws
-    const afterSync = (synced: boolean) => {
-      if (!synced) return
-      provider.off('sync', afterSync)
-      // that socket closed meanwhile and y-websocket opened a new one with the new identity already
-      if (provider.ws === waitingOn) rejoin()
-    }
-    provider.on('sync', afterSync)
-    return () => provider.off('sync', afterSync)
-  }, [identity])
+  useIdentityRejoin(providerRef, identity, rejoining)
 
   return connection && { ...connection, refusedChange }
 }
