@@ -1,9 +1,7 @@
 import 'uplot/dist/uPlot.min.css'
 import { useEffect, useRef } from 'react'
-import { react } from 'tldraw'
 import uPlot from 'uplot'
 import type { Series } from '../../shared/sim/view'
-import { cameraMoving } from './camera-motion'
 
 /** Which of the run's series a chart draws, in one colour each. */
 export interface ChartLine {
@@ -83,21 +81,11 @@ export function DrawnRunChart({
     }
   }, [key, unit])
 
-  // redrawn when the run moves on (a tick, or run A's end), not on every render of the panel, and
-  // not while the camera moves: the latest data is drawn once it rests
-  const latest = useRef(data)
-  latest.current = data
+  // redrawn when the run moves on (a tick, or run A's end), not on every render of the panel
   // biome-ignore lint/correctness/useExhaustiveDependencies: `data` is derived from these
   useEffect(() => {
-    if (!cameraMoving.get()) plot.current?.setData(data)
+    plot.current?.setData(data)
   }, [key, tick, compare?.tick, series, compare?.series])
-  useEffect(
-    () =>
-      react('drawn chart at rest', () => {
-        if (!cameraMoving.get()) plot.current?.setData(latest.current)
-      }),
-    [],
-  )
 
   return (
     <figure

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react'
 import { type Editor, react } from 'tldraw'
-import { cameraMoving } from './camera-motion'
 
 /** How long after the camera's last move the flow dashes come back (ms). */
 const SETTLE_MS = 250
@@ -22,7 +21,6 @@ export function useFlowStillWhileCameraMoves(editor: Editor): (svg: SVGSVGElemen
       settle = undefined
       svg.removeAttribute('data-camera')
       svg.unpauseAnimations()
-      cameraMoving.set(false)
     }
     let first = true
     const stop = react('flow still while the camera moves', () => {
@@ -35,7 +33,6 @@ export function useFlowStillWhileCameraMoves(editor: Editor): (svg: SVGSVGElemen
       if (settle === undefined) {
         svg.setAttribute('data-camera', 'moving')
         svg.pauseAnimations()
-        cameraMoving.set(true)
       }
       window.clearTimeout(settle)
       settle = window.setTimeout(rest, SETTLE_MS)
