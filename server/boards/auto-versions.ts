@@ -1,6 +1,5 @@
 import type { VersionKind } from '../../shared/protocol/saved-boards'
-import type { Logger } from '../log'
-import { reasonOf } from '../log'
+import { type Logger, reasonOf } from '../log'
 import type { BoardVersions } from './board-versions'
 
 type AutoKind = Exclude<VersionKind, 'manual'>

@@ -1,7 +1,6 @@
 import type { ErrorRequestHandler, Response } from 'express'
 import type { ErrorCode, Failure } from '../../shared/protocol/errors'
-import type { Logger } from '../log'
-import { reasonOf } from '../log'
+import { type Logger, reasonOf } from '../log'
 
 const STATUS: Record<ErrorCode, number> = {
   bad_request: 400,

@@ -11,8 +11,7 @@ import { INITIAL_SESSION, type SessionState, sessionStateSchema } from '../../sh
 import { simulateSession } from '../../shared/session/simulate'
 import type { BoardBus, BusMessage, SessionBusMessage } from '../bus/board-bus'
 import type { ClockLeases } from '../bus/clock-leases'
-import type { Logger } from '../log'
-import { reasonOf } from '../log'
+import { type Logger, reasonOf } from '../log'
 import type { SessionStateStore } from '../storage/board-store'
 
 export interface SessionRoomDeps {

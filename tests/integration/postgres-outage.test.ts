@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import type WebSocket from 'ws'
 import * as Y from 'yjs'
 import { SESSION_REFUSAL } from '../../shared/protocol/session'
 import { BOARD_DOC } from '../../shared/protocol/yjs-doc'
@@ -9,7 +8,7 @@ import { joinSession } from '../support/session-client'
 import { startTcpProxy } from '../support/tcp-proxy'
 import { createTestBoard, startTestServer } from '../support/test-server'
 import { waitUntil } from '../support/wait'
-import { rawYjsSocket, syncedBoardClient } from '../support/yjs-client'
+import { closeOf, rawYjsSocket, syncedBoardClient } from '../support/yjs-client'
 
 describe('PostgreSQL out of reach', () => {
   it('pauses saving, relays nothing unstored, keeps serving, and stores everything once it is back', {
@@ -38,7 +37,7 @@ describe('PostgreSQL out of reach', () => {
       expect(b.records.has('shape:during')).toBe(false) // held, never relayed while unstored
       // someone opening the board now cannot be let in (their link is read from the database):
       // both sockets are refused with a reason, and nothing is left unhandled in the server
-      expect(await closedWith(rawYjsSocket(server.url, board.id, board.tokens.editor))).toEqual({
+      expect(await closeOf(rawYjsSocket(server.url, board.id, board.tokens.editor))).toEqual({
         code: 1011,
         reason: 'storage unavailable',
       })
@@ -69,11 +68,3 @@ describe('PostgreSQL out of reach', () => {
     }
   })
 })
-
-/** The code and reason a socket is closed with. */
-function closedWith(ws: WebSocket): Promise<{ code: number; reason: string }> {
-  return new Promise((resolve, reject) => {
-    ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() }))
-    ws.on('error', reject)
-  })
-}

@@ -107,15 +107,19 @@ export function openRawYjsSocket(httpUrl: string, boardId: string, token: string
 }
 
 /** Opens a raw socket to a board (with an identity, if given) and resolves with the code it is closed with. */
-export function closeCodeFor(
+export async function closeCodeFor(
   httpUrl: string,
   boardId: string,
   token: string,
   identity?: string,
 ): Promise<number> {
+  return (await closeOf(rawYjsSocket(httpUrl, boardId, token, {}, identity))).code
+}
+
+/** The code and reason a socket is closed with. */
+export function closeOf(ws: WebSocket): Promise<{ code: number; reason: string }> {
   return new Promise((resolve, reject) => {
-    const ws = rawYjsSocket(httpUrl, boardId, token, {}, identity)
-    ws.on('close', (code) => resolve(code))
+    ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() }))
     ws.on('error', reject)
   })
 }
