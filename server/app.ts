@@ -38,6 +38,7 @@ import type { BoardStore } from './storage/board-store'
 import { PostgresBoardStore } from './storage/postgres-store'
 import { SqliteBoardStore } from './storage/sqlite-store'
 import { BoardRooms } from './sync/board-rooms'
+import { DEFAULT_COMPACTION_CEILING } from './sync/compaction-schedule'
 import { defaultSyncLimits } from './sync/connection-limits'
 import { judgeUpdate } from './sync/update-guard'
 import { attachYjsEndpoint } from './sync/yjs-endpoint'
@@ -93,7 +94,11 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     bus,
     log,
     idleUnloadMs: config.idleUnloadMs,
-    compactEveryUpdates: config.compactEveryUpdates,
+    compaction: {
+      everyUpdates: config.compactEveryUpdates,
+      quietMs: config.compactQuietMs,
+      ceilingFactor: DEFAULT_COMPACTION_CEILING,
+    },
     limits: config.syncLimits ?? defaultSyncLimits(config.maxMessageBytes),
     quotaBytes: config.boardQuotaBytes,
     mayEdit: (boardId, connection) => policies.mayEdit(boardId, connection.role, connection.identityId),
@@ -108,6 +113,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     everyMs: config.autoVersionEveryMs,
     sessionEndGraceMs: config.sessionEndGraceMs,
     kept: config.autoVersionsKept,
+    anyoneThere: async (boardId) => (await session.io.in(boardId).fetchSockets()).length > 0,
   })
 
   const app = express()

@@ -45,6 +45,7 @@ const envSchema = z.object({
     .default(4 * MiB),
   IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
   COMPACT_EVERY_UPDATES: z.coerce.number().int().min(1).default(500),
+  COMPACT_QUIET_MS: z.coerce.number().int().min(0).max(600_000).default(1_500),
   AUTO_VERSION_EVERY_MS: z.coerce.number().int().min(1).default(3_600_000),
   SESSION_END_GRACE_MS: z.coerce.number().int().min(0).default(120_000),
   CLOCK_LEASE_MS: z.coerce.number().int().min(300).max(60_000).default(3_000),
@@ -92,6 +93,8 @@ export interface ServerConfig {
   idleUnloadMs: number
   /** Fold a board's update log into one snapshot after this many appended updates. */
   compactEveryUpdates: number
+  /** …at the first pause of this long without a change (8× the count folds it anyway). */
+  compactQuietMs: number
   /** Keep an automatic version of a changing board at most this often. */
   autoVersionEveryMs: number
   /** How long a board must stay empty before its session counts as ended (a reload is not an end). */
@@ -159,6 +162,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     maxMessageBytes: e.MAX_MESSAGE_BYTES,
     idleUnloadMs: e.IDLE_UNLOAD_MS,
     compactEveryUpdates: e.COMPACT_EVERY_UPDATES,
+    compactQuietMs: e.COMPACT_QUIET_MS,
     autoVersionEveryMs: e.AUTO_VERSION_EVERY_MS,
     sessionEndGraceMs: e.SESSION_END_GRACE_MS,
     clockLeaseMs: e.CLOCK_LEASE_MS,

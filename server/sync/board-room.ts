@@ -9,6 +9,7 @@ import type { BoardBus, BusMessage } from '../bus/board-bus'
 import { type Logger, reasonOf } from '../log'
 import type { DocumentLog } from '../storage/board-store'
 import { BoardQuota } from './board-quota'
+import { CompactionSchedule, type CompactionTiming } from './compaction-schedule'
 import { ConnectionLimits, defaultSyncLimits, type LimitBreach, type SyncLimits } from './connection-limits'
 import { type RetryBackoff, writeWhenStorageFree } from './saving-pause'
 import type { UpdateVerdict } from './update-guard'
@@ -39,7 +40,8 @@ export interface RoomConnection {
 export interface RoomOptions {
   store: DocumentLog
   log: Logger
-  compactEveryUpdates: number
+  /** When the update log is folded into one snapshot. */
+  compaction: CompactionTiming
   /** Whether a connection may change the board right now (its role, and the editing lock). */
   mayEdit: (boardId: string, connection: RoomConnection) => boolean
   /** Told after each change is stored (e.g. to keep automatic versions while a board changes). */
@@ -87,7 +89,7 @@ export class BoardRoom {
   /** Connections whose change was refused: they must start over, so nothing more of theirs is read. */
   private readonly refused = new WeakSet<RoomConnection>()
   private persistence: Promise<void> = Promise.resolve()
-  private updatesSinceCompaction = 0
+  private readonly compaction: CompactionSchedule
   private failed = false
   /** Updates applied here and waiting to be stored (see `persistThenRelay`), with who sent each. */
   private unstored: { update: Uint8Array; origin: unknown }[] = []
@@ -103,6 +105,7 @@ export class BoardRoom {
     private readonly options: RoomOptions,
   ) {
     this.awareness.setLocalState(null) // the server itself has no presence
+    this.compaction = new CompactionSchedule(options.compaction, () => this.compactOnChain())
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.persistThenRelay(update, origin))
     this.awareness.on('update', this.relayAwareness)
   }
@@ -112,7 +115,8 @@ export class BoardRoom {
     const room = new BoardRoom(boardId, options)
     const stored = await options.store.loadDocument(boardId)
     if (stored) Y.applyUpdate(room.doc, stored, room) // origin = room: not appended again
-    room.updatesSinceCompaction = await options.store.countUpdates(boardId)
+    // a log left long (an instance stopped mid-session) is folded now rather than at the next edit
+    if (room.compaction.stored(await options.store.countUpdates(boardId))) room.compactOnChain()
     if (options.quotaBytes !== undefined) {
       room.quota = new BoardQuota(options.quotaBytes, await options.store.storedBytes(boardId))
     }
@@ -411,9 +415,13 @@ export class BoardRoom {
     }
     this.resumeSaving()
     this.options.onStored?.(this.boardId)
-    this.updatesSinceCompaction += batch.length
-    if (this.updatesSinceCompaction < this.options.compactEveryUpdates) return
-    await this.compactInChain()
+    if (this.compaction.stored(batch.length)) await this.compactInChain()
+  }
+
+  /** Queues a compaction behind every update applied so far (a quiet moment, or to free quota). */
+  private compactOnChain(): void {
+    if (this.failed || !this.compaction.pending) return
+    this.persistence = this.persistence.then(() => this.compactInChain())
   }
 
   /** Runs `then` on the persistence chain, after every update applied so far is stored. */
@@ -462,7 +470,7 @@ export class BoardRoom {
     if (this.refusedForQuota) return
     this.refusedForQuota = true
     this.options.log.warn('board reached its storage quota; refusing changes', { board: this.boardId })
-    if (this.updatesSinceCompaction > 0) this.persistence = this.persistence.then(() => this.compactInChain())
+    this.compactOnChain()
   }
 
   /** A connection passed a limit: it is closed with a code its client shows in words. */
@@ -507,7 +515,7 @@ export class BoardRoom {
   private async compact(): Promise<void> {
     const snapshot = Y.encodeStateAsUpdate(this.doc)
     await this.options.store.compact(this.boardId, snapshot)
-    this.updatesSinceCompaction = 0
+    this.compaction.compacted()
     this.quota.compacted(snapshot.length)
     if (this.refusedForQuota && this.quota.admits(0)) {
       this.refusedForQuota = false
@@ -527,9 +535,10 @@ export class BoardRoom {
     }
     this.connections.clear()
     this.stopListening()
+    this.compaction.stop()
     await this.flush()
     try {
-      if (!this.failed && this.updatesSinceCompaction > 0) await this.compact()
+      if (!this.failed && this.compaction.pending) await this.compact()
     } catch (error) {
       // e.g. the board was deleted meanwhile: there is nothing left to keep
       this.options.log.warn('could not compact a closing board', {
