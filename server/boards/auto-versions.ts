@@ -13,6 +13,11 @@ export interface AutoVersionsOptions {
   sessionEndGraceMs: number
   /** How many automatic versions a board keeps (the newest); saved and published ones always stay. */
   kept: number
+  /**
+   * Whether anyone is on the board's session on any instance. When the grace ends it is asked again:
+   * someone may have come back through another instance, which this one never hears of directly.
+   */
+  anyoneThere?: (boardId: string) => Promise<boolean>
   now?: () => Date
 }
 
@@ -28,6 +33,8 @@ export class AutoVersions {
   private readonly endings = new Map<string, NodeJS.Timeout>()
   /** Per board, the version being kept, so two triggers at once do not both save. */
   private readonly keeping = new Map<string, Promise<void>>()
+  /** Grace periods that ended, each deciding whether the session ended (see `idle`). */
+  private readonly deciding = new Set<Promise<void>>()
   /** Boards being deleted: nothing may be written for them any more. */
   private readonly retired = new Set<string>()
   private stopped = false
@@ -59,10 +66,18 @@ export class AutoVersions {
     this.cancelEnding(boardId)
     const timer = setTimeout(() => {
       this.endings.delete(boardId)
-      void this.keep(boardId, 'session-end')
+      const decision = this.endUnlessSomeoneIsThere(boardId)
+      this.deciding.add(decision)
+      void decision.finally(() => this.deciding.delete(decision))
     }, this.options.sessionEndGraceMs)
     timer.unref()
     this.endings.set(boardId, timer)
+  }
+
+  private async endUnlessSomeoneIsThere(boardId: string): Promise<void> {
+    // unknown (e.g. Redis away): keep the version; an unchanged board keeps nothing anyway
+    const someone = await (this.options.anyoneThere?.(boardId) ?? Promise.resolve(false)).catch(() => false)
+    if (!someone) await this.keep(boardId, 'session-end')
   }
 
   /** Someone joined the board's session: it goes on. */
@@ -96,8 +111,9 @@ export class AutoVersions {
     this.endings.clear()
   }
 
-  /** Resolves once every version being kept is stored. */
+  /** Resolves once every ended grace period is decided and every version being kept is stored. */
   async idle(): Promise<void> {
+    await Promise.allSettled([...this.deciding])
     await Promise.allSettled([...this.keeping.values()])
   }
 
