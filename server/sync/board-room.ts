@@ -407,12 +407,7 @@ export class BoardRoom {
     }
     this.quota.stored(stored.length)
     this.options.bus?.publish(this.boardId, { kind: 'doc-update', update: stored })
-    for (const { update, origin } of batch) {
-      const frame = encodeDocUpdate(update)
-      for (const connection of this.connections.values()) {
-        if (connection !== origin) send(connection.socket, frame)
-      }
-    }
+    this.relayStored(batch, stored)
     this.resumeSaving()
     this.options.onStored?.(this.boardId)
     if (this.compaction.stored(batch.length)) await this.compactInChain()
@@ -422,6 +417,26 @@ export class BoardRoom {
   private compactOnChain(): void {
     if (this.failed || !this.compaction.pending) return
     this.persistence = this.persistence.then(() => this.compactInChain())
+  }
+
+  /**
+   * Relays a stored batch: one frame of the merged update to everyone who sent none of it (a burst
+   * from one author costs each peer one message, not one per keystroke); each sender gets the
+   * others' updates one by one, never its own back.
+   */
+  private relayStored(batch: readonly { update: Uint8Array; origin: unknown }[], merged: Uint8Array): void {
+    const senders = new Set(batch.map(({ origin }) => origin))
+    const whole = encodeDocUpdate(merged)
+    for (const connection of this.connections.values()) {
+      if (!senders.has(connection)) send(connection.socket, whole)
+    }
+    if (senders.size < 2) return // a lone sender has nothing of anyone else's here
+    for (const { update, origin } of batch) {
+      const frame = encodeDocUpdate(update)
+      for (const connection of this.connections.values()) {
+        if (connection !== origin && senders.has(connection)) send(connection.socket, frame)
+      }
+    }
   }
 
   /** Runs `then` on the persistence chain, after every update applied so far is stored. */
