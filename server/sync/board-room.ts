@@ -8,10 +8,10 @@ import type { SessionState } from '../../shared/session/session-state'
 import type { BoardBus, BusMessage } from '../bus/board-bus'
 import { type Logger, reasonOf } from '../log'
 import type { DocumentLog } from '../storage/board-store'
-import { BoardQuota } from './board-quota'
-import { CompactionSchedule, type CompactionTiming } from './compaction-schedule'
+import type { CompactionTiming } from './compaction-schedule'
 import { ConnectionLimits, defaultSyncLimits, type LimitBreach, type SyncLimits } from './connection-limits'
-import { type RetryBackoff, writeWhenStorageFree } from './saving-pause'
+import { RoomLog, type Unstored } from './room-log'
+import type { RetryBackoff } from './saving-pause'
 import type { UpdateVerdict } from './update-guard'
 import {
   type ClientMessage,
@@ -88,16 +88,8 @@ export class BoardRoom {
   private readonly askedToResend = new WeakSet<RoomConnection>()
   /** Connections whose change was refused: they must start over, so nothing more of theirs is read. */
   private readonly refused = new WeakSet<RoomConnection>()
-  private persistence: Promise<void> = Promise.resolve()
-  private readonly compaction: CompactionSchedule
-  private failed = false
-  /** Updates applied here and waiting to be stored (see `persistThenRelay`), with who sent each. */
-  private unstored: { update: Uint8Array; origin: unknown }[] = []
-  private quota = new BoardQuota(Number.POSITIVE_INFINITY, 0)
-  /** Storage is busy: updates wait in memory, unrelayed, and clients are told. */
-  private savingPaused = false
-  /** Someone's change was refused for the quota: after a compaction frees room, they re-offer it. */
-  private refusedForQuota = false
+  /** Every change is stored here before it is relayed. */
+  private readonly storage: RoomLog
   private stopListening: () => void = () => {}
 
   private constructor(
@@ -105,7 +97,15 @@ export class BoardRoom {
     private readonly options: RoomOptions,
   ) {
     this.awareness.setLocalState(null) // the server itself has no presence
-    this.compaction = new CompactionSchedule(options.compaction, () => this.compactOnChain())
+    this.storage = new RoomLog(boardId, options, () => Y.encodeStateAsUpdate(this.doc), {
+      stored: (batch, merged) => {
+        this.relayStored(batch, merged)
+        this.options.onStored?.(this.boardId)
+      },
+      notice: (notice) => this.tellEveryone(notice),
+      failed: () => this.closeAfterStorageFailure(),
+      quotaFreed: () => this.resync(),
+    })
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.persistThenRelay(update, origin))
     this.awareness.on('update', this.relayAwareness)
   }
@@ -115,11 +115,7 @@ export class BoardRoom {
     const room = new BoardRoom(boardId, options)
     const stored = await options.store.loadDocument(boardId)
     if (stored) Y.applyUpdate(room.doc, stored, room) // origin = room: not appended again
-    // a log left long (an instance stopped mid-session) is folded now rather than at the next edit
-    if (room.compaction.stored(await options.store.countUpdates(boardId))) room.compactOnChain()
-    if (options.quotaBytes !== undefined) {
-      room.quota = new BoardQuota(options.quotaBytes, await options.store.storedBytes(boardId))
-    }
+    await room.storage.open()
     room.listenToOtherInstances()
     return room
   }
@@ -134,7 +130,7 @@ export class BoardRoom {
     const connection: RoomConnection = { socket, role, identityId, awarenessClients: new Set(), limits }
     this.connections.set(socket, connection)
     send(socket, encodeSyncStep1(this.doc))
-    if (this.savingPaused) send(socket, encodeBoardNotice({ kind: 'saving-paused' }))
+    if (this.storage.savingPaused) send(socket, encodeBoardNotice({ kind: 'saving-paused' }))
     const present = [...this.awareness.getStates().keys()]
     if (present.length > 0) send(socket, encodeAwareness(this.awareness, present))
     return connection
@@ -163,7 +159,7 @@ export class BoardRoom {
     switch (message.type) {
       case 'sync-step1':
         // Answered once what is applied so far is stored: nobody is sent what storage lacks.
-        this.afterStored(() => send(connection.socket, encodeSyncStep2(this.doc, message.stateVector)))
+        this.storage.afterStored(() => send(connection.socket, encodeSyncStep2(this.doc, message.stateVector)))
         return
       case 'doc-update':
         this.receiveUpdate(connection, message.update)
@@ -191,7 +187,7 @@ export class BoardRoom {
     }
     // A viewer's (or locked editor's) changes are dropped here: never applied, stored or relayed.
     if (!this.options.mayEdit(this.boardId, connection)) return
-    if (!this.quota.admits(update.length)) {
+    if (!this.storage.admits(update.length)) {
       this.refuseForQuota(connection)
       return
     }
@@ -380,51 +376,17 @@ export class BoardRoom {
       for (const connection of this.connections.values()) send(connection.socket, frame)
       return
     }
-    // Updates that arrive while a write is in flight wait for it, then go in one write together:
-    // a board's edit rate is not capped by one database round trip per edit, and each update
-    // is still stored before anyone else sees it.
-    this.unstored.push({ update, origin })
-    if (this.unstored.length === 1) this.persistence = this.persistence.then(() => this.storeThenRelay())
-  }
-
-  /** Stores everything queued so far as one update, then relays each to everyone but its sender. */
-  private async storeThenRelay(): Promise<void> {
-    const batch = this.unstored
-    this.unstored = []
-    if (this.failed) return
-    const stored =
-      batch.length === 1 ? (batch[0]?.update ?? new Uint8Array()) : Y.mergeUpdates(batch.map((b) => b.update))
-    try {
-      // A busy store (a lock held elsewhere) pauses saving; the updates are held, not relayed.
-      await writeWhenStorageFree(
-        () => this.options.store.appendUpdate(this.boardId, stored),
-        () => this.pauseSaving(),
-        this.options.retryBackoff,
-      )
-    } catch (error) {
-      this.fail(error)
-      return
-    }
-    this.quota.stored(stored.length)
-    this.options.bus?.publish(this.boardId, { kind: 'doc-update', update: stored })
-    this.relayStored(batch, stored)
-    this.resumeSaving()
-    this.options.onStored?.(this.boardId)
-    if (this.compaction.stored(batch.length)) await this.compactInChain()
-  }
-
-  /** Queues a compaction behind every update applied so far (a quiet moment, or to free quota). */
-  private compactOnChain(): void {
-    if (this.failed || !this.compaction.pending) return
-    this.persistence = this.persistence.then(() => this.compactInChain())
+    this.storage.append(update, origin)
   }
 
   /**
-   * Relays a stored batch: one frame of the merged update to everyone who sent none of it (a burst
+   * Passes a stored batch on: to the other instances as stored, and here one frame of the merged
+   * update to everyone who sent none of it (a burst
    * from one author costs each peer one message, not one per keystroke); each sender gets the
    * others' updates one by one, never its own back.
    */
-  private relayStored(batch: readonly { update: Uint8Array; origin: unknown }[], merged: Uint8Array): void {
+  private relayStored(batch: readonly Unstored[], merged: Uint8Array): void {
+    this.options.bus?.publish(this.boardId, { kind: 'doc-update', update: merged })
     const senders = new Set(batch.map(({ origin }) => origin))
     const whole = encodeDocUpdate(merged)
     for (const connection of this.connections.values()) {
@@ -439,37 +401,6 @@ export class BoardRoom {
     }
   }
 
-  /** Runs `then` on the persistence chain, after every update applied so far is stored. */
-  private afterStored(then: () => void): void {
-    this.persistence = this.persistence.then(then)
-  }
-
-  private async compactInChain(): Promise<void> {
-    try {
-      await writeWhenStorageFree(
-        () => this.compact(),
-        () => this.pauseSaving(),
-        this.options.retryBackoff,
-      )
-    } catch (error) {
-      this.fail(error) // a rejected chain would stop every later update from being stored
-    }
-  }
-
-  private pauseSaving(): void {
-    if (this.savingPaused) return
-    this.savingPaused = true
-    this.options.log.warn('storage is busy; saving paused on this board', { board: this.boardId })
-    this.tellEveryone({ kind: 'saving-paused' })
-  }
-
-  private resumeSaving(): void {
-    if (!this.savingPaused) return
-    this.savingPaused = false
-    this.options.log.info('storage is free again; saving resumed', { board: this.boardId })
-    this.tellEveryone({ kind: 'saving-resumed' })
-  }
-
   private tellEveryone(notice: BoardNotice): void {
     const frame = encodeBoardNotice(notice)
     for (const connection of this.connections.values()) send(connection.socket, frame)
@@ -478,14 +409,11 @@ export class BoardRoom {
   // The change is dropped (as a viewer's is); its sender and the facilitators are told why. Folding
   // the log may free room, and then everyone is asked again for what was dropped.
   private refuseForQuota(sender: RoomConnection): void {
-    const frame = encodeBoardNotice({ kind: 'board-full', quotaBytes: this.quota.limitBytes })
+    const frame = encodeBoardNotice({ kind: 'board-full', quotaBytes: this.storage.quotaBytes })
     for (const connection of this.connections.values()) {
       if (connection === sender || connection.role === 'facilitator') send(connection.socket, frame)
     }
-    if (this.refusedForQuota) return
-    this.refusedForQuota = true
-    this.options.log.warn('board reached its storage quota; refusing changes', { board: this.boardId })
-    this.compactOnChain()
+    this.storage.makeRoom()
   }
 
   /** A connection passed a limit: it is closed with a code its client shows in words. */
@@ -514,33 +442,17 @@ export class BoardRoom {
 
   // Storage refused an update: nothing was relayed, and we drop every connection so clients
   // reconnect to a freshly loaded room and re-send what the store lacks (their copy still has it).
-  private fail(error: unknown): void {
-    this.failed = true
-    this.options.log.error('could not store an update; closing the board', {
-      board: this.boardId,
-      reason: reasonOf(error),
-    })
+  private closeAfterStorageFailure(): void {
     for (const connection of this.connections.values()) connection.socket.close(1011, 'storage failure')
   }
 
   get hasFailed(): boolean {
-    return this.failed
-  }
-
-  private async compact(): Promise<void> {
-    const snapshot = Y.encodeStateAsUpdate(this.doc)
-    await this.options.store.compact(this.boardId, snapshot)
-    this.compaction.compacted()
-    this.quota.compacted(snapshot.length)
-    if (this.refusedForQuota && this.quota.admits(0)) {
-      this.refusedForQuota = false
-      this.resync()
-    }
+    return this.storage.hasFailed
   }
 
   /** Resolves once every accepted update is in storage. */
   flush(): Promise<void> {
-    return this.persistence
+    return this.storage.flush()
   }
 
   /** Flushes, folds the log into one snapshot and frees the document. Never throws. */
@@ -550,17 +462,7 @@ export class BoardRoom {
     }
     this.connections.clear()
     this.stopListening()
-    this.compaction.stop()
-    await this.flush()
-    try {
-      if (!this.failed && this.compaction.pending) await this.compact()
-    } catch (error) {
-      // e.g. the board was deleted meanwhile: there is nothing left to keep
-      this.options.log.warn('could not compact a closing board', {
-        board: this.boardId,
-        reason: reasonOf(error),
-      })
-    }
+    await this.storage.close()
     this.awareness.destroy()
     this.doc.destroy()
   }
