@@ -159,7 +159,9 @@ export class BoardRoom {
     switch (message.type) {
       case 'sync-step1':
         // Answered once what is applied so far is stored: nobody is sent what storage lacks.
-        this.storage.afterStored(() => send(connection.socket, encodeSyncStep2(this.doc, message.stateVector)))
+        this.storage.afterStored(() =>
+          send(connection.socket, encodeSyncStep2(this.doc, message.stateVector)),
+        )
         return
       case 'doc-update':
         this.receiveUpdate(connection, message.update)
