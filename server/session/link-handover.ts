@@ -123,9 +123,7 @@ export class LinkHandover {
     }
     // Board sockets on the old link close now, unless their identity was just handed the new link.
     const room = where.decidedHere ? await this.deps.rooms.peek(boardId) : undefined
-    room?.disconnectRole(linkRole, YJS_CLOSE.tokenRevoked, 'link replaced', (connection) =>
-      connection.identityId === undefined ? false : stay.has(connection.identityId),
-    )
+    room?.disconnectRole(linkRole, YJS_CLOSE.tokenRevoked, 'link replaced', stay)
     for (const socket of this.deps.socketsOn(boardId)) {
       if (this.deps.roleNow(socket) !== 'facilitator') continue
       socket.emit('session:link-replaced', {

@@ -5,11 +5,12 @@ import { type BoardNotice, encodeBoardNotice } from '../../shared/protocol/board
 import type { Role } from '../../shared/protocol/roles'
 import { YJS_CLOSE } from '../../shared/protocol/yjs-doc'
 import type { SessionState } from '../../shared/session/session-state'
-import type { BoardBus, BusMessage } from '../bus/board-bus'
+import type { BoardBus } from '../bus/board-bus'
 import { type Logger, reasonOf } from '../log'
 import type { DocumentLog } from '../storage/board-store'
 import type { CompactionTiming } from './compaction-schedule'
 import { ConnectionLimits, defaultSyncLimits, type LimitBreach, type SyncLimits } from './connection-limits'
+import { BUS_ORIGIN, listenToOtherInstances } from './room-instances'
 import { RoomLog, type Unstored } from './room-log'
 import type { RetryBackoff } from './saving-pause'
 import type { UpdateVerdict } from './update-guard'
@@ -60,15 +61,6 @@ export interface RoomOptions {
   onRemoteSession?: (boardId: string, state: SessionState) => void
 }
 
-/** Spares the connections of these identities (handed a new link) when closing an old one's. */
-function keeping(identities: readonly string[]): (connection: RoomConnection) => boolean {
-  const keep = new Set(identities)
-  return (connection) => connection.identityId !== undefined && keep.has(connection.identityId)
-}
-
-/** Origin of changes another instance stored and sent over the bus: relayed here, not stored again. */
-const BUS_ORIGIN = Symbol('another instance')
-
 /**
  * Origin of changes the server makes to a live document itself (restoring a version): stored and
  * relayed to every connection, since no connection sent it.
@@ -116,7 +108,8 @@ export class BoardRoom {
     const stored = await options.store.loadDocument(boardId)
     if (stored) Y.applyUpdate(room.doc, stored, room) // origin = room: not appended again
     await room.storage.open()
-    room.listenToOtherInstances()
+    const bus = options.bus
+    if (bus) room.stopListening = listenToOtherInstances(room, { ...options, bus })
     return room
   }
 
@@ -293,81 +286,19 @@ export class BoardRoom {
     for (const connection of this.connections.values()) send(connection.socket, frame)
   }
 
-  /** Closes every socket held by one role (a replaced link), but those `keep` spares (handed the new link). */
-  disconnectRole(
-    role: Role,
-    code: number,
-    reason: string,
-    keep?: (connection: RoomConnection) => boolean,
-  ): void {
+  /** Closes every socket held by one role (a replaced link), but those of the identities in `keep` (handed the new link). */
+  disconnectRole(role: Role, code: number, reason: string, keep: Iterable<string> = []): void {
+    const spared = new Set(keep)
     for (const connection of this.connections.values()) {
-      if (connection.role === role && !keep?.(connection)) connection.socket.close(code, reason)
+      if (connection.role !== role) continue
+      if (connection.identityId !== undefined && spared.has(connection.identityId)) continue
+      connection.socket.close(code, reason)
     }
   }
 
   /** Closes every socket on the board with one code (e.g. 4404 when the board is deleted). */
   disconnectAll(code: number, reason: string): void {
     for (const connection of this.connections.values()) connection.socket.close(code, reason)
-  }
-
-  private listenToOtherInstances(): void {
-    const bus = this.options.bus
-    if (!bus) return
-    const unsubscribe = bus.subscribe(this.boardId, (message) => this.hearOtherInstance(message))
-    const stopGaps = bus.onGap(() => void this.catchUpFromStorage())
-    this.stopListening = () => {
-      unsubscribe()
-      stopGaps()
-    }
-    // an update stored elsewhere between our load and our subscription would otherwise be missed
-    void this.catchUpFromStorage()
-  }
-
-  private hearOtherInstance(message: BusMessage): void {
-    switch (message.kind) {
-      case 'doc-update':
-        Y.applyUpdate(this.doc, message.update, BUS_ORIGIN)
-        // it builds on something not heard yet (instances publish independently): storage has it
-        if (this.doc.store.pendingStructs !== null) void this.catchUpFromStorage()
-        return
-      case 'awareness':
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, BUS_ORIGIN)
-        return
-      case 'close-links': {
-        const code = message.reason === 'board-deleted' ? YJS_CLOSE.boardNotFound : YJS_CLOSE.tokenRevoked
-        const reason = message.reason === 'board-deleted' ? 'board deleted' : 'link replaced'
-        for (const role of message.roles) this.disconnectRole(role, code, reason, keeping(message.keep))
-        return
-      }
-      case 'hand-over': // the old link is gone but for those handed the new one
-        this.disconnectRole(message.linkRole, YJS_CLOSE.tokenRevoked, 'link replaced', keeping(message.stay))
-        return
-      case 'session-state':
-        this.options.onRemoteSession?.(this.boardId, message.state)
-        return
-      case 'missed': // the sender stored updates it could not publish: storage has them
-        void this.catchUpFromStorage()
-        return
-      case 'participants':
-        return // the session channel's business
-      default: {
-        const unexpected: never = message
-        throw new Error(`unhandled bus message ${JSON.stringify(unexpected)}`)
-      }
-    }
-  }
-
-  /** Applies whatever storage has that this copy lacks (what other instances stored); relayed, not re-stored. */
-  private async catchUpFromStorage(): Promise<void> {
-    try {
-      const stored = await this.options.store.loadDocument(this.boardId)
-      if (stored) Y.applyUpdate(this.doc, stored, BUS_ORIGIN)
-    } catch (error) {
-      this.options.log.warn('could not catch up from storage', {
-        board: this.boardId,
-        reason: reasonOf(error),
-      })
-    }
   }
 
   private persistThenRelay(update: Uint8Array, origin: unknown): void {
