@@ -75,6 +75,7 @@ export class AutoVersions {
   }
 
   private async endUnlessSomeoneIsThere(boardId: string): Promise<void> {
+    if (this.stopped) return // shutting down: asking the other instances would only hold it up
     // unknown (e.g. Redis away): keep the version; an unchanged board keeps nothing anyway
     const someone = await (this.options.anyoneThere?.(boardId) ?? Promise.resolve(false)).catch(() => false)
     if (!someone) await this.keep(boardId, 'session-end')

@@ -313,10 +313,9 @@ export class BoardRoom {
   }
 
   /**
-   * Passes a stored batch on: to the other instances as stored, and here one frame of the merged
-   * update to everyone who sent none of it (a burst
-   * from one author costs each peer one message, not one per keystroke); each sender gets the
-   * others' updates one by one, never its own back.
+   * Passes a stored batch on: to the other instances as stored, and here as one message of the
+   * merged update to everyone who sent none of it (a burst from one author costs each peer one
+   * message, not one per keystroke); a sender gets one message of everyone else's, never its own.
    */
   private relayStored(batch: readonly Unstored[], merged: Uint8Array): void {
     this.options.bus?.publish(this.boardId, { kind: 'doc-update', update: merged })
@@ -326,11 +325,11 @@ export class BoardRoom {
       if (!senders.has(connection)) send(connection.socket, whole)
     }
     if (senders.size < 2) return // a lone sender has nothing of anyone else's here
-    for (const { update, origin } of batch) {
-      const frame = encodeDocUpdate(update)
-      for (const connection of this.connections.values()) {
-        if (connection !== origin && senders.has(connection)) send(connection.socket, frame)
-      }
+    for (const connection of this.connections.values()) {
+      if (!senders.has(connection)) continue
+      const others = batch.filter(({ origin }) => origin !== connection).map(({ update }) => update)
+      const [only] = others
+      if (only) send(connection.socket, encodeDocUpdate(others.length === 1 ? only : Y.mergeUpdates(others)))
     }
   }
 

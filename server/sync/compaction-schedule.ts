@@ -1,6 +1,6 @@
 /** When a board's update log is folded into one snapshot (COMPACT_EVERY_UPDATES, COMPACT_QUIET_MS). */
 export interface CompactionTiming {
-  /** Logged updates after which the log is worth folding. */
+  /** Log entries (each write: one update, or several merged) after which the log is worth folding. */
   everyUpdates: number
   /** The fold waits for the board to have stored nothing for this long. */
   quietMs: number
@@ -20,6 +20,7 @@ export const DEFAULT_COMPACTION_CEILING = 8
 export class CompactionSchedule {
   private logged = 0
   private quietTimer: NodeJS.Timeout | undefined
+  private stopped = false
 
   constructor(
     private readonly timing: CompactionTiming,
@@ -27,14 +28,15 @@ export class CompactionSchedule {
     private readonly compactWhenQuiet: () => void,
   ) {}
 
-  /** Updates logged since the last compaction. */
+  /** Entries logged since the last compaction. */
   get pending(): number {
     return this.logged
   }
 
-  /** `count` updates were stored. True when the log reached its ceiling and must be folded now. */
+  /** `count` entries were logged. True when the log reached its ceiling and must be folded now. */
   stored(count: number): boolean {
     this.logged += count
+    if (this.stopped) return false // closing folds what is left itself
     if (this.logged >= this.timing.everyUpdates * this.timing.ceilingFactor) {
       this.disarm()
       return true
@@ -49,8 +51,9 @@ export class CompactionSchedule {
     this.disarm()
   }
 
-  /** Forgets any pending quiet-moment compaction (the board is closing). */
+  /** Forgets any pending quiet-moment compaction and arms none again (the board is closing). */
   stop(): void {
+    this.stopped = true
     this.disarm()
   }
 

@@ -48,6 +48,7 @@ export class RoomLog {
   private paused = false
   /** A change was refused for the quota; once a compaction frees room, everyone is asked again. */
   private waitingForRoom = false
+  private closed = false
 
   constructor(
     private readonly boardId: string,
@@ -62,9 +63,11 @@ export class RoomLog {
   /** Reads what the stored log holds (length, bytes); a log left long is folded now. */
   async open(): Promise<void> {
     const { store, quotaBytes } = this.options
-    if (this.compaction.stored(await store.countUpdates(this.boardId))) this.compactSoon()
-    if (quotaBytes !== undefined)
+    // the quota first: a compaction started here counts what it frees against it
+    if (quotaBytes !== undefined) {
       this.quota = new BoardQuota(quotaBytes, await store.storedBytes(this.boardId))
+    }
+    if (this.compaction.stored(await store.countUpdates(this.boardId))) this.compactSoon()
   }
 
   get hasFailed(): boolean {
@@ -114,6 +117,7 @@ export class RoomLog {
 
   /** Flushes and folds what is left into one snapshot. Never throws. */
   async close(): Promise<void> {
+    this.closed = true
     this.compaction.stop()
     await this.flush()
     try {
@@ -137,14 +141,15 @@ export class RoomLog {
     if (!(await this.write(() => this.options.store.appendUpdate(this.boardId, merged)))) return
     this.quota.stored(merged.length)
     this.hooks.stored(batch, merged)
-    this.resume()
-    if (this.compaction.stored(batch.length)) await this.write(() => this.compact())
+    if (this.compaction.stored(1)) await this.write(() => this.compact()) // one entry in the log
   }
 
   /** Queues a compaction behind every update appended so far (a quiet moment, or to free quota). */
   private compactSoon(): void {
-    if (this.failed || !this.compaction.pending) return
+    if (this.failed || this.closed || !this.compaction.pending) return
     this.chain = this.chain.then(async () => {
+      // a write failed meanwhile (nothing more may be stored), or close() folds it itself
+      if (this.failed || this.closed) return
       await this.write(() => this.compact())
     })
   }
@@ -164,6 +169,7 @@ export class RoomLog {
   private async write(attempt: () => Promise<void>): Promise<boolean> {
     try {
       await writeWhenStorageFree(attempt, () => this.pause(), this.options.retryBackoff)
+      this.resume() // any write that goes through, a quiet compaction too, ends a pause
       return true
     } catch (error) {
       this.fail(error)

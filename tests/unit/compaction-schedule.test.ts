@@ -64,5 +64,8 @@ describe('when a board folds its update log', () => {
     vi.advanceTimersByTime(10_000)
     expect(compact).not.toHaveBeenCalled()
     expect(schedule.pending).toBe(150) // closing folds what is left itself
+    expect(schedule.stored(10_000)).toBe(false) // stored while closing: not even the ceiling
+    vi.advanceTimersByTime(10_000)
+    expect(compact).not.toHaveBeenCalled()
   })
 })
