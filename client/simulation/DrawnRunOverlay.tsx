@@ -36,7 +36,7 @@ export function DrawnRunOverlay({
   report: (report: StateReport) => void
 }) {
   const picture = useDrawnRun(run, serverClockOffset)
-  useDrawnRunCheck(picture, run.pausedAtTick !== null, seq, sessionState, report)
+  useDrawnRunCheck(picture, run, run.pausedAtTick !== null, seq, sessionState, report)
   const ids = run.snapshot.boxes.map((box) => box.id)
   // in page space, like the shapes: panning moves it with the canvas and re-renders nothing
   const placed = useValue(

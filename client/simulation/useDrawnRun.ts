@@ -12,6 +12,8 @@ import type { SimView } from '../../shared/sim/view'
 
 /** What a screen shows of the drawn diagram's run at the tick the server clock gives. */
 export interface DrawnRunPicture {
+  /** The run this picture is of (a new session state brings a new one): a check is reported only for its own run. */
+  run: DrawnRun
   tick: number
   view: SimView
   figures: Record<string, BoxFigures>
@@ -38,27 +40,44 @@ export function replayDrawnRunFromStart(): void {
   shared = null
 }
 
-/** The picture at `tick`, stepping the page's one cursor only by what is new. */
-function pictureAt(run: DrawnRun, tick: number): DrawnRunPicture {
+/** The picture at `tick`, stepping the page's one cursor only by what is new. Exported for tests. */
+export function pictureAt(run: DrawnRun, tick: number): DrawnRunPicture {
   if (shared?.run === run && shared.at.tick === tick) return shared.picture
   // another Run starts from its own tick 0; the same run with new changes or a resume keeps going
   const same = shared && sameRun(shared.run, run) ? shared : null
   let from = same ? same.at : startDrawnRun(run)
-  let check = same?.picture.check ?? null
+  let check = same && checkStillHolds(same.picture.check, same.run, run) ? same.picture.check : null
   // stop at the check tick on the way, so every screen hashes the same ticks
   const mark = Math.floor(tick / CHECK_EVERY_TICKS) * CHECK_EVERY_TICKS
-  if (mark > 0 && mark > from.tick) {
+  if (mark > 0 && check?.tick !== mark) {
+    // a change that arrived after this screen passed its tick (a slow network): replay to the mark
+    if (from.tick > mark) from = startDrawnRun(run)
     from = advanceDrawnRun(from, run, mark)
     check = { tick: mark, hash: hashState(from.state) }
   }
   const at = advanceDrawnRun(from, run, tick)
-  const picture = pictureOf(at, check, run.pausedAtTick !== null)
+  const picture = pictureOf(run, at, check, run.pausedAtTick !== null)
   shared = { run, at, picture }
   return picture
 }
 
-function pictureOf(at: DrawnRunCursor, check: DrawnRunPicture['check'], paused: boolean): DrawnRunPicture {
+/**
+ * Whether a check hashed for `before` holds for `run` too: changes are only ever appended, so it
+ * does unless one of the new ones applies at or before its tick.
+ */
+function checkStillHolds(check: DrawnRunPicture['check'], before: DrawnRun, run: DrawnRun): boolean {
+  if (!check) return false
+  return run.events.slice(before.events.length).every(({ atTick }) => atTick > check.tick)
+}
+
+function pictureOf(
+  run: DrawnRun,
+  at: DrawnRunCursor,
+  check: DrawnRunPicture['check'],
+  paused: boolean,
+): DrawnRunPicture {
   return {
+    run,
     tick: at.tick,
     view: drawnSystemView(at.state),
     figures: drawnBoxFigures(at.state),
@@ -76,7 +95,7 @@ const endedPictures = new WeakMap<DrawnRun, DrawnRunPicture>()
 export function endedRunPicture(run: DrawnRun): DrawnRunPicture {
   const known = endedPictures.get(run)
   if (known) return known
-  const picture = pictureOf(advanceDrawnRun(startDrawnRun(run), run, run.pausedAtTick ?? 0), null, true)
+  const picture = pictureOf(run, advanceDrawnRun(startDrawnRun(run), run, run.pausedAtTick ?? 0), null, true)
   endedPictures.set(run, picture)
   return picture
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react'
+import type { DrawnRun } from '../../shared/session/drawn-run'
 import type { StateReport } from '../../shared/session/intents'
 import { type DrawnRunPicture, replayDrawnRunFromStart } from './useDrawnRun'
 
@@ -9,6 +10,7 @@ import { type DrawnRunPicture, replayDrawnRunFromStart } from './useDrawnRun'
  */
 export function useDrawnRunCheck(
   picture: DrawnRunPicture | null,
+  run: DrawnRun,
   paused: boolean,
   seq: number | null,
   sessionState: object | null,
@@ -21,8 +23,11 @@ export function useDrawnRunCheck(
   }
 
   const reported = useRef<string | null>(null)
+  // A new session state arrives a render before the picture of its run: until then the picture on
+  // screen was hashed without the latest change, and must not be reported under the new seq.
+  const current = picture !== null && picture.run === run ? picture : null
   const check =
-    paused && picture?.hash ? { tick: picture.tick, hash: picture.hash } : (picture?.check ?? null)
+    paused && current?.hash ? { tick: current.tick, hash: current.hash } : (current?.check ?? null)
   const tick = check?.tick
   const hash = check?.hash
   useEffect(() => {
