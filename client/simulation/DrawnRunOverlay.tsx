@@ -4,6 +4,7 @@ import type { DrawnRun } from '../../shared/session/drawn-run'
 import type { StateReport } from '../../shared/session/intents'
 import { formatCount, formatPercent } from '../../shared/sim/format'
 import { edgeId } from '../../shared/sim/view'
+import { CutMarks } from './CutMarks'
 import { placeArrowShape } from './canvas-geometry'
 import { DrawnBoxChips, DrawnBoxHalo, type PlacedDrawnBox } from './DrawnBoxMarks'
 import { FlowDashes } from './FlowDashes'
@@ -70,7 +71,7 @@ export function DrawnRunOverlay({
       <svg ref={svgRef} className="sim-overlay__svg" width={1} height={1} aria-hidden="true">
         <FlowDashes
           arrows={calls}
-          rateOf={(call) => flowRate(call.edge)}
+          rateOf={(call) => (picture.cut.includes(call.shapeId) ? undefined : flowRate(call.edge))}
           edgeOf={(call) => call.shapeId}
           px={px}
         />
@@ -78,6 +79,7 @@ export function DrawnRunOverlay({
           const node = picture.view.nodes[box.id]
           return node && <DrawnBoxHalo key={box.id} box={box} health={node.health} px={px} />
         })}
+        <CutMarks arrows={calls} cut={picture.cut} px={px} />
       </svg>
       {zoom >= CHIPS_MIN_ZOOM &&
         placed.map((box) => {

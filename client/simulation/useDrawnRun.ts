@@ -6,6 +6,7 @@ import {
   drawnRunTick,
   startDrawnRun,
 } from '../../shared/session/drawn-run'
+import { cutCalls } from '../../shared/sim/engines/drawn-system/cut-calls'
 import { type BoxFigures, drawnBoxFigures, drawnSystemView } from '../../shared/sim/engines/drawn-system/view'
 import { hashState } from '../../shared/sim/state-hash'
 import type { SimView } from '../../shared/sim/view'
@@ -17,6 +18,8 @@ export interface DrawnRunPicture {
   tick: number
   view: SimView
   figures: Record<string, BoxFigures>
+  /** Ids of the calls a partition cuts now. */
+  cut: string[]
   /** The state's hash, for a paused run only: a playing run reports only its check ticks (hashing every tick cost more than stepping). */
   hash: string | null
   /** The hash at the last tick that is a multiple of CHECK_EVERY_TICKS: what every screen reports. */
@@ -81,6 +84,7 @@ function pictureOf(
     tick: at.tick,
     view: drawnSystemView(at.state),
     figures: drawnBoxFigures(at.state),
+    cut: cutCalls(at.state),
     hash: paused ? hashState(at.state) : null,
     check,
   }

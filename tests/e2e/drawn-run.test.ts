@@ -74,6 +74,15 @@ describe('simulating the diagram the group drew, in Chromium', () => {
     expect(after.metrics.p99).not.toBe(before.metrics.p99)
     for (const page of pages)
       await page.locator('[data-testid="drawn-halo"][data-box="shape:cache"][data-health="failed"]').waitFor()
+
+    // Cutting the cache off from the rest marks the arrows the partition cuts, on both screens.
+    await ana.page.locator('[data-chaos="partition"]').click()
+    const cutOn = (page: Page) =>
+      page.$$eval('[data-cut]', (marks) => marks.map((mark) => mark.getAttribute('data-cut')).sort())
+    for (const page of pages) await page.locator('[data-cut]').first().waitFor()
+    const cut = await cutOn(ana.page)
+    expect(cut.length).toBeGreaterThan(0)
+    expect(await cutOn(ben.page)).toEqual(cut)
     expect(ana.foreignRequests.concat(ben.foreignRequests)).toEqual([])
   })
   it("sets a box's and a call's properties beside them: shared, undoable, checked, and used by the next Run", async () => {

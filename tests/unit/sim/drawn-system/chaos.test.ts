@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { cutCalls } from '../../../../shared/sim/engines/drawn-system/cut-calls'
 import { hashState } from '../../../../shared/sim/state-hash'
 import { metric } from '../sim-test-kit'
 import { apply, boxIndex, engine, run, start } from './drawn-kit'
@@ -109,5 +110,17 @@ describe('drawn-system engine: a killed traffic source', () => {
     expect(state.totals.arrivals[boxIndex(state, 'lb')]).toBe(stopped)
     state = run(apply(state, { type: 'undo-chaos', box: 'users' }), 20)
     expect(state.totals.arrivals[boxIndex(state, 'lb')]).toBeGreaterThan((stopped ?? 0) + 200)
+  })
+})
+
+describe('drawn-system engine: the calls a partition cuts', () => {
+  it('are the calls with one end on each side, and none once the chaos is undone', () => {
+    let state = run(start(shop, 3), 5)
+    expect(cutCalls(state)).toEqual([])
+    state = apply(state, { type: 'partition', a: ['api-1', 'api-2'], b: ['cache', 'db'] })
+    // a4 and a5 cross; a6 stays on one side; a1–a3 touch a box in neither group
+    expect(cutCalls(state)).toEqual(['a4', 'a5'])
+    state = apply(state, { type: 'undo-chaos' })
+    expect(cutCalls(state)).toEqual([])
   })
 })
