@@ -74,6 +74,7 @@ export function DrawnRunOverlay({
           rateOf={(call) => (picture.cut.includes(call.shapeId) ? undefined : flowRate(call.edge))}
           edgeOf={(call) => call.shapeId}
           px={px}
+          still={run.pausedAtTick !== null}
         />
         {placed.map((box) => {
           const node = picture.view.nodes[box.id]

@@ -16,6 +16,7 @@ export function FlowDashes<A extends FlowArrow>({
   rateOf,
   edgeOf,
   px,
+  still = false,
 }: {
   arrows: readonly A[]
   /** The arrow's requests per second now; undefined draws nothing for it. */
@@ -24,8 +25,10 @@ export function FlowDashes<A extends FlowArrow>({
   edgeOf: (arrow: A) => string
   /** One screen pixel in page units (1 / zoom). */
   px: number
+  /** The run is paused: the dashes stay where they are, so the canvas looks as paused as the panel. */
+  still?: boolean
 }) {
-  const reducedMotion = usePrefersReducedMotion()
+  const reducedMotion = usePrefersReducedMotion() || still
   const maxRate = Math.max(0, ...arrows.map((arrow) => rateOf(arrow) ?? 0))
   return (
     <>

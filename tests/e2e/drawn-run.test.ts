@@ -40,6 +40,11 @@ describe('simulating the diagram the group drew, in Chromium', () => {
     await pauseEverywhere(ana.page, pages)
     const before = await figures(ana.page)
     expect(await figures(ben.page)).toEqual(before)
+    // paused looks paused on the canvas too: the traffic dashes stand still
+    for (const page of pages) {
+      await page.locator('[data-testid="sim-flow"]').first().waitFor({ state: 'attached' })
+      expect(await page.locator('[data-testid="sim-flow"] animate').count()).toBe(0)
+    }
     expect(Object.keys(before.metrics)).toEqual([
       'throughput',
       'p50',
