@@ -1,15 +1,17 @@
 import { useState } from 'react'
+import { type BoxChaosType, chaosAppliesTo } from '../../shared/diagram/box-chaos'
+import { boxNames, flowOrder } from '../../shared/diagram/box-names'
 import type { GraphSnapshot } from '../../shared/diagram/graph-snapshot'
 import type { DrawnChange } from '../../shared/session/intents'
 
 /** Chaos that needs a box, as the driver picks it. */
-const BOX_CHAOS = [
+const BOX_CHAOS: readonly { type: BoxChaosType; label: string }[] = [
   { type: 'kill-box', label: 'Kill' },
   { type: 'slow-box', label: 'Slow ×10' },
   { type: 'cache-flush', label: 'Flush cache' },
   { type: 'fail-dependency', label: 'Return errors' },
   { type: 'partition', label: 'Cut off' },
-] as const
+]
 
 /**
  * The driver's chaos switches: pick a box, then break it or cut it off; cut a frame's boxes off
@@ -28,7 +30,9 @@ export function DrawnChaosMenu({
 }) {
   const [box, setBox] = useState(snapshot.boxes.find((b) => b.kind !== 'client')?.id ?? '')
   const [askFirst, setAskFirst] = useState(false)
-  const groups = frameGroups(snapshot)
+  const names = boxNames(snapshot)
+  const groups = frameGroups(snapshot, names)
+  const kind = snapshot.boxes.find((b) => b.id === box)?.kind
   const [group, setGroup] = useState(groups[0]?.id ?? '')
   const send = (event: DrawnChange) => onChaos(event, askFirst && event.type !== 'undo-chaos')
   return (
@@ -48,15 +52,15 @@ export function DrawnChaosMenu({
       <label className="drawn-chaos__box">
         Box{' '}
         <select value={box} onChange={(e) => setBox(e.target.value)} data-testid="drawn-chaos-box">
-          {snapshot.boxes.map((b) => (
-            <option key={b.id} value={b.id}>
-              {b.label || b.kind} ({b.kind})
+          {flowOrder(snapshot).map((id) => (
+            <option key={id} value={id}>
+              {names.get(id)}
             </option>
           ))}
         </select>
       </label>
       <div className="drawn-chaos__actions">
-        {BOX_CHAOS.map(({ type, label }) => (
+        {BOX_CHAOS.filter(({ type }) => !kind || chaosAppliesTo(type, kind)).map(({ type, label }) => (
           <button
             key={type}
             type="button"
@@ -113,10 +117,10 @@ export function DrawnChaosMenu({
 }
 
 /** The frames the run's boxes sit in, each named by its first boxes. */
-function frameGroups(snapshot: GraphSnapshot): { id: string; name: string }[] {
+function frameGroups(snapshot: GraphSnapshot, names: Map<string, string>): { id: string; name: string }[] {
   const byGroup = new Map<string, string[]>()
   for (const b of snapshot.boxes) {
-    if (b.group) byGroup.set(b.group, [...(byGroup.get(b.group) ?? []), b.label || b.kind])
+    if (b.group) byGroup.set(b.group, [...(byGroup.get(b.group) ?? []), names.get(b.id) ?? b.id])
   }
   return [...byGroup].map(([id, names]) => ({
     id,
@@ -134,11 +138,7 @@ function partitionOff(
   return { type: 'partition', a, b }
 }
 
-function chaosOn(
-  type: (typeof BOX_CHAOS)[number]['type'],
-  box: string,
-  snapshot: GraphSnapshot,
-): DrawnChange {
+function chaosOn(type: BoxChaosType, box: string, snapshot: GraphSnapshot): DrawnChange {
   switch (type) {
     case 'partition':
       return partitionOff(snapshot, (b) => b.id === box)

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { type Editor, useValue } from 'tldraw'
+import { KIND_NAMES } from '../../shared/diagram/box-names'
 import { type ComponentKind, componentKindSchema } from '../../shared/diagram/components'
 import { componentMetaSchema } from '../../shared/diagram/shape-meta'
 
@@ -15,7 +16,10 @@ export function DrawnKindPicker({ editor }: { editor: Editor }) {
   )
   const kindsNow = [
     ...new Set(
-      selected.map((shape) => componentMetaSchema.safeParse(shape.meta).data?.componentKind ?? 'none'),
+      selected.map((shape) => {
+        const now = componentMetaSchema.safeParse(shape.meta).data?.componentKind
+        return now ? KIND_NAMES[now] : 'none'
+      }),
     ),
   ]
   const apply = () => {
@@ -46,7 +50,7 @@ export function DrawnKindPicker({ editor }: { editor: Editor }) {
         >
           {KINDS.map((k) => (
             <option key={k} value={k}>
-              {k.replace('-', ' ')}
+              {KIND_NAMES[k]}
             </option>
           ))}
         </select>
@@ -57,7 +61,8 @@ export function DrawnKindPicker({ editor }: { editor: Editor }) {
           onClick={apply}
           data-testid="drawn-kind-apply"
         >
-          Make {selected.length === 1 ? 'it' : 'them'} a {kind.replace('-', ' ')}
+          Make {selected.length === 1 ? 'it' : 'them'} {/^[aeiou]/.test(KIND_NAMES[kind]) ? 'an' : 'a'}{' '}
+          {KIND_NAMES[kind]}
         </button>
       </div>
     </section>

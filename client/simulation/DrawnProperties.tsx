@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { type Editor, type JsonObject, type TLShape, useValue } from 'tldraw'
-import { type ComponentKind, effectiveProps } from '../../shared/diagram/components'
+import { KIND_NAMES } from '../../shared/diagram/box-names'
+import { type ComponentKind, effectiveProps, ROUTING_KINDS } from '../../shared/diagram/components'
 import { callModeOf, componentKindOf, readProps } from '../../shared/diagram/from-tldraw'
 import {
   editProperty,
@@ -18,10 +19,12 @@ import { callMetaSchema } from '../../shared/diagram/shape-meta'
 export function DrawnProperties({ editor, canEdit }: { editor: Editor; canEdit: boolean }) {
   const shape = useValue('drawn properties shape', () => editor.getOnlySelectedShape(), [editor])
   if (!shape) return null
-  if (shape.type === 'arrow') return <CallProperties editor={editor} shape={shape} canEdit={canEdit} />
+  // keyed by shape: a refusal shown for one shape is not carried to the next one selected
+  if (shape.type === 'arrow')
+    return <CallProperties key={shape.id} editor={editor} shape={shape} canEdit={canEdit} />
   const kind = componentKindOf(shape.meta)
   if (!kind) return null
-  return <BoxProperties editor={editor} shape={shape} kind={kind} canEdit={canEdit} />
+  return <BoxProperties key={shape.id} editor={editor} shape={shape} kind={kind} canEdit={canEdit} />
 }
 
 function updateMeta(editor: Editor, shape: TLShape, meta: JsonObject, why: string) {
@@ -42,17 +45,16 @@ function BoxProperties({
 }) {
   const own = readProps(shape.meta.props).props
   const used = effectiveProps(kind, own)
-  const [error, setError] = useState<string | null>(null)
-  const commit = (field: PropertyField, input: PropertyInput) => {
+  const commit = (field: PropertyField, input: PropertyInput): string | null => {
     const edit = editProperty(own, field, input)
-    if (!edit.ok) return setError(edit.message)
-    setError(null)
+    if (!edit.ok) return edit.message
     updateMeta(editor, shape, { props: edit.patch }, `set ${field.key}`)
+    return null
   }
   return (
     <section className="sim-section drawn-props" aria-label="Properties" data-testid="drawn-props">
-      <h3 className="sim-heading">Properties · {kind.replace('-', ' ')}</h3>
-      <p className="muted">Empty means the {kind.replace('-', ' ')} default. The next Run uses these.</p>
+      <h3 className="sim-heading">Properties · {KIND_NAMES[kind]}</h3>
+      <p className="muted">Empty means the {KIND_NAMES[kind]} default. The next Run uses these.</p>
       <div className="drawn-props__grid">
         {propertyFieldsFor(kind).map((field) => (
           <PropertyRow
@@ -65,16 +67,15 @@ function BoxProperties({
           />
         ))}
       </div>
-      {error && (
-        <p className="form-error" role="alert" data-testid="drawn-props-error">
-          {error}
-        </p>
-      )}
     </section>
   )
 }
 
-/** One property: typed on Enter or when focus leaves; empty goes back to the default. */
+/**
+ * One property: typed on Enter or when focus leaves; empty goes back to the default. A refused
+ * value stays in the field, marked, with the reason under it, until the field holds a value the
+ * box can keep (a new one, or the stored one typed back).
+ */
 function PropertyRow({
   field,
   own,
@@ -86,10 +87,12 @@ function PropertyRow({
   own: number | null | undefined
   used: number | null
   canEdit: boolean
-  onCommit: (input: PropertyInput) => void
+  /** Stores the input; the reason when it is refused. */
+  onCommit: (input: PropertyInput) => string | null
 }) {
   const id = `drawn-prop-${field.key}`
   const none = own === null
+  const [error, setError] = useState<string | null>(null)
   const read = (text: string): PropertyInput => {
     if (text.trim() === '') return { kind: 'default' }
     return { kind: 'number', value: Number(text) }
@@ -106,6 +109,8 @@ function PropertyRow({
           defaultValue={own === undefined || own === null ? '' : shownValue(field, own)}
           placeholder={shownValue(field, used)}
           disabled={!canEdit || none}
+          aria-invalid={error !== null}
+          aria-describedby={error ? `${id}-error` : undefined}
           data-testid={id}
           onKeyDown={(event) => {
             if (event.key === 'Enter') event.currentTarget.blur()
@@ -116,7 +121,7 @@ function PropertyRow({
               text.trim() === ''
                 ? own === undefined
                 : own !== undefined && own !== null && shownValue(field, own) === String(Number(text))
-            if (!unchanged) onCommit(read(text))
+            setError(unchanged ? null : onCommit(read(text)))
           }}
         />
         <span className="muted">{field.unit}</span>
@@ -127,7 +132,7 @@ function PropertyRow({
               checked={none}
               disabled={!canEdit}
               onChange={(event) =>
-                onCommit(event.currentTarget.checked ? { kind: 'none' } : { kind: 'default' })
+                setError(onCommit(event.currentTarget.checked ? { kind: 'none' } : { kind: 'default' }))
               }
               data-testid={`${id}-none`}
             />
@@ -135,6 +140,7 @@ function PropertyRow({
           </label>
         )}
       </span>
+      {error && <FieldError id={`${id}-error`} message={error} />}
     </>
   )
 }
@@ -144,13 +150,14 @@ function CallProperties({ editor, shape, canEdit }: { editor: Editor; shape: TLS
   const mode = callModeOf({ meta: shape.meta, props: { ...shape.props } }) ?? 'sync'
   const own = callMetaSchema.safeParse(shape.meta)
   const share = own.success ? own.data.share : undefined
+  const caller = useValue('drawn call caller', () => callerKind(editor, shape), [editor, shape])
   const [error, setError] = useState<string | null>(null)
   const setShare = (text: string) => {
-    if (text.trim() === '') return updateMeta(editor, shape, { share: null }, 'set call share')
-    const value = Number(text)
-    if (!Number.isFinite(value) || value < 0 || value > 100) return setError('Share must be from 0 to 100 %.')
+    const value = text.trim() === '' ? null : Number(text)
+    if (value !== null && (!Number.isFinite(value) || value < 0 || value > 100))
+      return setError('Share must be from 0 to 100 %.')
     setError(null)
-    updateMeta(editor, shape, { share: value / 100 }, 'set call share')
+    updateMeta(editor, shape, { share: value === null ? null : value / 100 }, 'set call share')
   }
   return (
     <section className="sim-section drawn-props" aria-label="Call" data-testid="drawn-call-props">
@@ -177,8 +184,12 @@ function CallProperties({ editor, shape, canEdit }: { editor: Editor; shape: TLS
             type="number"
             step="any"
             defaultValue={share === undefined || share === null ? '' : String(share * 100)}
-            placeholder="even"
+            placeholder="100"
             disabled={!canEdit}
+            aria-invalid={error !== null}
+            aria-describedby={
+              error ? 'drawn-call-share-error drawn-call-share-help' : 'drawn-call-share-help'
+            }
             data-testid="drawn-call-share"
             onKeyDown={(event) => {
               if (event.key === 'Enter') event.currentTarget.blur()
@@ -187,12 +198,31 @@ function CallProperties({ editor, shape, canEdit }: { editor: Editor; shape: TLS
           />
           <span className="muted">%</span>
         </span>
-      </div>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
+        {error && <FieldError id="drawn-call-share-error" message={error} />}
+        <p className="muted drawn-props__help" id="drawn-call-share-help" data-testid="drawn-call-share-help">
+          {caller && ROUTING_KINDS.has(caller)
+            ? `A ${KIND_NAMES[caller]} sends each request down one arrow, picked by these shares; empty counts as 100.`
+            : "Share of the calling box's requests that make this call; empty means all of them."}
         </p>
-      )}
+      </div>
     </section>
+  )
+}
+
+/** The kind of the box an arrow starts from, if it is bound to one. */
+function callerKind(editor: Editor, arrow: TLShape): ComponentKind | undefined {
+  const start = editor
+    .getBindingsFromShape(arrow, 'arrow')
+    .find((binding) => (binding.props as { terminal?: string }).terminal === 'start')
+  const from = start ? editor.getShape(start.toId) : undefined
+  return from ? componentKindOf(from.meta) : undefined
+}
+
+/** Why a field's value was refused, right under the field (its input points here). */
+function FieldError({ id, message }: { id: string; message: string }) {
+  return (
+    <p className="form-error drawn-props__error" id={id} role="alert" data-testid={id}>
+      {message}
+    </p>
   )
 }

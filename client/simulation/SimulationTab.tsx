@@ -105,6 +105,7 @@ export function SimulationTab() {
           <SimulationBody
             simulation={simulation}
             canDrive={canDrive}
+            canRunDrawn={canRunDrawn}
             canWrite={canWrite}
             driverName={driverName}
             boardTemplateId={templateId}
@@ -134,6 +135,7 @@ export function SimulationTab() {
 function SimulationBody({
   simulation,
   canDrive,
+  canRunDrawn,
   canWrite,
   driverName,
   boardTemplateId,
@@ -146,6 +148,8 @@ function SimulationBody({
 }: {
   simulation: LiveSimulation
   canDrive: boolean
+  /** An editor the facilitator lets run the diagram: the Run button above says it all. */
+  canRunDrawn: boolean
   canWrite: boolean
   driverName: string
   boardTemplateId: string | null
@@ -159,6 +163,7 @@ function SimulationBody({
   switch (simulation.status) {
     case 'idle':
       if (waitingForServer) return <p className="muted sim-empty">Joining the live session…</p>
+      if (canRunDrawn && !canDrive) return null
       return canDrive ? (
         <ScenarioPicker boardTemplateId={boardTemplateId} loadingId={loadingId} onLoad={load} />
       ) : (

@@ -131,10 +131,32 @@ describe('simulating the diagram the group drew, in Chromium', () => {
     const failure = ana.page.getByTestId('drawn-prop-failureProbability')
     await failure.fill('150')
     await failure.press('Enter')
-    expect(await ana.page.getByTestId('drawn-props-error').textContent()).toBe(
-      'Failure chance must be from 0 to 100 %.',
-    )
+    const refusal = ana.page.getByTestId('drawn-prop-failureProbability-error')
+    expect(await refusal.textContent()).toBe('Failure chance must be from 0 to 100 %.')
     expect(await metaOf(ana.page)).toEqual({ replicas: 5 })
+    // the reason sits under its own field, which is marked and points at it
+    expect(await failure.getAttribute('aria-invalid')).toBe('true')
+    expect(await failure.getAttribute('aria-describedby')).toBe('drawn-prop-failureProbability-error')
+    const [fieldBox, refusalBox] = await Promise.all([failure.boundingBox(), refusal.boundingBox()])
+    expect((refusalBox?.y ?? 0) - ((fieldBox?.y ?? 0) + (fieldBox?.height ?? 0))).toBeLessThan(20)
+    // emptying it again (the stored value: the default) takes the refusal away
+    await failure.fill('')
+    await failure.press('Enter')
+    expect(await refusal.count()).toBe(0)
+    expect(await failure.getAttribute('aria-invalid')).toBe('false')
+
+    // a long design hint wraps: choosing it leaves the dock where it was, never scrolled sideways
+    const hint = ana.page.locator('[data-rule="single-instance"] button').first()
+    await hint.click()
+    expect(
+      await ana.page.evaluate(() => {
+        const dock = document.querySelector('.dock__panel') as HTMLElement
+        return { scrolled: dock.scrollLeft, wider: dock.scrollWidth > dock.clientWidth }
+      }),
+    ).toEqual({ scrolled: 0, wider: false })
+    await ana.page.evaluate(() => {
+      window.lockstepEditor?.select('shape:api' as never)
+    })
 
     // no timeout at all, then undo puts the timeout back
     await ana.page.getByTestId('drawn-prop-timeoutMs-none').check()
@@ -159,6 +181,10 @@ describe('simulating the diagram the group drew, in Chromium', () => {
       window.lockstepEditor?.select('shape:c2' as never)
     })
     await ana.page.getByTestId('drawn-call-mode').selectOption('async')
+    // its share says what the engine does with it for this caller (a balancer picks one arrow)
+    expect(await ana.page.getByTestId('drawn-call-share-help').textContent()).toBe(
+      'A load balancer sends each request down one arrow, picked by these shares; empty counts as 100.',
+    )
     await ana.page.evaluate(() => {
       window.lockstepEditor?.selectNone()
     })

@@ -209,6 +209,49 @@ describe('design hints', () => {
     expect(ids('unreachable-boxes', graph)).toEqual([['island', 'island-db']])
   })
 
+  it('calls that go round in a loop: names one way round and points at every box on it', () => {
+    const graph = diagram(
+      [
+        ['users', 'client'],
+        ['lb', 'load-balancer', {}, 'LB'],
+        ['api', 'service', {}, 'API'],
+        ['orders', 'service', {}, ''],
+        ['stock', 'service', {}, ''],
+      ],
+      [
+        ['users', 'lb'],
+        ['lb', 'api'],
+        ['api', 'lb'],
+        ['api', 'orders', 'async'],
+        ['orders', 'stock'],
+        ['stock', 'orders'],
+      ],
+    )
+    const loops = HINT_RULES['call-loop'](diagramGraph(graph))
+    expect(loops).toEqual([
+      { rule: 'call-loop', message: 'Calls go round in a loop: LB → API → LB', shapeIds: ['lb', 'api'] },
+      {
+        rule: 'call-loop',
+        message: 'Calls go round in a loop: Service 1 → Service 2 → Service 1',
+        shapeIds: ['orders', 'stock'],
+      },
+    ])
+    expect(ids('call-loop', healthy)).toEqual([])
+  })
+
+  it('starts every hint with a capital letter', () => {
+    const graph = diagram(
+      [
+        ['api', 'service', { replicas: 1 }, 'api'],
+        ['db', 'database', {}, 'db'],
+      ],
+      [['api', 'db']],
+    )
+    const hints = designHints(graph)
+    expect(hints.length).toBeGreaterThan(0)
+    for (const hint of hints) expect(hint.message[0]).toBe(hint.message[0]?.toUpperCase())
+  })
+
   it('tells what each hint is about in words', () => {
     const graph = diagram(
       [

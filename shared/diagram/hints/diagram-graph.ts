@@ -1,3 +1,4 @@
+import { boxNames } from '../box-names'
 import { type ComponentKind, type ComponentProps, effectiveProps } from '../components'
 import type { GraphSnapshot, SnapshotBox, SnapshotCall } from '../graph-snapshot'
 
@@ -16,6 +17,8 @@ export interface DiagramGraph {
   incoming: ReadonlyMap<string, SnapshotCall[]>
   /** Traffic sources: where requests enter. */
   entries: string[]
+  /** What a hint calls each box: its label, or its kind's name numbered ("Service 2"). */
+  names: ReadonlyMap<string, string>
 }
 
 /** Indexes a snapshot for the hint rules. */
@@ -33,7 +36,13 @@ export function diagramGraph(snapshot: Pick<GraphSnapshot, 'boxes' | 'calls'>): 
     outgoing,
     incoming,
     entries: boxes.filter((box) => box.kind === 'client').map((box) => box.id),
+    names: boxNames(snapshot),
   }
+}
+
+/** What hints call a box. */
+export function nameOf(graph: DiagramGraph, id: string): string {
+  return graph.names.get(id) ?? id
 }
 
 /** The kind of a box, or undefined for an id not on the diagram. */

@@ -1,6 +1,8 @@
+import { capitalised } from '../box-names'
 import type { GraphSnapshot } from '../graph-snapshot'
 import { type DesignHint, type DiagramGraph, diagramGraph } from './diagram-graph'
 import { cacheWithoutFallback } from './rules/cache-without-fallback'
+import { callLoop } from './rules/call-loop'
 import { DEFAULT_MAX_SYNC_DEPTH, deepSyncChain } from './rules/deep-sync-chain'
 import { noEntryPoint } from './rules/no-entry-point'
 import { queueWithoutDeadLetter } from './rules/queue-without-dead-letter'
@@ -20,6 +22,7 @@ export interface HintOptions {
 export const HINT_RULES = {
   'no-entry-point': (graph: DiagramGraph) => noEntryPoint(graph),
   'unreachable-boxes': (graph: DiagramGraph) => unreachableBoxes(graph),
+  'call-loop': (graph: DiagramGraph) => callLoop(graph),
   'single-instance': (graph: DiagramGraph) => singleInstanceOnCriticalPath(graph),
   'deep-sync-chain': (graph: DiagramGraph, options: HintOptions) =>
     deepSyncChain(graph, options.maxSyncDepth),
@@ -38,5 +41,7 @@ export function designHints(
 ): DesignHint[] {
   const graph = diagramGraph(snapshot)
   const settings: HintOptions = { maxSyncDepth: DEFAULT_MAX_SYNC_DEPTH, ...options }
-  return Object.values(HINT_RULES).flatMap((rule) => rule(graph, settings))
+  return Object.values(HINT_RULES).flatMap((rule) =>
+    rule(graph, settings).map((hint) => ({ ...hint, message: capitalised(hint.message) })),
+  )
 }

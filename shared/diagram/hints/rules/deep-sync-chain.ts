@@ -34,7 +34,7 @@ export function deepSyncChain(graph: DiagramGraph, maxDepth = DEFAULT_MAX_SYNC_D
   return [
     {
       rule: 'deep-sync-chain',
-      message: `a request waits on ${deepest.length} boxes in a row: latencies add up and any one failing fails it`,
+      message: `A request waits on ${deepest.length} boxes in a row: latencies add up and any one failing fails it`,
       shapeIds: deepest,
     },
   ]

@@ -7,7 +7,7 @@ export function noEntryPoint(graph: DiagramGraph): DesignHint[] {
   return [
     {
       rule: 'no-entry-point',
-      message: 'no client or traffic source: give the box where requests come in the kind "client"',
+      message: 'No client or traffic source: give the box where requests come in the kind "client"',
       shapeIds: (uncalled.length > 0 ? uncalled : graph.boxes).map((box) => box.id),
     },
   ]

@@ -1,4 +1,4 @@
-import type { DesignHint, DiagramGraph } from '../diagram-graph'
+import { type DesignHint, type DiagramGraph, nameOf } from '../diagram-graph'
 
 const DEAD_LETTER_LABEL = /dead|dlq/i
 
@@ -15,7 +15,7 @@ export function queueWithoutDeadLetter(graph: DiagramGraph): DesignHint[] {
     )
     .map((queue) => ({
       rule: 'queue-without-dead-letter',
-      message: `${queue.label || queue.id} has no dead-letter queue: a message that always fails is retried forever`,
+      message: `${nameOf(graph, queue.id)} has no dead-letter queue: a message that always fails is retried forever`,
       shapeIds: [queue.id],
     }))
 }

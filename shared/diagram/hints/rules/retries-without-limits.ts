@@ -1,4 +1,4 @@
-import type { DesignHint, DiagramGraph } from '../diagram-graph'
+import { type DesignHint, type DiagramGraph, nameOf } from '../diagram-graph'
 
 /** A box that retries its sync calls with no timeout, or with no backoff: retries pile onto a struggling dependency. */
 export function retriesWithoutTimeoutOrBackoff(graph: DiagramGraph): DesignHint[] {
@@ -13,7 +13,7 @@ export function retriesWithoutTimeoutOrBackoff(graph: DiagramGraph): DesignHint[
       ].join(' or ')
       return {
         rule: 'retries-without-limits',
-        message: `${box.label || box.id} retries ${box.effective.retries}× without ${missing}`,
+        message: `${nameOf(graph, box.id)} retries ${box.effective.retries}× without ${missing}`,
         shapeIds: [box.id],
       }
     })

@@ -1,4 +1,4 @@
-import type { DesignHint, DiagramGraph } from '../diagram-graph'
+import { type DesignHint, type DiagramGraph, nameOf } from '../diagram-graph'
 
 const WRITER_KINDS = new Set(['service', 'worker', 'gateway', 'model-endpoint'])
 
@@ -18,7 +18,7 @@ export function sharedDatabase(graph: DiagramGraph): DesignHint[] {
       return [
         {
           rule: 'shared-database',
-          message: `${writers.length} services write ${db.label || db.id}: one schema change breaks them all`,
+          message: `${writers.length} services write ${nameOf(graph, db.id)}: one schema change breaks them all`,
           shapeIds: [db.id, ...writers],
         },
       ]

@@ -1,4 +1,4 @@
-import { type DesignHint, type DiagramGraph, reachableFrom } from '../diagram-graph'
+import { type DesignHint, type DiagramGraph, nameOf, reachableFrom } from '../diagram-graph'
 
 /**
  * A box with one replica that requests wait on (a sync path from an entry reaches it) and that no
@@ -22,7 +22,7 @@ export function singleInstanceOnCriticalPath(graph: DiagramGraph): DesignHint[] 
     .filter((box) => box.effective.replicas === 1 && critical.has(box.id) && !covered(box.id))
     .map((box) => ({
       rule: 'single-instance',
-      message: `${box.label || box.id} runs one instance on the request path: if it dies, requests fail`,
+      message: `${nameOf(graph, box.id)} runs one instance on the request path: if it dies, requests fail`,
       shapeIds: [box.id],
     }))
 }
