@@ -20,23 +20,34 @@ const BOX_CHAOS: readonly { type: BoxChaosType; label: string }[] = [
  */
 export function DrawnChaosMenu({
   snapshot,
+  held,
   canAsk,
   onChaos,
 }: {
   snapshot: GraphSnapshot
+  /** Why chaos waits (an open question), or null. */
+  held: string | null
   /** Questions are a facilitator's: only they reveal the answers. */
   canAsk: boolean
   onChaos: (event: DrawnChange, askFirst: boolean) => void
 }) {
-  const [box, setBox] = useState(snapshot.boxes.find((b) => b.kind !== 'client')?.id ?? '')
+  const [picked, setBox] = useState('')
   const [askFirst, setAskFirst] = useState(false)
   const names = boxNames(snapshot)
   const groups = frameGroups(snapshot, names)
+  const [pickedGroup, setGroup] = useState('')
+  // the pick follows the run: Run again may drop the picked box (deleted since), so fall back
+  const box = snapshot.boxes.some((b) => b.id === picked) ? picked : firstTarget(snapshot)
+  const group = groups.some((g) => g.id === pickedGroup) ? pickedGroup : (groups[0]?.id ?? '')
   const kind = snapshot.boxes.find((b) => b.id === box)?.kind
-  const [group, setGroup] = useState(groups[0]?.id ?? '')
   const send = (event: DrawnChange) => onChaos(event, askFirst && event.type !== 'undo-chaos')
   return (
-    <fieldset className="drawn-chaos" data-testid="drawn-chaos">
+    <fieldset
+      className="drawn-chaos"
+      data-testid="drawn-chaos"
+      disabled={held !== null}
+      title={held ?? undefined}
+    >
       <legend className="sim-heading">Chaos</legend>
       {canAsk && (
         <label className="drawn-chaos__ask">
@@ -114,6 +125,11 @@ export function DrawnChaosMenu({
       )}
     </fieldset>
   )
+}
+
+/** The box chaos starts on: the first that is not a client (clients are rarely what breaks). */
+function firstTarget(snapshot: GraphSnapshot): string {
+  return (snapshot.boxes.find((b) => b.kind !== 'client') ?? snapshot.boxes[0])?.id ?? ''
 }
 
 /** The frames the run's boxes sit in, each named by its first boxes. */

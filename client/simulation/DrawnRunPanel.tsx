@@ -1,3 +1,4 @@
+import { type QuestionView, questionHolds } from '../../shared/session/drawn-question'
 import type { DrawnRun } from '../../shared/session/drawn-run'
 import type { SessionIntent } from '../../shared/session/intents'
 import { LiveCheckpoint } from '../checkpoint/LiveCheckpoint'
@@ -67,6 +68,7 @@ export function DrawnRunStart({
 export function DrawnRunPanel({
   run,
   previous,
+  question,
   canDrive,
   facilitator,
   editorsMayRun,
@@ -77,6 +79,8 @@ export function DrawnRunPanel({
   run: DrawnRun
   /** The run before this one, compared on the charts (run A, dashed). */
   previous: DrawnRun | null
+  /** The session's open (or revealed) question: while one is open, the run waits for it. */
+  question: QuestionView['checkpoint']
   canDrive: boolean
   /** A facilitator (not an editor allowed to run it): asks questions, lets editors run. */
   facilitator: boolean
@@ -87,6 +91,14 @@ export function DrawnRunPanel({
 }) {
   const picture = useDrawnRun(run, serverClockOffset)
   const paused = run.pausedAtTick !== null
+  // the session's own rule, so a button is disabled exactly when the server would refuse it
+  const holds = (intent: SessionIntent) => questionHolds({ checkpoint: question, drawnRun: run }, intent)
+  const toggle: SessionIntent = { type: paused ? 'drawn:play' : 'drawn:pause' }
+  const toggleHeld = holds(toggle)
+  const runHeld = holds({ type: 'drawn:run' })
+  const stopHeld = holds({ type: 'drawn:stop' })
+  const chaosHeld = holds({ type: 'drawn:change', event: { type: 'undo-chaos' } })
+  const held = runHeld ?? chaosHeld
   return (
     <div className="drawn-run" data-testid="drawn-run-panel" data-tick={picture?.tick} data-paused={paused}>
       <header className="sim-header">
@@ -101,16 +113,28 @@ export function DrawnRunPanel({
             type="button"
             className="button button--small"
             data-testid="drawn-toggle"
-            onClick={() => drive({ type: paused ? 'drawn:play' : 'drawn:pause' })}
+            disabled={toggleHeld !== null}
+            title={toggleHeld ?? undefined}
+            onClick={() => drive(toggle)}
           >
             {paused ? 'Play' : 'Pause'}
           </button>
-          <button type="button" className="button button--small" onClick={() => drive({ type: 'drawn:run' })}>
+          <button
+            type="button"
+            className="button button--small"
+            data-testid="drawn-run-again"
+            disabled={runHeld !== null}
+            title={runHeld ?? undefined}
+            onClick={() => drive({ type: 'drawn:run' })}
+          >
             Run again
           </button>
           <button
             type="button"
             className="button button--small"
+            data-testid="drawn-stop"
+            disabled={stopHeld !== null}
+            title={stopHeld ?? undefined}
             onClick={() => drive({ type: 'drawn:stop' })}
           >
             Stop
@@ -119,9 +143,15 @@ export function DrawnRunPanel({
       ) : (
         <p className="muted">Driven by {driverName}.</p>
       )}
+      {canDrive && held && (
+        <p className="muted" data-testid="drawn-held">
+          {held}
+        </p>
+      )}
       {canDrive && (
         <DrawnChaosMenu
           snapshot={run.snapshot}
+          held={chaosHeld}
           canAsk={facilitator}
           onChaos={(event, askFirst) => drive({ type: askFirst ? 'drawn:ask' : 'drawn:change', event })}
         />

@@ -90,6 +90,7 @@ export function SimulationTab() {
         <DrawnRunPanel
           run={connection.session.drawnRun}
           previous={connection.session.drawnPrevious}
+          question={connection.session.checkpoint}
           canDrive={canRunDrawn}
           facilitator={canDrive}
           editorsMayRun={editorsMayRun}

@@ -2,6 +2,7 @@ import type { GraphSnapshot } from '../diagram/graph-snapshot'
 import { assertNever, canDriveSession, type Role } from '../protocol/roles'
 import type { Scenario } from '../scenarios/scenario-schema'
 import { applyDrawnIntent, mayRunDrawn, runsDrawn, settlePendingChange } from './drawn-intents'
+import { questionHolds } from './drawn-question'
 import { applyFacilitationIntent, applyVote } from './facilitation'
 import {
   isDrawnIntent,
@@ -46,6 +47,9 @@ export function applyIntent(state: SessionState, intent: SessionIntent, ctx: Int
   if (!canDriveSession(ctx.role) && !editorRunsDrawn) {
     return refuse(REFUSAL.notFacilitator, 'Only a facilitator can drive the session.')
   }
+  // predict, then reveal: an open question holds the run, and a second question, back
+  const held = questionHolds(state, intent)
+  if (held) return refuse(REFUSAL.predictionOpen, held)
   if (intent.type === 'spotlight:set' || intent.type === 'spotlight:clear') {
     return applySpotlight(state, intent, ctx.participant)
   }

@@ -37,7 +37,8 @@ const refuse = (code: RefusalCode, message: string): DrawnIntentResult => ({ ok:
 /**
  * The rules of a drawn diagram's run (issue 15), as a pure reducer: Run freezes the diagram into
  * the session (replacing any scripted simulation), each change is stamped with the tick it applies
- * at, pause and play keep every screen's tick derivable from the server clock.
+ * at, pause and play keep every screen's tick derivable from the server clock. What an open
+ * question holds back is `questionHolds`, checked by `applyIntent` before this runs.
  */
 export function applyDrawnIntent(
   state: SessionState,
@@ -90,13 +91,6 @@ export function applyDrawnIntent(
   const run = state.drawnRun
   if (!run) return refuse(REFUSAL.noDrawnRun, 'Your diagram is not running.')
   const tick = drawnRunTick(run, ctx.now)
-  // predict, then reveal: the run holds still while the room answers
-  if (
-    (intent.type === 'drawn:change' || intent.type === 'drawn:play') &&
-    state.checkpoint?.status === 'open'
-  ) {
-    return refuse(REFUSAL.predictionOpen, 'Reveal the answers before the run moves on.')
-  }
 
   switch (intent.type) {
     case 'drawn:stop':
@@ -112,8 +106,8 @@ export function applyDrawnIntent(
       if (run.events.length >= MAX_DRAWN_RUN_EVENTS) {
         return refuse(REFUSAL.tooManyChanges, 'This run holds as many changes as it can; run it again.')
       }
-      const unknown = unknownIds(intent.event, run.snapshot)
-      if (unknown) return refuse(REFUSAL.unknownBox, `No box or arrow "${unknown}" in this run.`)
+      const unknown = unknownTarget(intent.event, run.snapshot, state.drawnPrevious)
+      if (unknown) return refuse(REFUSAL.unknownBox, unknown)
       const questionId = `c${state.seq + 1}`
       return {
         ok: true,
@@ -121,7 +115,6 @@ export function applyDrawnIntent(
           ...state,
           seq: state.seq + 1,
           driver: { ...ctx.participant },
-          // a new question replaces an open one (and the change it held back)
           checkpoint: {
             id: questionId,
             question: predictionQuestion(intent.event, run.snapshot),
@@ -138,8 +131,8 @@ export function applyDrawnIntent(
       if (run.events.length >= MAX_DRAWN_RUN_EVENTS) {
         return refuse(REFUSAL.tooManyChanges, 'This run holds as many changes as it can; run it again.')
       }
-      const unknown = unknownIds(intent.event, run.snapshot)
-      if (unknown) return refuse(REFUSAL.unknownBox, `No box or arrow "${unknown}" in this run.`)
+      const unknown = unknownTarget(intent.event, run.snapshot, state.drawnPrevious)
+      if (unknown) return refuse(REFUSAL.unknownBox, unknown)
       // A playing run applies the change at the next tick, never in the past of any screen.
       const last = run.events.at(-1)?.atTick ?? 0
       const atTick = Math.max(last, run.pausedAtTick ?? tick + 1)
@@ -152,8 +145,8 @@ export function applyDrawnIntent(
 
 /**
  * What happens to a change the room was asked about once its question moves on: revealed, it
- * applies at the tick the run paused at and the run plays on; closed or replaced by another
- * question, it is dropped and the run stays paused.
+ * applies at the tick the run paused at and the run plays on; closed (or cleared with its
+ * workshop), it is dropped and the run stays paused.
  */
 export function settlePendingChange(state: SessionState, now: number): SessionState {
   const run = state.drawnRun
@@ -176,8 +169,25 @@ export function settlePendingChange(state: SessionState, now: number): SessionSt
   }
 }
 
+/**
+ * Why an event cannot apply to this run, in words: it names a box or arrow the run does not hold
+ * (deleted before Run again, say). Named by its label from this run or the one before, never by id.
+ */
+function unknownTarget(
+  event: DrawnSystemEvent,
+  snapshot: GraphSnapshot,
+  previous: DrawnRun | null,
+): string | null {
+  const id = unknownId(event, snapshot)
+  if (id === undefined) return null
+  if (event.type === 'set-call') return 'That arrow is not in this run any more; pick another.'
+  const box = previous?.snapshot.boxes.find((b) => b.id === id)
+  const name = box ? `“${box.label || box.kind}”` : 'That box'
+  return `${name} is not in this run any more; pick another box.`
+}
+
 /** The first box or call id an event names that the run's snapshot does not hold. */
-function unknownIds(event: DrawnSystemEvent, snapshot: GraphSnapshot): string | undefined {
+function unknownId(event: DrawnSystemEvent, snapshot: GraphSnapshot): string | undefined {
   const boxes = new Set(snapshot.boxes.map((box) => box.id))
   switch (event.type) {
     case 'set-call':

@@ -72,6 +72,13 @@ describe('a room simulating the system it drew, in Chromium', () => {
       await card.waitFor({ timeout: 10_000 })
       expect(await card.textContent()).toContain('What happens to p99 latency if “cache” loses its contents?')
     }
+    // while the room answers, the run waits: its drivers see why Run again, Stop and chaos are off
+    for (const page of [ana.page, ben.page]) {
+      await page.getByTestId('drawn-held').waitFor({ timeout: 10_000 })
+      for (const control of ['drawn-run-again', 'drawn-stop', 'drawn-toggle'])
+        expect(await page.getByTestId(control).isDisabled()).toBe(true)
+      expect(await page.locator('[data-chaos="kill-box"]').isDisabled()).toBe(true)
+    }
     await ben.page.getByTestId('checkpoint-option-0').click()
     await cy.page.getByTestId('checkpoint-option-1').click()
     await ana.page.waitForFunction(() =>
@@ -87,6 +94,8 @@ describe('a room simulating the system it drew, in Chromium', () => {
         .waitFor({ timeout: 10_000 })
       await page.locator('[data-testid="drawn-run-panel"][data-paused="false"]').waitFor({ timeout: 10_000 })
     }
+    expect(await ana.page.getByTestId('drawn-run-again').isDisabled()).toBe(false)
+    expect(await ana.page.getByTestId('drawn-held').count()).toBe(0)
     await waitForTick(ana.page, Number(before.tick) + 10)
     await pauseEverywhere(ana.page, pages)
     const after = await figures(ana.page)

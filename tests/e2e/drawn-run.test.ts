@@ -88,6 +88,22 @@ describe('simulating the diagram the group drew, in Chromium', () => {
     const cut = await cutOn(ana.page)
     expect(cut.length).toBeGreaterThan(0)
     expect(await cutOn(ben.page)).toEqual(cut)
+
+    // The picked box is deleted before Run again: the chaos menu picks a box the new run holds.
+    await ana.page.getByTestId('drawn-chaos-box').selectOption('shape:db')
+    await ana.page.evaluate(() => {
+      window.lockstepEditor?.deleteShapes(['shape:db' as never])
+    })
+    await ana.page.getByRole('button', { name: 'Run again' }).click()
+    await ana.page
+      .getByTestId('drawn-tick')
+      .filter({ hasText: `${BOXES.length - 1} boxes` })
+      .waitFor({ timeout: 10_000 })
+    const target = await ana.page.getByTestId('drawn-chaos-box').inputValue()
+    expect(target).not.toBe('shape:db')
+    await ana.page.locator('[data-chaos="kill-box"]').click()
+    await ana.page.locator(`[data-testid="drawn-halo"][data-box="${target}"][data-health="failed"]`).waitFor()
+    expect(await ana.page.getByTestId('sim-notice').count()).toBe(0)
     expect(ana.foreignRequests.concat(ben.foreignRequests)).toEqual([])
   })
   it("sets a box's and a call's properties beside them: shared, undoable, checked, and used by the next Run", async () => {
