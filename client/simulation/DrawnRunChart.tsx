@@ -2,6 +2,8 @@ import 'uplot/dist/uPlot.min.css'
 import { useEffect, useRef } from 'react'
 import uPlot from 'uplot'
 import type { Series } from '../../shared/sim/view'
+import { overlayData } from './chart-data'
+import { formatNumber } from './metric-format'
 
 /** Which of the run's series a chart draws, in one colour each. */
 export interface ChartLine {
@@ -12,9 +14,14 @@ export interface ChartLine {
 const WIDTH = 300
 const HEIGHT = 150
 
+/** A hovered value in the legend: a dash where nothing was measured (a gap), never 0. */
+const legendValue = (_: uPlot, value: number | null | undefined) =>
+  value == null ? '—' : formatNumber(value)
+
 /**
- * A uPlot time series of the run (bundled, no CDN): ticks along the bottom, the lines' unit on the
- * left, and the values under the cursor in the legend as you hover.
+ * A uPlot time series of the run (bundled, no CDN): ticks since the run started along the bottom
+ * (so run A and run B overlay), the lines' unit on the left, and the values under the cursor in
+ * the legend as you hover. A gap in a line is a stretch with nothing measured.
  */
 export function DrawnRunChart({
   title,
@@ -29,7 +36,7 @@ export function DrawnRunChart({
   lines: readonly ChartLine[]
   series: readonly Series[]
   tick: number
-  /** The run before this one, drawn dashed against the same ticks (run A vs run B). */
+  /** The run before this one, drawn dashed at the same ticks since its start (run A vs run B). */
   compare?: { series: readonly Series[]; tick: number }
 }) {
   const host = useRef<HTMLDivElement>(null)
@@ -39,15 +46,10 @@ export function DrawnRunChart({
       const found = from.find((s) => s.id === line.id)
       return found ? [{ ...line, run, series: found, endTick }] : []
     })
-  const shown = [...pick(series, tick, 'B'), ...(compare ? pick(compare.series, compare.tick, 'A') : [])]
-  // each series ends at its own run's tick; the x axis spans them all
-  const first = Math.min(...shown.map((s) => s.endTick - s.series.points.length + 1), tick)
-  const last = Math.max(...shown.map((s) => s.endTick), tick)
-  const ticks = Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i)
-  const data: uPlot.AlignedData = [
-    ticks,
-    ...shown.map((s) => alignTo(s.series.points, s.endTick, first, last)),
-  ]
+  const current = pick(series, tick, 'B')
+  const compared = compare ? pick(compare.series, compare.tick, 'A') : []
+  const shown = [...current, ...compared]
+  const data: uPlot.AlignedData = overlayData(current, compared)
   const key = shown.map((s) => `${s.id}:${s.run}`).join(',')
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the plot is rebuilt only when its lines change
@@ -60,15 +62,21 @@ export function DrawnRunChart({
         legend: { live: true },
         scales: { x: { time: false } },
         axes: [
-          { label: 'tick (100 ms)', size: 36 },
+          { label: 'tick since start (100 ms)', size: 36 },
           { label: unit, size: 48 },
         ],
         series: [
           { label: 'tick' },
           ...shown.map((s) =>
             s.run === 'A'
-              ? { label: `${s.series.label} · run A`, stroke: s.colour, width: 1.5, dash: [6, 4] }
-              : { label: s.series.label, stroke: s.colour, width: 2 },
+              ? {
+                  label: `${s.series.label} · run A`,
+                  stroke: s.colour,
+                  width: 1.5,
+                  dash: [6, 4],
+                  value: legendValue,
+                }
+              : { label: s.series.label, stroke: s.colour, width: 2, value: legendValue },
           ),
         ],
       },
@@ -98,10 +106,4 @@ export function DrawnRunChart({
       <div ref={host} />
     </figure>
   )
-}
-
-/** A series whose last point is at `endTick`, placed on the ticks first..last (gaps elsewhere). */
-function alignTo(points: readonly number[], endTick: number, first: number, last: number): (number | null)[] {
-  const start = endTick - points.length + 1
-  return Array.from({ length: last - first + 1 }, (_, i) => points[first + i - start] ?? null)
 }

@@ -1,7 +1,7 @@
 import type { Metric } from '../../shared/sim/view'
 import { formatMetric } from './metric-format'
 
-/** The engine's figures, two to a row: label above, value with its unit below. */
+/** The engine's figures, two to a row: label above, value with its unit below (or a dash and why). */
 export function MetricsGrid({ metrics }: { metrics: readonly Metric[] }) {
   if (metrics.length === 0) return null
   return (
@@ -15,6 +15,7 @@ export function MetricsGrid({ metrics }: { metrics: readonly Metric[] }) {
               {shown.value}
               {shown.unit && <span className="sim-metric__unit"> {shown.unit}</span>}
             </dd>
+            {metric.value === null && metric.hint && <dd className="sim-metric__hint">{metric.hint}</dd>}
           </div>
         )
       })}

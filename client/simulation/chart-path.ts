@@ -24,8 +24,8 @@ const round = (n: number) => Math.round(n * 100) / 100
  * Scales a series into the box: oldest point on the left, newest on the right, the lowest value
  * at the bottom. A flat series draws across the middle; a single point sits at the right edge.
  */
-export function chartPaths(points: readonly number[], box: ChartBox): ChartPaths {
-  const values = points.filter((p) => Number.isFinite(p))
+export function chartPaths(points: readonly (number | null)[], box: ChartBox): ChartPaths {
+  const values = points.filter((p): p is number => p !== null && Number.isFinite(p))
   if (values.length === 0) return { line: '', area: '', min: 0, max: 0, last: null }
   const min = Math.min(...values)
   const max = Math.max(...values)

@@ -45,10 +45,12 @@ export function unitFor(value: number, unit: string): string {
 
 /**
  * How the metrics grid shows a figure: separators, no float noise, bytes in kB/MB, a "never" for
- * the negative drain time engines use when a backlog grows.
+ * the negative drain time engines use when a backlog grows, a dash for a figure with no value
+ * (e.g. no latency when no request succeeded: never shown as 0).
  */
 export function formatMetric(metric: Pick<Metric, 'id' | 'value' | 'unit'>): FormattedMetric {
   const { value, unit } = metric
+  if (value === null) return { value: '—', unit: '' }
   if (!Number.isFinite(value)) return { value: '–', unit: '' }
   if (metric.id === 'drain-time' && value < 0) return { value: 'never', unit: '' }
   if (unit === 'B') return bytes(value)

@@ -6,8 +6,8 @@ export function appendBounded<T>(list: readonly T[], item: T, limit: number): T[
   return next.length > limit ? next.slice(next.length - limit) : next
 }
 
-/** A chart series with a new point, bounded to SERIES_LIMIT. */
-export function appendPoint(points: readonly number[], point: number): number[] {
+/** A chart series with a new point (null: nothing to measure), bounded to SERIES_LIMIT. */
+export function appendPoint<T extends number | null>(points: readonly T[], point: T): T[] {
   return appendBounded(points, point, SERIES_LIMIT)
 }
 

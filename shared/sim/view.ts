@@ -1,7 +1,13 @@
 import { z } from 'zod'
 
-/** How long a chart series may grow: the newest points win. */
+/** How long a chart series may grow at one point per logical time unit: the newest points win. */
 export const SERIES_LIMIT = 60
+/**
+ * The most points a series may carry in all: SERIES_LIMIT recent ones plus a coarser stretch
+ * before them (a drawn run keeps three minutes at one point a second). Bounded because the view
+ * is rebuilt on every screen every tick.
+ */
+export const SERIES_POINTS_MAX = 240
 /** How many event log lines a view keeps: the newest lines win. */
 export const LOG_LIMIT = 40
 
@@ -17,21 +23,34 @@ export type NodeView = z.infer<typeof nodeViewSchema>
 export const edgeViewSchema = z.object({ rate: z.number().min(0), label: z.string() })
 export type EdgeView = z.infer<typeof edgeViewSchema>
 
-/** A figure for the metrics list; `value` is always finite (a negative drain time means "never"). */
+/**
+ * A figure for the metrics list; `value` is finite (a negative drain time means "never"), or null
+ * when there is nothing to measure (no successful request, no latency), with a `hint` saying why.
+ */
 export const metricSchema = z.object({
   id: z.string(),
   label: z.string(),
-  value: z.number(),
+  value: z.number().nullable(),
   unit: z.string(),
+  hint: z.string().optional(),
 })
 export type Metric = z.infer<typeof metricSchema>
 
-/** A short time series for a small chart, oldest point first. */
-export const seriesSchema = z.object({
-  id: z.string(),
-  label: z.string(),
-  points: z.array(z.number()).max(SERIES_LIMIT),
-})
+/**
+ * A short time series for a small chart, oldest point first; a null point is a gap (nothing to
+ * measure then). `ticks`, when given, is the logical time of each point (ascending, one per point);
+ * without it the points are consecutive and end at the view's clock.
+ */
+export const seriesSchema = z
+  .object({
+    id: z.string(),
+    label: z.string(),
+    points: z.array(z.number().nullable()).max(SERIES_POINTS_MAX),
+    ticks: z.array(z.number().int().min(0)).max(SERIES_POINTS_MAX).optional(),
+  })
+  .refine((s) => s.ticks === undefined || s.ticks.length === s.points.length, {
+    message: 'a series needs one tick per point',
+  })
 export type Series = z.infer<typeof seriesSchema>
 
 /** Logical time as the engine counts it, e.g. `{ value: 42, unit: 'tick' }`. */

@@ -77,6 +77,12 @@ describe('simulating the diagram the group drew, in Chromium', () => {
     expect(Number(after.tick)).toBeGreaterThan(Number(before.tick))
     expect(after.metrics['error-rate']).not.toBe(before.metrics['error-rate'])
     expect(after.metrics.p99).not.toBe(before.metrics.p99)
+    // every request needs the dead cache: no latency to show, a dash and why, not "0 ms"
+    expect(after.metrics['error-rate']).toBe('100%')
+    for (const id of ['p50', 'p95', 'p99']) expect(after.metrics[id]).toBe('—')
+    expect(await ana.page.locator('[data-metric-id="p99"] .sim-metric__hint').textContent()).toBe(
+      'no successful requests',
+    )
     for (const page of pages)
       await page.locator('[data-testid="drawn-halo"][data-box="shape:cache"][data-health="failed"]').waitFor()
 

@@ -7,6 +7,7 @@ import { randomStream } from '../random'
 import { applyChaos, type ChaosEvent, chaosEventSchemas } from './drawn-system/chaos'
 import { copyState } from './drawn-system/copy-state'
 import { type DrawnSystemState, emptyCounts, resolve, TICK_US, topologyOf } from './drawn-system/model'
+import { emptyHistory } from './drawn-system/run-history'
 import { advanceOneTick, rescheduleSources } from './drawn-system/tick'
 import { drawnSystemView } from './drawn-system/view'
 
@@ -70,7 +71,8 @@ export const drawnSystemEngine: SimEngine<DrawnSystemParams, DrawnSystemState, D
         failed: 0,
       },
       latencyWindow: [],
-      history: { throughput: [], p50: [], p95: [], p99: [], errorRate: [], cacheHitRate: [], cost: [] },
+      history: emptyHistory(),
+      coarse: emptyHistory(),
       log: [],
     }
     rescheduleSources(state, topologyOf(params).sources, randomStream(seed, 'start'))

@@ -59,9 +59,13 @@ export function mean(values: readonly number[]): number {
   return values.reduce((sum, value) => sum + value, 0) / values.length
 }
 
-/** The value of a view metric, failing loudly when the engine does not report it. */
-export function metric(view: { metrics: ReadonlyArray<{ id: string; value: number }> }, id: string): number {
+/** The value of a view metric, failing loudly when the engine does not report it or has no value. */
+export function metric(
+  view: { metrics: ReadonlyArray<{ id: string; value: number | null }> },
+  id: string,
+): number {
   const found = view.metrics.find((candidate) => candidate.id === id)
   if (!found) throw new Error(`no metric "${id}"`)
+  if (found.value === null) throw new Error(`metric "${id}" has no value`)
   return found.value
 }

@@ -28,5 +28,6 @@ export function copyState(state: DrawnSystemState): DrawnSystemState {
     totals: copyArrays(state.totals),
     latencyWindow: state.latencyWindow.slice(),
     history: copyArrays(state.history),
+    coarse: copyArrays(state.coarse),
   }
 }

@@ -36,9 +36,9 @@ export function toSparse(counts: ReadonlyMap<number, number>): SparseHistogram {
 
 /**
  * The p-th percentile (0–100) of the latencies in `histograms` together, by nearest rank, as the
- * upper bound of its bucket in µs; 0 when nothing completed.
+ * upper bound of its bucket in µs; null when nothing completed (no latency to speak of, not 0).
  */
-export function percentileUs(histograms: readonly SparseHistogram[], p: number): number {
+export function percentileUs(histograms: readonly SparseHistogram[], p: number): number | null {
   const counts = new Map<number, number>()
   let total = 0
   for (const histogram of histograms) {
@@ -49,7 +49,7 @@ export function percentileUs(histograms: readonly SparseHistogram[], p: number):
       total += count
     }
   }
-  if (total === 0) return 0
+  if (total === 0) return null
   const rank = Math.max(1, Math.ceil((p * total) / 100))
   let seen = 0
   for (const bucket of [...counts.keys()].sort((a, b) => a - b)) {
@@ -57,4 +57,10 @@ export function percentileUs(histograms: readonly SparseHistogram[], p: number):
     if (seen >= rank) return BUCKET_BOUNDS_US[bucket] as number
   }
   return BUCKET_BOUNDS_US[BUCKET_BOUNDS_US.length - 1] as number
+}
+
+/** The p-th percentile in ms, or null when nothing completed. */
+export function latencyMs(histograms: readonly SparseHistogram[], p: number): number | null {
+  const us = percentileUs(histograms, p)
+  return us === null ? null : us / 1000
 }

@@ -11,6 +11,7 @@ import {
 import type { GraphSnapshot } from '../../../diagram/graph-snapshot'
 import type { ScheduledEvent } from './event-heap'
 import type { SparseHistogram } from './latency-histogram'
+import type { DrawnHistory } from './run-history'
 
 /** One tick is 100 ms of simulated time: a run at 10 ticks per second plays in real time. */
 export const TICK_US = 100_000
@@ -103,16 +104,6 @@ export interface DrawnTotals {
   failed: number
 }
 
-export interface DrawnHistory {
-  throughput: number[]
-  p50: number[]
-  p95: number[]
-  p99: number[]
-  errorRate: number[]
-  cacheHitRate: number[]
-  cost: number[]
-}
-
 export interface DrawnSystemState {
   params: GraphSnapshot
   seed: number
@@ -136,7 +127,10 @@ export interface DrawnSystemState {
   totals: DrawnTotals
   /** The last LATENCY_WINDOW_TICKS ticks' end-to-end latencies. */
   latencyWindow: SparseHistogram[]
+  /** The last 60 ticks' figures, one point a tick. */
   history: DrawnHistory
+  /** The last three minutes' figures, one point a second (see run-history.ts). */
+  coarse: DrawnHistory
   log: string[]
 }
 

@@ -1,7 +1,7 @@
-import { appendBounded, appendPoint, type LogLine } from '../../history'
+import { appendBounded, type LogLine } from '../../history'
 import { type Random, randomStream } from '../../random'
 import { canonicalHeap, EventKind, type ScheduledEvent } from './event-heap'
-import { percentileUs, toSparse } from './latency-histogram'
+import { latencyMs, toSparse } from './latency-histogram'
 import {
   type DrawnSystemState,
   emptyCounts,
@@ -10,6 +10,7 @@ import {
   TICK_US,
   topologyOf,
 } from './model'
+import { recordTick } from './run-history'
 import { TickRun } from './traffic'
 
 /** Drops the scheduled next request of `sources` and draws a new one from now (in place). */
@@ -47,7 +48,7 @@ export function advanceOneTick(state: DrawnSystemState, log: LogLine): void {
   // scheduled timeouts and retries whose wait already ended are dropped, so state holds live work only
   state.events = canonicalHeap(state.events.filter((event) => isLive(state, event, run.frames)))
 
-  const { totals, history } = state
+  const { totals } = state
   totals.ok += counts.ok
   totals.failed += counts.failed
   state.last = counts
@@ -56,13 +57,15 @@ export function advanceOneTick(state: DrawnSystemState, log: LogLine): void {
   const hits = counts.hits.reduce((sum, n) => sum + n, 0)
   const lookups = counts.lookups.reduce((sum, n) => sum + n, 0)
   const done = counts.ok + counts.failed
-  history.throughput = appendPoint(history.throughput, (counts.ok * 1_000_000) / TICK_US)
-  history.p50 = appendPoint(history.p50, percentileUs(state.latencyWindow, 50) / 1000)
-  history.p95 = appendPoint(history.p95, percentileUs(state.latencyWindow, 95) / 1000)
-  history.p99 = appendPoint(history.p99, percentileUs(state.latencyWindow, 99) / 1000)
-  history.errorRate = appendPoint(history.errorRate, done === 0 ? 0 : counts.failed / done)
-  history.cacheHitRate = appendPoint(history.cacheHitRate, lookups === 0 ? 0 : hits / lookups)
-  history.cost = appendPoint(history.cost, costPerHour(state))
+  recordTick(state, {
+    throughput: (counts.ok * 1_000_000) / TICK_US,
+    p50: latencyMs(state.latencyWindow, 50),
+    p95: latencyMs(state.latencyWindow, 95),
+    p99: latencyMs(state.latencyWindow, 99),
+    errorRate: done === 0 ? 0 : counts.failed / done,
+    cacheHitRate: lookups === 0 ? 0 : hits / lookups,
+    cost: costPerHour(state),
+  })
 }
 
 /** Dollars per hour: every replica of every box, killed ones included (they are still paid for). */

@@ -1,7 +1,8 @@
 import { formatCount, formatPercent, round } from '../../format'
-import { type EdgeView, edgeId, type Health, type NodeView, type SimView } from '../../view'
-import { percentileUs } from './latency-histogram'
+import { type EdgeView, edgeId, type Health, type Metric, type NodeView, type SimView } from '../../view'
+import { latencyMs } from './latency-histogram'
 import { CACHE_WARM_TICKS, type DrawnSystemState, resolve, TICK_US, topologyOf } from './model'
+import { historySeries } from './run-history'
 import { costPerHour } from './tick'
 
 const PER_SECOND = 1_000_000 / TICK_US
@@ -78,20 +79,26 @@ export function drawnSystemView(state: DrawnSystemState): SimView {
     edges[id] = { rate, label: `${formatCount(rate)}/s${now.calls[i]?.mode === 'async' ? ' async' : ''}` }
   })
 
-  const { last, history } = state
+  const { last } = state
   const done = last.ok + last.failed
   const hits = last.hits.reduce((sum, n) => sum + n, 0)
   const lookups = last.lookups.reduce((sum, n) => sum + n, 0)
-  const ms = (p: number) => round(percentileUs(state.latencyWindow, p) / 1000, 1)
+  const latency = (id: string, p: number): Metric => {
+    const ms = latencyMs(state.latencyWindow, p)
+    const label = `p${p} end-to-end (last second)`
+    return ms === null
+      ? { id, label, value: null, unit: 'ms', hint: 'no successful requests' }
+      : { id, label, value: round(ms, 1), unit: 'ms' }
+  }
   return {
     clock: { value: state.tick, unit: 'tick (100 ms)' },
     nodes,
     edges,
     metrics: [
       { id: 'throughput', label: 'Throughput (successes)', value: last.ok * PER_SECOND, unit: 'req/s' },
-      { id: 'p50', label: 'p50 end-to-end (last second)', value: ms(50), unit: 'ms' },
-      { id: 'p95', label: 'p95 end-to-end (last second)', value: ms(95), unit: 'ms' },
-      { id: 'p99', label: 'p99 end-to-end (last second)', value: ms(99), unit: 'ms' },
+      latency('p50', 50),
+      latency('p95', 95),
+      latency('p99', 99),
       {
         id: 'error-rate',
         label: 'Error rate',
@@ -114,19 +121,7 @@ export function drawnSystemView(state: DrawnSystemState): SimView {
       },
       { id: 'async-done', label: 'Async hand-offs done', value: last.asyncDone * PER_SECOND, unit: '/s' },
     ],
-    series: [
-      { id: 'throughput', label: 'Throughput (req/s)', points: history.throughput },
-      { id: 'p50', label: 'p50 (ms)', points: history.p50 },
-      { id: 'p95', label: 'p95 (ms)', points: history.p95 },
-      { id: 'p99', label: 'p99 (ms)', points: history.p99 },
-      { id: 'error-rate', label: 'Error rate (%)', points: history.errorRate.map((r) => round(r * 100, 2)) },
-      {
-        id: 'cache-hit-rate',
-        label: 'Cache hit rate (%)',
-        points: history.cacheHitRate.map((r) => round(r * 100, 1)),
-      },
-      { id: 'cost', label: 'Cost ($/h)', points: history.cost.map((c) => round(c, 2)) },
-    ],
+    series: historySeries(state),
     log: state.log,
   }
 }
