@@ -53,7 +53,9 @@ describe('a room simulating the system it drew, in Chromium', () => {
     // Run is the facilitator's until she lets editors run it too (viewers never)
     await ana.page.getByTestId('drawn-run').waitFor()
     expect(await ben.page.getByTestId('drawn-run').count()).toBe(0)
-    await ana.page.getByTestId('drawn-editors').check()
+    // the switch shows the session's state: it turns on once the server has taken the change
+    await ana.page.getByTestId('drawn-editors').click()
+    await ana.page.locator('[data-testid="drawn-editors"]:checked').waitFor()
     await ben.page.getByTestId('drawn-run').waitFor({ timeout: 10_000 })
     expect(await cy.page.getByTestId('drawn-run').count()).toBe(0)
     await ana.page.getByTestId('drawn-run').click()
