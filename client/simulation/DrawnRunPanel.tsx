@@ -4,11 +4,11 @@ import type { SessionIntent } from '../../shared/session/intents'
 import { LiveCheckpoint } from '../checkpoint/LiveCheckpoint'
 import { DrawnChaosMenu } from './DrawnChaosMenu'
 import { type ChartLine, DrawnRunChart } from './DrawnRunChart'
+import { DRAWN_HEADLINE } from './LastDrawnRun'
 import { MetricsGrid } from './MetricsGrid'
 import { type DrawnRunPicture, endedRunPicture, useDrawnRun } from './useDrawnRun'
 
 /** The figures a class watches first (issue 15 §3), in this order. */
-const HEADLINE = ['throughput', 'p50', 'p95', 'p99', 'error-rate', 'cache-hit-rate', 'cost-per-hour']
 const LATENCY: ChartLine[] = [
   { id: 'p50', colour: '#2f9e44' },
   { id: 'p95', colour: '#f08c00' },
@@ -167,7 +167,7 @@ function DrawnRunFigures({ picture, previous }: { picture: DrawnRunPicture; prev
   const { view, tick } = picture
   const ended = previous ? endedRunPicture(previous) : null
   const compare = ended ? { series: ended.view.series, tick: ended.tick } : undefined
-  const headline = HEADLINE.flatMap((id) => view.metrics.filter((m) => m.id === id))
+  const headline = DRAWN_HEADLINE.flatMap((id) => view.metrics.filter((m) => m.id === id))
   return (
     <>
       <section className="sim-section" aria-label="Metrics" data-testid="drawn-metrics" data-tick={tick}>

@@ -13,6 +13,7 @@ import { DrawnProperties } from './DrawnProperties'
 import { DrawnRunPanel, DrawnRunStart } from './DrawnRunPanel'
 import { EventLog } from './EventLog'
 import { HealthLegend } from './HealthLegend'
+import { LastDrawnRun } from './LastDrawnRun'
 import { MetricsGrid } from './MetricsGrid'
 import { ScenarioPicker } from './ScenarioPicker'
 import { SeriesCharts } from './SeriesCharts'
@@ -102,6 +103,9 @@ export function SimulationTab() {
         <>
           {canRunDrawn && simulation.status === 'idle' && connection.session && (
             <DrawnRunStart drive={drive} facilitator={canDrive} editorsMayRun={editorsMayRun} />
+          )}
+          {simulation.status === 'idle' && connection.session?.drawnPrevious && (
+            <LastDrawnRun run={connection.session.drawnPrevious} />
           )}
           <SimulationBody
             simulation={simulation}

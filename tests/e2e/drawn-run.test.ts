@@ -110,6 +110,16 @@ describe('simulating the diagram the group drew, in Chromium', () => {
     await ana.page.locator('[data-chaos="kill-box"]').click()
     await ana.page.locator(`[data-testid="drawn-halo"][data-box="${target}"][data-health="failed"]`).waitFor()
     expect(await ana.page.getByTestId('sim-notice').count()).toBe(0)
+
+    // Stop keeps what the run ended with on every screen, for the room to talk about
+    await ana.page.getByTestId('drawn-stop').click()
+    const lastRun = async (page: Page) => {
+      await page.getByTestId('drawn-last-run').waitFor({ timeout: 10_000 })
+      return page.getByTestId('drawn-last-run').innerText()
+    }
+    const stopped = await lastRun(ana.page)
+    expect(stopped).toContain('p99')
+    expect(await lastRun(ben.page)).toBe(stopped)
     expect(ana.foreignRequests.concat(ben.foreignRequests)).toEqual([])
   })
   it("sets a box's and a call's properties beside them: shared, undoable, checked, and used by the next Run", async () => {
