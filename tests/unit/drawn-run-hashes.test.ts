@@ -1,30 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { graphSnapshotSchema } from '../../shared/diagram/graph-snapshot'
-import { advanceDrawnRun, type DrawnRun, startDrawnRun } from '../../shared/session/drawn-run'
+import type { DrawnRun } from '../../shared/session/drawn-run'
 import { DrawnRunHashes } from '../../shared/session/drawn-run-hashes'
-import { hashState } from '../../shared/sim/state-hash'
+import { replayedHash, threeBoxRun } from './drawn-run-kit'
 
-const run: DrawnRun = {
-  snapshot: graphSnapshotSchema.parse({
-    boxes: [
-      { id: 'shape:users', kind: 'client' },
-      { id: 'shape:api', kind: 'service' },
-      { id: 'shape:db', kind: 'database' },
-    ],
-    calls: [
-      { id: 'shape:a1', from: 'shape:users', to: 'shape:api' },
-      { id: 'shape:a2', from: 'shape:api', to: 'shape:db' },
-    ],
-  }),
-  seed: 11,
-  events: [{ atTick: 30, event: { type: 'kill-box', box: 'shape:db' } }],
-  startedAt: 0,
-  pausedAtTick: null,
-  pendingChange: null,
-}
+const run: DrawnRun = threeBoxRun(11, [{ atTick: 30, event: { type: 'kill-box', box: 'shape:db' } }])
 
-/** The independent answer: a replay from tick 0, as a late joiner computes it. */
-const replayed = (r: DrawnRun, tick: number) => hashState(advanceDrawnRun(startDrawnRun(r), r, tick).state)
+const replayed = replayedHash
 
 describe("the server's hashes of a drawn run", () => {
   it('match a replay from tick 0 at any tick, forwards, backwards and after a new change', () => {

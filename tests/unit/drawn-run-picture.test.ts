@@ -1,30 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { pictureAt, replayDrawnRunFromStart } from '../../client/simulation/useDrawnRun'
-import { graphSnapshotSchema } from '../../shared/diagram/graph-snapshot'
-import { advanceDrawnRun, type DrawnRun, startDrawnRun } from '../../shared/session/drawn-run'
-import { hashState } from '../../shared/sim/state-hash'
+import type { DrawnRun } from '../../shared/session/drawn-run'
+import { replayedHash, threeBoxRun } from './drawn-run-kit'
 
-const run: DrawnRun = {
-  snapshot: graphSnapshotSchema.parse({
-    boxes: [
-      { id: 'shape:users', kind: 'client' },
-      { id: 'shape:api', kind: 'service' },
-      { id: 'shape:db', kind: 'database' },
-    ],
-    calls: [
-      { id: 'shape:a1', from: 'shape:users', to: 'shape:api' },
-      { id: 'shape:a2', from: 'shape:api', to: 'shape:db' },
-    ],
-  }),
-  seed: 7,
-  events: [],
-  startedAt: 0,
-  pausedAtTick: null,
-  pendingChange: null,
-}
+const run: DrawnRun = threeBoxRun(7)
 
-/** The independent answer: a replay from tick 0, as the server and a late joiner compute it. */
-const replayed = (r: DrawnRun, tick: number) => hashState(advanceDrawnRun(startDrawnRun(r), r, tick).state)
+const replayed = replayedHash
 
 describe('the hash a screen reports for a drawn run', () => {
   beforeEach(() => replayDrawnRunFromStart())
