@@ -30,6 +30,8 @@ export interface PostgresOptions {
   schema?: string
   /** Connections this instance may hold. */
   poolSize?: number
+  /** How long a query may go unanswered before the database counts as out of reach (tests shorten it). */
+  queryTimeoutMs?: number
 }
 
 const BOARD_SELECT = `SELECT b.*, t.updated_at AS thumbnail_at
@@ -37,6 +39,11 @@ const BOARD_SELECT = `SELECT b.*, t.updated_at AS thumbnail_at
 const VERSION_COLUMNS = `id, board_id, name, kind, created_at, thumbnail IS NOT NULL AS has_thumbnail`
 
 const now = () => new Date().toISOString()
+
+/** No query of ours takes near this long; past it the database is treated as out of reach. */
+const QUERY_TIMEOUT_MS = 30_000
+/** A transaction left open by a vanished instance gives up its locks after this long. */
+const IDLE_IN_TRANSACTION_MS = 60_000
 
 /**
  * Boards in PostgreSQL (`DATABASE_URL`), so several instances can serve the same boards. The same
@@ -49,12 +56,18 @@ export class PostgresBoardStore implements BoardStore {
   /** Connects, and brings the schema up to date (one instance at a time, under an advisory lock). */
   static async open(
     url: string,
-    { schema, poolSize = 10 }: PostgresOptions = {},
+    { schema, poolSize = 10, queryTimeoutMs = QUERY_TIMEOUT_MS }: PostgresOptions = {},
   ): Promise<PostgresBoardStore> {
     const pool = new pg.Pool({
       connectionString: url,
       max: poolSize,
       connectionTimeoutMillis: 5_000,
+      // a database host that vanishes without closing its connections (power loss, a dropped route)
+      // must not hang a query for the minutes TCP takes to give up: it becomes "saving paused"
+      keepAlive: true,
+      query_timeout: queryTimeoutMs,
+      // and a transaction whose instance vanished mid-way does not hold its locks for long
+      idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_MS,
       options: schema ? `-c search_path=${schema}` : undefined,
     })
     // an idle connection the server dropped must not crash the process; the next query reconnects
@@ -82,16 +95,19 @@ export class PostgresBoardStore implements BoardStore {
 
   private async inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect()
+    let failure: Error | undefined
     try {
       await client.query('BEGIN')
       const result = await work(client)
       await client.query('COMMIT')
       return result
     } catch (error) {
+      failure = error instanceof Error ? error : new Error(String(error))
       await client.query('ROLLBACK').catch(() => {})
       throw error
     } finally {
-      client.release()
+      // after a failure the connection may be broken or stuck behind an unanswered query: discard it
+      client.release(failure)
     }
   }
 
@@ -294,15 +310,11 @@ export class PostgresBoardStore implements BoardStore {
   }
 
   async pruneAutomaticVersions(boardId: string, keep: number): Promise<number> {
-    const client = await this.pool.connect()
-    try {
-      return await this.prune(client, boardId, keep)
-    } finally {
-      client.release()
-    }
+    return this.prune(this.pool, boardId, keep)
   }
 
-  private async prune(client: pg.PoolClient, boardId: string, keep: number): Promise<number> {
+  /** In a transaction of the caller's, or on its own (the pool discards a connection that failed). */
+  private async prune(client: pg.Pool | pg.PoolClient, boardId: string, keep: number): Promise<number> {
     const result = await client.query(
       `DELETE FROM board_versions
        WHERE board_id = $1 AND kind <> 'manual'

@@ -7,7 +7,7 @@ import { freshSchema, TEST_DATABASE_URL } from '../support/postgres'
 import { joinSession } from '../support/session-client'
 import { startTcpProxy } from '../support/tcp-proxy'
 import { createTestBoard, startTestServer } from '../support/test-server'
-import { waitUntil } from '../support/wait'
+import { waitUntil, within } from '../support/wait'
 import { closeOf, rawYjsSocket, syncedBoardClient } from '../support/yjs-client'
 
 describe('PostgreSQL out of reach', () => {
@@ -33,16 +33,21 @@ describe('PostgreSQL out of reach', () => {
         'a to be told saving is paused',
       )
       await waitUntil(() => b.notices.some((n) => n.kind === 'saving-paused'), 'b to be told too')
-      expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
+      expect((await within(fetch(`${server.url}/healthz`), 'healthz during the outage')).status).toBe(200)
       expect(b.records.has('shape:during')).toBe(false) // held, never relayed while unstored
       // someone opening the board now cannot be let in (their link is read from the database):
       // both sockets are refused with a reason, and nothing is left unhandled in the server
-      expect(await closeOf(rawYjsSocket(server.url, board.id, board.tokens.editor))).toEqual({
+      expect(
+        await within(closeOf(rawYjsSocket(server.url, board.id, board.tokens.editor)), 'a newcomer refused'),
+      ).toEqual({
         code: 1011,
         reason: 'storage unavailable',
       })
-      const refused = await joinSession(server.url, board.id, board.tokens.editor).catch(
-        (error: Error & { data?: unknown }) => error.data,
+      const refused = await within(
+        joinSession(server.url, board.id, board.tokens.editor).catch(
+          (error: Error & { data?: unknown }) => error.data,
+        ),
+        'a session newcomer refused',
       )
       // the tab is told to try again (socket.io does not retry a middleware's refusal by itself)
       expect(refused).toEqual({ code: SESSION_REFUSAL.storageUnavailable, retryAfterMs: 2000 })
@@ -54,17 +59,23 @@ describe('PostgreSQL out of reach', () => {
       )
       await waitUntil(() => a.notices.some((n) => n.kind === 'saving-resumed'), 'a to be told saving resumed')
       // and trying again now lets the newcomer in
-      const newcomer = await joinSession(server.url, board.id, board.tokens.editor)
+      const newcomer = await within(
+        joinSession(server.url, board.id, board.tokens.editor),
+        'a newcomer let in',
+      )
       newcomer.close()
       const stored = new Y.Doc()
-      Y.applyUpdate(stored, (await server.store.loadDocument(board.id)) ?? new Uint8Array())
+      Y.applyUpdate(
+        stored,
+        (await within(server.store.loadDocument(board.id), 'reading the board back')) ?? new Uint8Array(),
+      )
       expect(stored.getMap(BOARD_DOC.recordsMap).has('shape:during')).toBe(true)
       a.destroy()
       b.destroy()
     } finally {
-      await server.close()
-      await proxy.close()
-      await drop()
+      await within(server.close(), 'the server to close')
+      await within(proxy.close(), 'the proxy to close')
+      await within(drop(), 'the schema to be dropped')
     }
   })
 })

@@ -20,7 +20,17 @@ export async function freshSchema(): Promise<{ schema: string; drop(): Promise<v
       const dropper = new pg.Client({ connectionString: TEST_DATABASE_URL })
       await dropper.connect()
       try {
-        await dropper.query(`DROP SCHEMA ${schema} CASCADE`)
+        // a bound, not a hang: if something still holds a lock in the schema, say who
+        await dropper.query(`SET lock_timeout = '10s'`)
+        await dropper.query(`DROP SCHEMA ${schema} CASCADE`).catch(async (error: Error) => {
+          const holders = await dropper.query<{ pid: number; state: string; query: string }>(
+            `SELECT DISTINCT a.pid, a.state, a.query FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+             WHERE l.granted AND a.pid <> pg_backend_pid() AND a.datname = current_database()`,
+          )
+          throw new Error(
+            `could not drop ${schema}: ${error.message}; locks held by ${JSON.stringify(holders.rows)}`,
+          )
+        })
       } finally {
         await dropper.end()
       }

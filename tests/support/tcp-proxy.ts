@@ -8,6 +8,11 @@ export interface TcpProxy {
   port: number
   /** Drops every open connection; new ones are closed at once until `restore`. */
   cut(): void
+  /**
+   * Stops passing bytes either way while every connection stays open, as a host that lost its
+   * route or its power looks from here (no reset, no close); `restore` lets them flow again.
+   */
+  stall(): void
   restore(): void
   close(): Promise<void>
 }
@@ -15,6 +20,16 @@ export interface TcpProxy {
 export async function startTcpProxy(targetHost: string, targetPort: number): Promise<TcpProxy> {
   const open = new Set<net.Socket>()
   let cut = false
+  let stalled = false
+  /** Passes `from`'s bytes to `to`, holding them while stalled (and while `to` is full). */
+  const relay = (from: net.Socket, to: net.Socket) => {
+    from.on('data', (chunk) => {
+      if (!to.write(chunk) || stalled) from.pause()
+    })
+    to.on('drain', () => {
+      if (!stalled) from.resume()
+    })
+  }
   const server = net.createServer((client) => {
     if (cut) {
       client.destroy()
@@ -26,7 +41,12 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
       socket.on('close', () => open.delete(socket))
       socket.on('error', () => {})
     }
-    client.pipe(upstream).pipe(client)
+    if (stalled) {
+      client.pause()
+      upstream.pause()
+    }
+    relay(client, upstream)
+    relay(upstream, client)
     client.on('close', () => upstream.destroy())
     upstream.on('close', () => client.destroy())
   })
@@ -39,8 +59,14 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
       cut = true
       for (const socket of open) socket.destroy()
     },
+    stall() {
+      stalled = true
+      for (const socket of open) socket.pause()
+    },
     restore() {
       cut = false
+      stalled = false
+      for (const socket of open) socket.resume()
     },
     close: () =>
       new Promise<void>((resolve) => {
