@@ -1,5 +1,6 @@
 import { memo } from 'react'
 import type { Health } from '../../shared/sim/view'
+import type { Rect } from './chip-placement'
 import { HEALTH_COLOR } from './health-style'
 
 /** A box's page bounds, as the drawn run overlay places its marks. */
@@ -44,27 +45,29 @@ export const DrawnBoxHalo = memo(function DrawnBoxHalo({
 })
 
 /**
- * One box's figures under it (busy share, queue depth, error share when there are errors), as
- * words already formatted: a tick re-renders only the boxes whose words changed.
+ * One box's figures (busy share, queue depth, error share when there are errors), as words already
+ * formatted, centred in the room laid out for them (`at`, under the box unless something is there):
+ * a tick re-renders only the boxes whose words changed.
  */
 export const DrawnBoxChips = memo(function DrawnBoxChips({
   box,
+  at,
   health,
   queueDepth,
   busy,
   queue,
   errors,
-  px,
   scale,
 }: {
   box: PlacedDrawnBox
+  /** The room for this box's chips on the page. */
+  at: Rect
   health: Health
   queueDepth: number
   busy: string
   queue: string
   /** The error share in words; null when nothing fails. */
   errors: string | null
-  px: number
   /** The chips' scale on the page, so they keep a readable size on screen. */
   scale: number
 }) {
@@ -75,8 +78,8 @@ export const DrawnBoxChips = memo(function DrawnBoxChips({
       data-box={box.id}
       data-queue={queueDepth}
       style={{
-        left: box.x + box.w / 2,
-        top: box.y + box.h + 12 * px,
+        left: at.x + at.w / 2,
+        top: at.y,
         transform: `translateX(-50%) scale(${scale})`,
       }}
     >

@@ -8,6 +8,7 @@ import { CutMarks } from './CutMarks'
 import { placeArrowShape } from './canvas-geometry'
 import { DrawnBoxChips, DrawnBoxHalo, type PlacedDrawnBox } from './DrawnBoxMarks'
 import { FlowDashes } from './FlowDashes'
+import { useDrawnChipLayout } from './useDrawnChipLayout'
 import { useDrawnRun } from './useDrawnRun'
 import { useDrawnRunCheck } from './useDrawnRunCheck'
 import { useFlowStillWhileCameraMoves } from './useFlowStillWhileCameraMoves'
@@ -61,11 +62,20 @@ export function DrawnRunOverlay({
     [editor, run.snapshot],
   )
   const zoom = useValue('drawn run zoom', () => editor.getZoomLevel(), [editor])
+  const chipScale = Math.min(Math.max(0.85 / zoom, 1), 2.2)
+  const chipsAt = useDrawnChipLayout(
+    editor,
+    placed,
+    run.seed,
+    picture?.figures,
+    zoom,
+    chipScale,
+    zoom >= CHIPS_MIN_ZOOM,
+  )
   const svgRef = useFlowStillWhileCameraMoves(editor)
   const flowRate = useSteadyFlowRates(picture?.view.edges ?? {}, picture?.tick ?? 0)
   if (!picture) return null
   const px = 1 / zoom
-  const chipScale = Math.min(Math.max(0.85 / zoom, 1), 2.2)
   return (
     <div className="sim-overlay" data-testid="drawn-overlay" data-tick={picture.tick} aria-hidden="true">
       <svg ref={svgRef} className="sim-overlay__svg" width={1} height={1} aria-hidden="true">
@@ -82,25 +92,25 @@ export function DrawnRunOverlay({
         })}
         <CutMarks arrows={calls} cut={picture.cut} px={px} />
       </svg>
-      {zoom >= CHIPS_MIN_ZOOM &&
-        placed.map((box) => {
-          const node = picture.view.nodes[box.id]
-          const figures = picture.figures[box.id]
-          if (!node || !figures) return null
-          return (
-            <DrawnBoxChips
-              key={box.id}
-              box={box}
-              health={node.health}
-              queueDepth={figures.queueDepth}
-              busy={formatPercent(figures.utilisation, 0)}
-              queue={formatCount(figures.queueDepth)}
-              errors={figures.errorShare > 0 ? formatPercent(figures.errorShare, 0) : null}
-              px={px}
-              scale={chipScale}
-            />
-          )
-        })}
+      {placed.map((box) => {
+        const node = picture.view.nodes[box.id]
+        const figures = picture.figures[box.id]
+        const at = chipsAt.get(box.id)
+        if (!node || !figures || !at) return null
+        return (
+          <DrawnBoxChips
+            key={box.id}
+            box={box}
+            at={at}
+            health={node.health}
+            queueDepth={figures.queueDepth}
+            busy={formatPercent(figures.utilisation, 0)}
+            queue={formatCount(figures.queueDepth)}
+            errors={figures.errorShare > 0 ? formatPercent(figures.errorShare, 0) : null}
+            scale={chipScale}
+          />
+        )
+      })}
     </div>
   )
 }

@@ -11,19 +11,19 @@ import {
 } from './chip-placement'
 import { chipRowSize, chipSize } from './chip-size'
 
-/** How far around the scenario's boxes chips look for labels and boxes to keep clear of (page units). */
+/** How far around the boxes chips look for labels and boxes to keep clear of (page units). */
 const CHIP_REACH = 400
 /** A box's chips sit this many screen pixels from it; a flow chip this many page units from its label. */
 const BOX_GAP_PX = 12
 const LABEL_GAP = 4
 
-/** The arrow labels and boxes near a scenario's boxes, which its chips keep clear of. */
-export function scenarioChipObstacles(editor: Editor, { boxes }: PlacedScenario): ChipObstacles {
-  if (boxes.length === 0) return { labels: [], boxes: [] }
-  const minX = Math.min(...boxes.map((b) => b.bounds.x))
-  const minY = Math.min(...boxes.map((b) => b.bounds.y))
-  const maxX = Math.max(...boxes.map((b) => b.bounds.x + b.bounds.w))
-  const maxY = Math.max(...boxes.map((b) => b.bounds.y + b.bounds.h))
+/** The arrow labels and boxes near `rects` (a run's or a scenario's boxes), which their chips keep clear of. */
+export function chipObstaclesAround(editor: Editor, rects: readonly Rect[]): ChipObstacles {
+  if (rects.length === 0) return { labels: [], boxes: [] }
+  const minX = Math.min(...rects.map((r) => r.x))
+  const minY = Math.min(...rects.map((r) => r.y))
+  const maxX = Math.max(...rects.map((r) => r.x + r.w))
+  const maxY = Math.max(...rects.map((r) => r.y + r.h))
   const by = CHIP_REACH
   return chipObstacles(editor, {
     x: minX - by,
@@ -31,6 +31,14 @@ export function scenarioChipObstacles(editor: Editor, { boxes }: PlacedScenario)
     w: maxX - minX + 2 * by,
     h: maxY - minY + 2 * by,
   })
+}
+
+/** The arrow labels and boxes near a scenario's boxes, which its chips keep clear of. */
+export function scenarioChipObstacles(editor: Editor, { boxes }: PlacedScenario): ChipObstacles {
+  return chipObstaclesAround(
+    editor,
+    boxes.map((box) => box.bounds),
+  )
 }
 
 /**

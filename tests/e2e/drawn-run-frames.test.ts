@@ -114,6 +114,19 @@ describe('frame times while panning a drawn run of 200 boxes, in Chromium', () =
     expect(running.frames.length).toBeGreaterThan(1)
     expect(await page.getByTestId('drawn-halo').count()).toBe(200)
     expect(await page.getByTestId('drawn-chips').count()).toBe(200)
+    // and each box's chips are laid out clear of every other box's, as drawn in this browser
+    const overlapping = await page.evaluate(() => {
+      const rects = [...document.querySelectorAll('[data-testid="drawn-chips"]')].map((chips) =>
+        chips.getBoundingClientRect(),
+      )
+      return rects.flatMap((a, i) =>
+        rects
+          .slice(i + 1)
+          .filter((b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom)
+          .map(() => i),
+      ).length
+    })
+    expect(overlapping).toBe(0)
     // traffic moves along the calls that carry some
     expect(await page.locator('[data-testid="sim-flow"][data-moving="true"]').count()).toBeGreaterThan(0)
   })
