@@ -21,8 +21,8 @@ export function DesignHints({
 }) {
   const hints = useValue('design hints', () => {
     const records = [...editor.getCurrentPageShapes(), ...editor.store.query.records('binding').get()]
-    const { snapshot } = snapshotFromRecords(records)
-    return snapshot ? designHints(snapshot) : []
+    const { snapshot, looseArrows } = snapshotFromRecords(records)
+    return snapshot ? designHints({ ...snapshot, looseArrows }) : []
   }, [editor])
   if (hidden && !canDrive) return null
   return (

@@ -10,6 +10,7 @@ import {
   TEMPLATE_KIND_COMPONENT,
 } from './components'
 import { boxIdSchema, type GraphSnapshot, graphSnapshotSchema, type SnapshotCall } from './graph-snapshot'
+import { type LooseArrow, looseArrowOf } from './loose-arrows'
 
 /** The parts of a tldraw shape record the reading needs (any real record has them). */
 const shapeRecordSchema = z.looseObject({
@@ -41,6 +42,8 @@ export interface SkippedShape {
 export interface DiagramReading {
   snapshot: GraphSnapshot | null
   skipped: SkippedShape[]
+  /** Arrows tied to or lying beside a box that are not calls (for design hints; never in the snapshot). */
+  looseArrows: LooseArrow[]
 }
 
 /**
@@ -48,7 +51,8 @@ export interface DiagramReading {
  * every client read the same graph): a shape with `meta.componentKind` (or a template box, whose
  * `meta.kind` maps to a component kind) is a box; an arrow bound at both ends to boxes is a call,
  * sync or async by `meta.callMode`, its template edge kind, or else its dash (dashed = async).
- * Boxes and calls are sorted by id, so the snapshot does not depend on record order.
+ * Boxes and calls are sorted by id, so the snapshot does not depend on record order. An arrow
+ * that is not a call yet touches a box is listed as loose, for the hints only (`loose-arrows.ts`).
  */
 export function snapshotFromRecords(records: readonly unknown[]): DiagramReading {
   const shapes = new Map<string, ShapeRecord>()
@@ -88,6 +92,7 @@ export function snapshotFromRecords(records: readonly unknown[]): DiagramReading
   const boxIds = new Set(boxes.map((box) => box.id))
 
   const calls: SnapshotCall[] = []
+  const looseArrows: LooseArrow[] = []
   for (const arrow of [...shapes.values()].filter((shape) => shape.type === 'arrow').sort(byId)) {
     const mode = callModeOf(arrow)
     if (mode === null) continue // a control arrow carries no traffic
@@ -97,14 +102,16 @@ export function snapshotFromRecords(records: readonly unknown[]): DiagramReading
         skipped.push({ shapeId: arrow.id, reason: 'not bound to a box at its end' })
       else if (end && boxIds.has(end))
         skipped.push({ shapeId: arrow.id, reason: 'not bound to a box at its start' })
+      const loose = looseArrowOf(arrow, { start, end }, shapes, boxIds)
+      if (loose) looseArrows.push(loose)
       continue
     }
     const share = z.number().min(0).max(1).safeParse(arrow.meta.share)
     calls.push({ id: arrow.id, from: start, to: end, mode, share: share.success ? share.data : null })
   }
 
-  if (boxes.length === 0) return { snapshot: null, skipped }
-  return { snapshot: graphSnapshotSchema.parse({ boxes, calls }), skipped }
+  if (boxes.length === 0) return { snapshot: null, skipped, looseArrows }
+  return { snapshot: graphSnapshotSchema.parse({ boxes, calls }), skipped, looseArrows }
 }
 
 /** The component a shape plays: its own kind, or a template box's node kind mapped. */

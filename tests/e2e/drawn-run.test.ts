@@ -236,4 +236,56 @@ describe('simulating the diagram the group drew, in Chromium', () => {
       expect(await compared.first().locator('.u-legend').textContent()).toContain('p99 (ms) · run A')
     }
   })
+
+  it('an arrow left beside a box instead of on it gets a hint that points at it, until its end is tied', async () => {
+    const board = await createTestBoard(server.url, 'Loose arrow')
+    const ana = await chromium.open(server.url)
+    await ana.page.goto(`${server.url}${board.urls.facilitator}`)
+    await waitForBoard(ana.page)
+    // the first call is drawn by hand: its start dropped on the client, its end just short of the balancer
+    await drawSystem(ana.page, { calls: CALLS.slice(1) })
+    await ana.page.evaluate(() => {
+      const editor = window.lockstepEditor
+      if (!editor) throw new Error('no editor')
+      editor.createShapes([
+        { id: 'shape:loose' as never, type: 'arrow', x: 0, y: 0, props: { end: { x: 214, y: 40 } } },
+      ])
+      editor.createBindings([
+        {
+          type: 'arrow',
+          fromId: 'shape:loose' as never,
+          toId: 'shape:users' as never,
+          props: {
+            terminal: 'start',
+            normalizedAnchor: { x: 0.5, y: 0.5 },
+            isExact: false,
+            isPrecise: false,
+          },
+        },
+      ])
+    })
+    await ana.page.getByTestId('dock-tab-simulation').click()
+    const hint = ana.page.locator('[data-rule="arrow-not-attached"] button')
+    await hint.waitFor()
+    expect(await hint.textContent()).toMatch(
+      /^An arrow from .+ is not attached at its end, so it carries no traffic/,
+    )
+
+    await hint.click()
+    const selected = () => ana.page.evaluate(() => window.lockstepEditor?.getSelectedShapeIds() ?? [])
+    expect(await selected()).toEqual(['shape:loose', 'shape:users', 'shape:lb'])
+
+    // dropping the end onto the balancer makes it a call, and the hint goes
+    await ana.page.evaluate(() => {
+      window.lockstepEditor?.createBindings([
+        {
+          type: 'arrow',
+          fromId: 'shape:loose' as never,
+          toId: 'shape:lb' as never,
+          props: { terminal: 'end', normalizedAnchor: { x: 0.5, y: 0.5 }, isExact: false, isPrecise: false },
+        },
+      ])
+    })
+    await hint.waitFor({ state: 'detached' })
+  })
 })

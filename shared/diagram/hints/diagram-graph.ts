@@ -1,6 +1,7 @@
 import { boxNames } from '../box-names'
 import { type ComponentKind, type ComponentProps, effectiveProps } from '../components'
 import type { GraphSnapshot, SnapshotBox, SnapshotCall } from '../graph-snapshot'
+import type { LooseArrow } from '../loose-arrows'
 
 /** A design hint: what is wrong, in words, and the shapes it concerns (issue 15 §6). */
 export interface DesignHint {
@@ -19,10 +20,15 @@ export interface DiagramGraph {
   entries: string[]
   /** What a hint calls each box: its label, or its kind's name numbered ("Service 2"). */
   names: ReadonlyMap<string, string>
+  /** Arrows that touch a box but are not calls (none when the reading gave none). */
+  looseArrows: readonly LooseArrow[]
 }
 
+/** What the hint rules read: a snapshot's boxes and calls, and the loose arrows the board reading found. */
+export type HintInput = Pick<GraphSnapshot, 'boxes' | 'calls'> & { looseArrows?: readonly LooseArrow[] }
+
 /** Indexes a snapshot for the hint rules. */
-export function diagramGraph(snapshot: Pick<GraphSnapshot, 'boxes' | 'calls'>): DiagramGraph {
+export function diagramGraph(snapshot: HintInput): DiagramGraph {
   const boxes = snapshot.boxes.map((box) => ({ ...box, effective: effectiveProps(box.kind, box.props) }))
   const outgoing = new Map<string, SnapshotCall[]>(boxes.map((box) => [box.id, []]))
   const incoming = new Map<string, SnapshotCall[]>(boxes.map((box) => [box.id, []]))
@@ -37,6 +43,7 @@ export function diagramGraph(snapshot: Pick<GraphSnapshot, 'boxes' | 'calls'>): 
     incoming,
     entries: boxes.filter((box) => box.kind === 'client').map((box) => box.id),
     names: boxNames(snapshot),
+    looseArrows: snapshot.looseArrows ?? [],
   }
 }
 

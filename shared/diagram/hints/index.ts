@@ -1,6 +1,6 @@
 import { capitalised } from '../box-names'
-import type { GraphSnapshot } from '../graph-snapshot'
-import { type DesignHint, type DiagramGraph, diagramGraph } from './diagram-graph'
+import { type DesignHint, type DiagramGraph, diagramGraph, type HintInput } from './diagram-graph'
+import { arrowNotAttached } from './rules/arrow-not-attached'
 import { cacheWithoutFallback } from './rules/cache-without-fallback'
 import { callLoop } from './rules/call-loop'
 import { DEFAULT_MAX_SYNC_DEPTH, deepSyncChain } from './rules/deep-sync-chain'
@@ -11,7 +11,7 @@ import { sharedDatabase } from './rules/shared-database'
 import { singleInstanceOnCriticalPath } from './rules/single-instance'
 import { unreachableBoxes } from './rules/unreachable-boxes'
 
-export type { DesignHint } from './diagram-graph'
+export type { DesignHint, HintInput } from './diagram-graph'
 
 export interface HintOptions {
   /** Boxes a synchronous chain may hold after its entry (5). */
@@ -20,6 +20,7 @@ export interface HintOptions {
 
 /** Every design hint rule, by id, in the order the panel lists them. */
 export const HINT_RULES = {
+  'arrow-not-attached': (graph: DiagramGraph) => arrowNotAttached(graph),
   'no-entry-point': (graph: DiagramGraph) => noEntryPoint(graph),
   'unreachable-boxes': (graph: DiagramGraph) => unreachableBoxes(graph),
   'call-loop': (graph: DiagramGraph) => callLoop(graph),
@@ -34,11 +35,11 @@ export const HINT_RULES = {
 
 export type HintRuleId = keyof typeof HINT_RULES
 
-/** The hints for a diagram, each naming the shapes it concerns (pure: runs while people draw). */
-export function designHints(
-  snapshot: Pick<GraphSnapshot, 'boxes' | 'calls'>,
-  options: Partial<HintOptions> = {},
-): DesignHint[] {
+/**
+ * The hints for a diagram, each naming the shapes it concerns (pure: runs while people draw). Give
+ * it the board reading's loose arrows too, or the arrow-not-attached rule has nothing to say.
+ */
+export function designHints(snapshot: HintInput, options: Partial<HintOptions> = {}): DesignHint[] {
   const graph = diagramGraph(snapshot)
   const settings: HintOptions = { maxSyncDepth: DEFAULT_MAX_SYNC_DEPTH, ...options }
   return Object.values(HINT_RULES).flatMap((rule) =>
