@@ -56,7 +56,11 @@ export function DesignHints({
               <button
                 type="button"
                 className="button button--small"
-                onClick={() => editor.select(...(hint.shapeIds as TLShapeId[]))}
+                onClick={() => {
+                  editor.select(...(hint.shapeIds as TLShapeId[]))
+                  // and bring them into view if they are off screen (the zoom stays unless they do not fit)
+                  editor.zoomToSelectionIfOffscreen(48, { animation: { duration: 300 } })
+                }}
               >
                 {hint.message}
               </button>

@@ -271,9 +271,19 @@ describe('simulating the diagram the group drew, in Chromium', () => {
       /^An arrow from .+ is not attached at its end, so it carries no traffic/,
     )
 
+    // looking elsewhere on the board: pointing at the hint brings its shapes into view
+    await ana.page.evaluate(() => {
+      const editor = window.lockstepEditor
+      editor?.setCamera({ x: -5000, y: -5000, z: 1 })
+    })
     await hint.click()
     const selected = () => ana.page.evaluate(() => window.lockstepEditor?.getSelectedShapeIds() ?? [])
     expect(await selected()).toEqual(['shape:loose', 'shape:users', 'shape:lb'])
+    await ana.page.waitForFunction(() => {
+      const editor = window.lockstepEditor
+      const selection = editor?.getSelectionPageBounds()
+      return !!editor && !!selection && editor.getViewportPageBounds().contains(selection)
+    })
 
     // dropping the end onto the balancer makes it a call, and the hint goes
     await ana.page.evaluate(() => {
