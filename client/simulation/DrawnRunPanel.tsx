@@ -1,3 +1,4 @@
+import type { Editor } from 'tldraw'
 import { type QuestionView, questionHolds } from '../../shared/session/drawn-question'
 import type { DrawnRun } from '../../shared/session/drawn-run'
 import type { SessionIntent } from '../../shared/session/intents'
@@ -6,6 +7,7 @@ import { DrawnChaosMenu } from './DrawnChaosMenu'
 import { type ChartLine, DrawnRunChart } from './DrawnRunChart'
 import { DRAWN_HEADLINE } from './LastDrawnRun'
 import { MetricsGrid } from './MetricsGrid'
+import { useDiagramChanged } from './useDiagramChanged'
 import { type DrawnRunPicture, endedRunPicture, useDrawnRun } from './useDrawnRun'
 
 /** The figures a class watches first (issue 15 §3), in this order. */
@@ -75,6 +77,7 @@ export function DrawnRunPanel({
   driverName,
   drive,
   serverClockOffset,
+  editor,
 }: {
   run: DrawnRun
   /** The run before this one, compared on the charts (run A, dashed). */
@@ -88,8 +91,11 @@ export function DrawnRunPanel({
   driverName: string
   drive: (intent: SessionIntent) => void
   serverClockOffset: number
+  /** This screen's canvas, compared with what the run simulates. */
+  editor: Editor | null
 }) {
   const picture = useDrawnRun(run, serverClockOffset)
+  const changed = useDiagramChanged(editor, run.snapshot, canDrive ? null : driverName)
   const paused = run.pausedAtTick !== null
   // the session's own rule, so a button is disabled exactly when the server would refuse it
   const holds = (intent: SessionIntent) => questionHolds({ checkpoint: question, drawnRun: run }, intent)
@@ -146,6 +152,11 @@ export function DrawnRunPanel({
       {canDrive && held && (
         <p className="muted" data-testid="drawn-held">
           {held}
+        </p>
+      )}
+      {changed && (
+        <p className="drawn-changed" role="status" data-testid="drawn-diagram-changed">
+          {changed}
         </p>
       )}
       {canDrive && (

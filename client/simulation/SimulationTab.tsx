@@ -98,6 +98,7 @@ export function SimulationTab() {
           driverName={driverName}
           drive={drive}
           serverClockOffset={connection.serverClockOffset}
+          editor={editor}
         />
       ) : (
         <>
