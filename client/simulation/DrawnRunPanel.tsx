@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import type { Editor } from 'tldraw'
 import { type QuestionView, questionHolds } from '../../shared/session/drawn-question'
 import type { DrawnRun } from '../../shared/session/drawn-run'
@@ -100,9 +101,7 @@ export function DrawnRunPanel({
   // the session's own rule, so a button is disabled exactly when the server would refuse it
   const holds = (intent: SessionIntent) => questionHolds({ checkpoint: question, drawnRun: run }, intent)
   const toggle: SessionIntent = { type: paused ? 'drawn:play' : 'drawn:pause' }
-  const toggleHeld = holds(toggle)
   const runHeld = holds({ type: 'drawn:run' })
-  const stopHeld = holds({ type: 'drawn:stop' })
   const chaosHeld = holds({ type: 'drawn:change', event: { type: 'undo-chaos' } })
   const held = runHeld ?? chaosHeld
   return (
@@ -115,36 +114,15 @@ export function DrawnRunPanel({
       </header>
       {canDrive ? (
         <div className="sim-controls">
-          <button
-            type="button"
-            className="button button--small"
-            data-testid="drawn-toggle"
-            disabled={toggleHeld !== null}
-            title={toggleHeld ?? undefined}
-            onClick={() => drive(toggle)}
-          >
+          <IntentButton testId="drawn-toggle" intent={toggle} holds={holds} drive={drive}>
             {paused ? 'Play' : 'Pause'}
-          </button>
-          <button
-            type="button"
-            className="button button--small"
-            data-testid="drawn-run-again"
-            disabled={runHeld !== null}
-            title={runHeld ?? undefined}
-            onClick={() => drive({ type: 'drawn:run' })}
-          >
+          </IntentButton>
+          <IntentButton testId="drawn-run-again" intent={{ type: 'drawn:run' }} holds={holds} drive={drive}>
             Run again
-          </button>
-          <button
-            type="button"
-            className="button button--small"
-            data-testid="drawn-stop"
-            disabled={stopHeld !== null}
-            title={stopHeld ?? undefined}
-            onClick={() => drive({ type: 'drawn:stop' })}
-          >
+          </IntentButton>
+          <IntentButton testId="drawn-stop" intent={{ type: 'drawn:stop' }} holds={holds} drive={drive}>
             Stop
-          </button>
+          </IntentButton>
         </div>
       ) : (
         <p className="muted">Driven by {driverName}.</p>
@@ -204,5 +182,34 @@ function DrawnRunFigures({ picture, previous }: { picture: DrawnRunPicture; prev
         />
       </section>
     </>
+  )
+}
+
+/** A button sending one intent, disabled with the reason while the session's rule would refuse it. */
+function IntentButton({
+  testId,
+  intent,
+  holds,
+  drive,
+  children,
+}: {
+  testId: string
+  intent: SessionIntent
+  holds: (intent: SessionIntent) => string | null
+  drive: (intent: SessionIntent) => void
+  children: ReactNode
+}) {
+  const held = holds(intent)
+  return (
+    <button
+      type="button"
+      className="button button--small"
+      data-testid={testId}
+      disabled={held !== null}
+      title={held ?? undefined}
+      onClick={() => drive(intent)}
+    >
+      {children}
+    </button>
   )
 }
